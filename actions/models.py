@@ -1,0 +1,127 @@
+"""The action pool: proven actions with effort, impact, resources, fields of action and SDGs."""
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from actions.blocks import ActionBodyBlock
+from home.models import AbstractMaterial, Level
+
+
+class ActionIndexPage(Page):
+    intro = models.TextField(_("Einleitung"), blank=True, max_length=800)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["actions.ActionPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Aktions-Pool")
+        verbose_name_plural = _("Aktions-Pools")
+
+    def get_context(self, request, *args, **kwargs):
+        from home.pagination import paginate
+
+        context = super().get_context(request, *args, **kwargs)
+        actions = ActionPage.objects.child_of(self).live().public().with_taxonomy().order_by("title")
+        context["actions"] = paginate(request, actions, per_page=20)
+        return context
+
+
+class ActionPageQuerySet(PageQuerySet):
+    def with_taxonomy(self):
+        """Everything a result card shows, in a fixed number of queries."""
+        return self.prefetch_related("fields_of_action", "sdgs", "resources")
+
+
+class ActionPage(Page):
+    summary = models.TextField(_("Kurzbeschreibung"), max_length=500)
+    body = StreamField(ActionBodyBlock(), verbose_name=_("Beschreibung und Schritte"), blank=True)
+    effort = models.CharField(_("Aufwand"), max_length=10, choices=Level.choices)
+    impact = models.CharField(_("Wirkung"), max_length=10, choices=Level.choices)
+    resources = ParentalManyToManyField(
+        "home.Resource", verbose_name=_("Benötigte Ressourcen"), blank=True, related_name="actions"
+    )
+    resources_note = models.TextField(
+        _("Ressourcen im Detail"),
+        blank=True,
+        max_length=1000,
+        help_text=_("Was genau gebraucht wird, z. B. „Raum für 30 Personen, 200 € für Material“."),
+    )
+    fields_of_action = ParentalManyToManyField(
+        "home.FieldOfAction", verbose_name=_("Handlungsfelder"), related_name="actions"
+    )
+    sdgs = ParentalManyToManyField(
+        "home.SDG", verbose_name=_("Nachhaltigkeitsziele (SDGs)"), related_name="actions"
+    )
+    duration = models.CharField(
+        _("Dauer"),
+        max_length=100,
+        blank=True,
+        help_text=_("Zum Beispiel „ein Nachmittag“ oder „3 Monate“."),
+    )
+    regions = ParentalManyToManyField(
+        "regions.RegionPage",
+        verbose_name=_("Hier schon umgesetzt"),
+        blank=True,
+        related_name="actions_done",
+    )
+
+    objects = PageManager.from_queryset(ActionPageQuerySet)()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("fields_of_action", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("sdgs", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Einordnung"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("effort"),
+                FieldPanel("impact"),
+                FieldPanel("duration"),
+                FieldPanel("resources", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("resources_note"),
+            ],
+            heading=_("Aufwand, Wirkung und Ressourcen"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("materials", label=_("Materialien")),
+        FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.FilterField("effort"),
+        index.FilterField("impact"),
+    ]
+
+    parent_page_types = ["actions.ActionIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Aktion")
+        verbose_name_plural = _("Aktionen")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["materials"] = self.materials.select_related("document")
+        context["done_in_regions"] = self.regions.live().public().order_by("title")
+        return context
+
+
+class ActionMaterial(AbstractMaterial):
+    page = ParentalKey(ActionPage, related_name="materials", on_delete=models.CASCADE)

@@ -1,0 +1,282 @@
+"""Home and content pages, site settings, and the taxonomy every other app shares."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtailgeowidget.helpers import geosgeometry_str_to_struct
+
+from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+
+hex_colour = RegexValidator(r"^#[0-9A-Fa-f]{6}$", _("Bitte eine Farbe im Format #RRGGBB angeben."))
+
+
+class LocatedMixin(models.Model):
+    """A point stored the way wagtail-geo-widget edits it: ``SRID=4326;POINT(lng lat)``."""
+
+    address = models.CharField(_("Adresse oder Ort"), max_length=250, blank=True)
+    location = models.CharField(_("Position auf der Karte"), max_length=250, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def coordinates(self):
+        """``{"lat": …, "lng": …}`` as floats, or None when no position is set."""
+        point = geosgeometry_str_to_struct(self.location) if self.location else None
+        if not point:
+            return None
+        return {"lat": float(point["y"]), "lng": float(point["x"])}
+
+
+def point(lat, lng):
+    """The stored form of a position, as wagtail-geo-widget writes it."""
+    return f"SRID=4326;POINT({lng} {lat})"
+
+
+class Level(models.TextChoices):
+    """Ordered levels for effort (Aufwand) and impact (Wirkung)."""
+
+    LOW = "low", _("gering")
+    MEDIUM = "medium", _("mittel")
+    HIGH = "high", _("hoch")
+
+    @classmethod
+    def rank(cls, value):
+        return [choice.value for choice in cls].index(value)
+
+
+class FieldOfAction(models.Model):
+    """A Handlungsfeld. Editors may rename, recolour or add fields; the four originals come first."""
+
+    name = models.CharField(_("Name"), max_length=80, unique=True)
+    slug = models.SlugField(_("Kurzname (URL)"), max_length=80, unique=True)
+    colour = models.CharField(
+        _("Farbe"), max_length=7, validators=[hex_colour], help_text=_("Zum Beispiel #4C8C2B.")
+    )
+    description = models.TextField(_("Kurzbeschreibung"), blank=True, max_length=500)
+    order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("colour"),
+        FieldPanel("description"),
+        FieldPanel("order"),
+    ]
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("Handlungsfeld")
+        verbose_name_plural = _("Handlungsfelder")
+
+    def __str__(self):
+        return self.name
+
+
+class SDG(models.Model):
+    """One of the 17 UN Sustainable Development Goals: fixed data, loaded by a migration."""
+
+    number = models.PositiveSmallIntegerField(
+        _("Nummer"), primary_key=True, validators=[MinValueValidator(1), MaxValueValidator(17)]
+    )
+    title_de = models.CharField(_("Titel (deutsch)"), max_length=120)
+    title_en = models.CharField(_("Titel (englisch)"), max_length=120)
+    colour = models.CharField(_("Farbe"), max_length=7, validators=[hex_colour])
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("Nachhaltigkeitsziel (SDG)")
+        verbose_name_plural = _("Nachhaltigkeitsziele (SDGs)")
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+    @property
+    def title(self):
+        """The title in the active language (German unless the visitor chose English)."""
+        from django.utils.translation import get_language
+
+        return self.title_en if (get_language() or "de").startswith("en") else self.title_de
+
+
+class Resource(models.Model):
+    """A resource an action needs, from a fixed vocabulary loaded by a migration."""
+
+    slug = models.SlugField(_("Kurzname"), max_length=30, unique=True)
+    name = models.CharField(_("Name"), max_length=60)
+    order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("Ressource")
+        verbose_name_plural = _("Ressourcen")
+
+    def __str__(self):
+        return self.name
+
+
+class AbstractMaterial(Orderable):
+    """A downloadable document attached to a page (subclasses add the ParentalKey)."""
+
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("Dokument"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    title = models.CharField(
+        _("Titel"),
+        max_length=160,
+        blank=True,
+        help_text=_("Leer lassen für den Titel des Dokuments."),
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+        verbose_name = _("Material")
+        verbose_name_plural = _("Materialien")
+
+    @property
+    def label(self):
+        return self.title or self.document.title
+
+
+class HomePage(Page):
+    hero_title = models.CharField(_("Titel im Kopfbereich"), max_length=120)
+    hero_text = models.TextField(_("Text im Kopfbereich"), blank=True, max_length=400)
+    hero_cta_label = models.CharField(_("Beschriftung der Schaltfläche"), max_length=60, blank=True)
+    hero_cta_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Ziel der Schaltfläche"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    intro = RichTextField(_("Einleitung"), blank=True, features=RICH_TEXT_FEATURES)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("Inhalt"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_title"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_cta_label"),
+                FieldPanel("hero_cta_page"),
+            ],
+            heading=_("Kopfbereich"),
+        ),
+        FieldPanel("intro"),
+        InlinePanel("featured_actions", label=_("Hervorgehobene Aktionen"), max_num=6),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.ContentPage",
+        "regions.RegionIndexPage",
+        "actions.ActionIndexPage",
+        "events.EventIndexPage",
+        "news.NewsIndexPage",
+    ]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Startseite")
+        verbose_name_plural = _("Startseiten")
+
+    def get_context(self, request, *args, **kwargs):
+        from actions.models import ActionPage
+        from events.models import EventPage
+        from news.models import NewsPage
+        from regions.models import RegionPage
+
+        context = super().get_context(request, *args, **kwargs)
+        featured_ids = [item.action_id for item in self.featured_actions.all()]
+        featured = ActionPage.objects.live().public().filter(pk__in=featured_ids).with_taxonomy()
+        context["featured_actions"] = sorted(featured, key=lambda page: featured_ids.index(page.pk))
+        context["upcoming_events"] = (
+            EventPage.objects.live().public().upcoming(timezone.now()).select_related("region")[:3]
+        )
+        context["latest_news"] = NewsPage.objects.live().public().for_listing()[:3]
+        context["region_count"] = RegionPage.objects.live().public().count()
+        return context
+
+
+class HomePageFeaturedAction(Orderable):
+    page = ParentalKey(HomePage, related_name="featured_actions", on_delete=models.CASCADE)
+    action = models.ForeignKey(
+        "actions.ActionPage", verbose_name=_("Aktion"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("action")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Hervorgehobene Aktion")
+        verbose_name_plural = _("Hervorgehobene Aktionen")
+
+
+class ContentPage(Page):
+    """Handbook chapters, the online course, programme and about pages: ordered, nestable content."""
+
+    intro = models.TextField(_("Einleitung"), blank=True, max_length=600)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("Inhalt"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.ContentPage", "regions.RegionPage"]
+    subpage_types = ["home.ContentPage"]
+
+    class Meta:
+        verbose_name = _("Inhaltsseite")
+        verbose_name_plural = _("Inhaltsseiten")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Chapters of a handbook or course: the child pages in their tree order.
+        context["chapters"] = self.get_children().live().public()
+        siblings = self.get_siblings(inclusive=False).live().public()
+        context["previous_page"] = siblings.filter(path__lt=self.path).last()
+        context["next_page"] = siblings.filter(path__gt=self.path).first()
+        return context
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Footer and contact details editors change without a deploy."""
+
+    tagline = models.CharField(_("Untertitel"), max_length=160, blank=True)
+    contact_email = models.EmailField(_("Kontakt-E-Mail"), blank=True)
+    footer_text = models.TextField(_("Text in der Fußzeile"), blank=True, max_length=500)
+    imprint_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Impressum"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Datenschutz"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("Website-Einstellungen")

@@ -1,0 +1,14 @@
+"""Test runs: fast hashing, in-memory cache and mail outbox; DATABASE_URL may point at PostgreSQL."""
+
+from .base import *
+
+SECRET_KEY = "test-only-insecure-key"  # noqa: S105 (tests only)
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
+WAGTAILADMIN_BASE_URL = "http://testserver"

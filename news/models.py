@@ -1,0 +1,105 @@
+"""News from the network and the regions."""
+
+from django import forms
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from home.blocks import BaseStreamBlock
+from home.pagination import paginate
+
+LISTING_RENDITION = "fill-640x360"
+
+
+class NewsPageQuerySet(PageQuerySet):
+    def for_listing(self):
+        """Newest first, with everything a news card shows in a fixed number of queries."""
+        return (
+            self.order_by("-date", "-pk")
+            .select_related("image")
+            .prefetch_related("image__renditions", "fields_of_action", "tags")
+        )
+
+
+class NewsIndexPage(Page):
+    intro = models.TextField(_("Einleitung"), blank=True, max_length=800)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+
+    class Meta:
+        verbose_name = _("Neuigkeiten-Übersicht")
+        verbose_name_plural = _("Neuigkeiten-Übersichten")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # All news of the network, including those published under a region's page.
+        context["news_items"] = paginate(request, NewsPage.objects.live().public().for_listing(), per_page=12)
+        context["listing_rendition"] = LISTING_RENDITION
+        return context
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey("news.NewsPage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class NewsPage(Page):
+    date = models.DateField(_("Datum"), default=timezone.localdate)
+    intro = models.TextField(_("Einleitung"), max_length=600)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("Inhalt"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Bild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    regions = ParentalManyToManyField(
+        "regions.RegionPage", verbose_name=_("Regionen"), blank=True, related_name="news"
+    )
+    fields_of_action = ParentalManyToManyField(
+        "home.FieldOfAction", verbose_name=_("Handlungsfelder"), blank=True, related_name="news"
+    )
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("Schlagwörter"))
+
+    objects = PageManager.from_queryset(NewsPageQuerySet)()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("fields_of_action", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("tags"),
+            ],
+            heading=_("Einordnung"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage", "regions.RegionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Neuigkeit")
+        verbose_name_plural = _("Neuigkeiten")

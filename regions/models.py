@@ -1,0 +1,243 @@
+"""Mitmach-Regionen, their moderator teams, and the initiatives that belong to them."""
+
+from django import forms
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+from wagtailgeowidget import geocoders
+from wagtailgeowidget.panels import GeoAddressPanel, LeafletPanel
+
+from home.blocks import BaseStreamBlock
+from home.models import LocatedMixin
+
+
+class RegionStatus(models.TextChoices):
+    INTERESTED = "interested", _("Interessiert")
+    FORMING = "forming", _("Im Aufbau (Regionallabor)")
+    ACTIVE = "active", _("Aktiv")
+
+
+class RegionIndexPage(Page):
+    intro = models.TextField(_("Einleitung"), blank=True, max_length=800)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["regions.RegionPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Regionen-Übersicht")
+        verbose_name_plural = _("Regionen-Übersichten")
+
+    def get_context(self, request, *args, **kwargs):
+        from home.pagination import paginate
+
+        context = super().get_context(request, *args, **kwargs)
+        regions = (
+            RegionPage.objects.child_of(self)
+            .live()
+            .public()
+            .prefetch_related("fields_of_action")
+            .order_by("title")
+        )
+        context["regions"] = paginate(request, regions, per_page=24)
+        return context
+
+
+class RegionPage(LocatedMixin, Page):
+    area_description = models.CharField(
+        _("Gebiet"),
+        max_length=250,
+        help_text=_("Welche Orte, Kreise oder Landschaften gehören dazu?"),
+    )
+    summary = models.TextField(_("Kurzbeschreibung"), max_length=500, blank=True)
+    status = models.CharField(
+        _("Status"), max_length=20, choices=RegionStatus.choices, default=RegionStatus.INTERESTED
+    )
+    start_year = models.PositiveSmallIntegerField(
+        _("Startjahr"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(2015), MaxValueValidator(2100)],
+    )
+    contact_email = models.EmailField(
+        _("Kontakt-E-Mail"),
+        blank=True,
+        help_text=_("Wird nur angemeldeten Mitgliedern angezeigt, nie öffentlich im Klartext."),
+    )
+    fields_of_action = ParentalManyToManyField(
+        "home.FieldOfAction",
+        verbose_name=_("Aktive Handlungsfelder"),
+        blank=True,
+        related_name="regions",
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("Inhalt"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("area_description"),
+                GeoAddressPanel("address", geocoder=geocoders.NOMINATIM),
+                LeafletPanel("location", address_field="address"),
+            ],
+            heading=_("Ort"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldPanel("start_year"),
+                FieldPanel("fields_of_action", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Stand"),
+        ),
+        InlinePanel("moderators", label=_("Team der Regionalmoderator:innen")),
+        FieldPanel("contact_email"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("area_description"),
+        index.SearchField("body"),
+        index.FilterField("status"),
+    ]
+
+    parent_page_types = ["regions.RegionIndexPage"]
+    subpage_types = ["events.EventPage", "news.NewsPage", "home.ContentPage"]
+
+    class Meta:
+        verbose_name = _("Mitmach-Region")
+        verbose_name_plural = _("Mitmach-Regionen")
+
+    def get_context(self, request, *args, **kwargs):
+        from events.models import EventPage
+        from news.models import NewsPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["team"] = self.moderators.select_related("user")
+        context["initiatives"] = self.initiatives.approved().prefetch_related("fields_of_action")[:50]
+        context["upcoming_events"] = (
+            EventPage.objects.live().public().filter(region=self).upcoming(timezone.now())[:5]
+        )
+        context["latest_news"] = NewsPage.objects.live().public().filter(regions=self).for_listing()[:5]
+        return context
+
+
+class RegionModerator(Orderable):
+    """A member of a region's team. Being here is what makes a user that region's moderator."""
+
+    region = ParentalKey(RegionPage, related_name="moderators", on_delete=models.CASCADE)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Person"),
+        on_delete=models.CASCADE,
+        related_name="moderated_regions",
+    )
+    role = models.CharField(_("Aufgabe im Team"), max_length=100, blank=True)
+
+    panels = [FieldPanel("user"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("Regionalmoderator:in")
+        verbose_name_plural = _("Regionalmoderator:innen")
+        constraints = [models.UniqueConstraint(fields=["region", "user"], name="unique_region_moderator")]
+
+    def __str__(self):
+        return f"{self.user} ({self.region})"
+
+
+class InitiativeKind(models.TextChoices):
+    PROJECT = "project", _("Projekt")
+    ASSOCIATION = "association", _("Verein")
+    ORGANISATION = "organisation", _("Organisation")
+    COMPANY = "company", _("Unternehmen")
+    MUNICIPALITY = "municipality", _("Kommune")
+    INDIVIDUAL = "individual", _("Einzelperson")
+
+
+class ApprovalStatus(models.TextChoices):
+    PENDING = "pending", _("Wartet auf Freigabe")
+    APPROVED = "approved", _("Freigegeben")
+    REJECTED = "rejected", _("Abgelehnt")
+
+
+class InitiativeQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(approval_status=ApprovalStatus.APPROVED)
+
+
+@register_snippet
+class Initiative(LocatedMixin, index.Indexed, models.Model):
+    """An Initiative / Akteur:in in a region. Submitted by members, visible once approved."""
+
+    name = models.CharField(_("Name"), max_length=160)
+    kind = models.CharField(_("Art"), max_length=20, choices=InitiativeKind.choices)
+    region = models.ForeignKey(
+        RegionPage,
+        verbose_name=_("Region"),
+        on_delete=models.PROTECT,
+        related_name="initiatives",
+    )
+    fields_of_action = models.ManyToManyField(
+        "home.FieldOfAction",
+        verbose_name=_("Handlungsfelder"),
+        blank=True,
+        related_name="initiatives",
+    )
+    website = models.URLField(_("Website"), blank=True)
+    description = models.TextField(_("Beschreibung"), max_length=2000, blank=True)
+    approval_status = models.CharField(
+        _("Freigabe"), max_length=20, choices=ApprovalStatus.choices, default=ApprovalStatus.PENDING
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Eingereicht von"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submitted_initiatives",
+    )
+    created_at = models.DateTimeField(_("Eingereicht am"), auto_now_add=True)
+
+    objects = InitiativeQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("region"),
+        FieldPanel("fields_of_action"),
+        FieldPanel("website"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                GeoAddressPanel("address", geocoder=geocoders.NOMINATIM),
+                LeafletPanel("location", address_field="address"),
+            ],
+            heading=_("Ort (optional)"),
+        ),
+        FieldPanel("approval_status"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("description"),
+        index.FilterField("approval_status"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Initiative")
+        verbose_name_plural = _("Initiativen")
+
+    def __str__(self):
+        return self.name
