@@ -68,8 +68,6 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "hub.urls"
-# The page editor previews in a same-origin frame.
-X_FRAME_OPTIONS = "SAMEORIGIN"
 WSGI_APPLICATION = "hub.wsgi.application"
 
 TEMPLATES = [

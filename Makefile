@@ -1,0 +1,68 @@
+# Mitmach-Hub — the entry points. `make run` and `make test` work on a fresh machine with Python 3.11.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint format install install-dev migrate demo lock clean help
+
+help:  ## List the targets
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(VENV)/.python-ok:
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Mitmach-Hub needs Python 3.11, found " + sys.version.split()[0]'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	@touch $@
+
+$(VENV)/.installed: requirements.lock $(VENV)/.python-ok
+	@echo "==> Installing the locked dependencies"
+	$(BIN)/pip install --quiet -r requirements.lock
+	@rm -f $(VENV)/.installed-dev
+	@touch $@
+
+$(VENV)/.installed-dev: requirements-dev.lock $(VENV)/.python-ok
+	@echo "==> Installing the locked dependencies (with test tools)"
+	$(BIN)/pip install --quiet -r requirements-dev.lock
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed  ## Create .venv and install the locked dependencies
+
+install-dev: $(VENV)/.installed-dev  ## The same, plus test and lint tools
+
+migrate: install  ## Apply database migrations
+	$(BIN)/python manage.py migrate --no-input
+
+demo: migrate  ## Load the demo content (idempotent)
+	$(BIN)/python manage.py load_demo_content
+
+run: demo  ## Set everything up and start the hub with demo content on http://127.0.0.1:8000
+	@echo ""
+	@echo "==> Mitmach-Hub:  http://$(HOST):$(PORT)/"
+	@echo "==> Admin:        http://$(HOST):$(PORT)/admin/   (Login: admin / mitmachen)"
+	@echo ""
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install-dev  ## Run the whole test suite (lint, checks, tests); DATABASE_URL picks the database
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py check
+	@$(BIN)/pytest; status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests: the suite is broken, not green."; fi; \
+	exit $$status
+
+lint: install-dev  ## ruff check
+	$(BIN)/ruff check .
+
+format: install-dev  ## ruff format and autofix
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+lock: install-dev  ## Re-pin requirements*.lock from pyproject.toml
+	$(BIN)/pip-compile -q --strip-extras --no-header --no-emit-find-links -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile -q --strip-extras --no-header --no-emit-find-links --extra dev -o requirements-dev.lock pyproject.toml
+
+clean:  ## Remove the virtual environment, the SQLite database and collected files
+	rm -rf $(VENV) db.sqlite3 staticfiles var

@@ -1,0 +1,94 @@
+import datetime as dt
+
+from django.utils import timezone
+
+from wagtail.rich_text import RichText
+
+import pytest
+
+from home.models import HomePageFeaturedAction
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_shows_hero_featured_actions_next_events_latest_news_and_region_count(
+    client, home_page, action_index, event_index, news_index, region_index
+):
+    home_page.intro = "<p>Ein Netz aus Mitmach-Regionen.</p>"
+    home_page.body = [("paragraph", RichText("<p>Wir begleiten Regionalteams.</p>"))]
+    home_page.save()
+    action = factories.ActionPageFactory(parent=action_index, title="Repair-Café gründen")
+    HomePageFeaturedAction.objects.create(page=home_page, action=action)
+    now = timezone.now()
+    for days in (3, 1, 2, 9):
+        factories.EventPageFactory(
+            parent=event_index, title=f"Webinar in {days} Tagen", start=now + dt.timedelta(days=days)
+        )
+    factories.EventPageFactory(
+        parent=event_index, title="Vergangenes Webinar", start=now - dt.timedelta(days=30)
+    )
+    for day in range(1, 5):
+        factories.NewsPageFactory(parent=news_index, title=f"Nachricht {day}", date=dt.date(2026, 11, day))
+    for _ in range(3):
+        factories.RegionPageFactory(parent=region_index)
+
+    html = client.get("/").content.decode()
+
+    assert "Gemeinsam die Region verändern" in html
+    assert "Ein Netz aus Mitmach-Regionen." in html
+    assert "Wir begleiten Regionalteams." in html
+    assert "Repair-Café gründen" in html
+    assert "Webinar in 1 Tagen" in html and "Webinar in 3 Tagen" in html
+    assert "Webinar in 9 Tagen" not in html, "only the next three events"
+    assert "Vergangenes Webinar" not in html
+    assert "Nachricht 4" in html and "Nachricht 2" in html
+    assert "Nachricht 1" not in html, "only the latest three news"
+    assert "3 Mitmach-Regionen" in html
+
+
+def test_content_page_shows_intro_body_and_chapters(client, home_page):
+    handbook = factories.ContentPageFactory(
+        parent=home_page,
+        title="Handbuch",
+        slug="handbuch",
+        intro="Schritt für Schritt zur Mitmach-Konferenz.",
+        body=[
+            ("heading", {"text": "Vorbereitung", "level": "h2"}),
+            ("quote", {"text": "Nicht jede Region muss das Rad neu erfinden.", "attribution": "Team"}),
+            (
+                "accordion",
+                {
+                    "title": "Häufige Fragen",
+                    "items": [{"question": "Was kostet es?", "answer": RichText("<p>Nichts.</p>")}],
+                },
+            ),
+        ],
+    )
+    factories.ContentPageFactory(parent=handbook, title="Kapitel 1: Entscheidung")
+    factories.ContentPageFactory(parent=handbook, title="Kapitel 2: Team finden")
+
+    response = client.get("/handbuch/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    for text in (
+        "Schritt für Schritt zur Mitmach-Konferenz.",
+        "Vorbereitung",
+        "Nicht jede Region muss das Rad neu erfinden.",
+        "Was kostet es?",
+        "Kapitel 1: Entscheidung",
+        "Kapitel 2: Team finden",
+    ):
+        assert text in html
+
+
+def test_chapter_links_to_its_neighbours(client, home_page):
+    course = factories.ContentPageFactory(parent=home_page, title="Online-Kurs", slug="kurs")
+    factories.ContentPageFactory(parent=course, title="Lektion A", slug="a")
+    factories.ContentPageFactory(parent=course, title="Lektion B", slug="b")
+    factories.ContentPageFactory(parent=course, title="Lektion C", slug="c")
+
+    html = client.get("/kurs/b/").content.decode()
+
+    assert "/kurs/a/" in html and "/kurs/c/" in html

@@ -1,0 +1,98 @@
+"""What an operator relies on: health check, complete migrations, a clean deploy check, error pages."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.core.management import call_command
+from django.test import override_settings
+
+import pytest
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.django_db
+def test_healthz_reports_the_database(client):
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert response.json()["status"] == "ok"
+    assert response.json()["database"] == "ok"
+    assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_migrations_are_complete():
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def production_env(**extra):
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_URL"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE="hub.settings.production",
+        DJANGO_SECRET_KEY="a-long-random-production-secret-" + "x7Qp9zL2" * 6,
+        DJANGO_ALLOWED_HOSTS="hub.example.org",
+        DATABASE_URL="sqlite:////tmp/mitmach-hub-deploy-check.sqlite3",
+    )
+    env.update(extra)
+    return env
+
+
+def test_check_deploy_is_clean_with_the_documented_variables():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "DEBUG"],
+        cwd=BASE_DIR,
+        env=production_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_its_secret():
+    env = production_env()
+    del env["DJANGO_SECRET_KEY"]
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+@pytest.mark.django_db
+def test_unknown_address_gets_the_friendly_404_page(client, home_page):
+    response = client.get("/gibt-es-nicht/")
+
+    assert response.status_code == 404
+    assert "nicht gefunden" in response.content.decode()
+
+
+@override_settings(DEBUG=False)
+def test_500_page_renders_without_a_database():
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+
+    assert "Mitmach-Hub" in html
+
+
+@pytest.mark.django_db
+def test_the_suite_runs_on_postgresql_in_ci():
+    from django.db import connection
+
+    from tests.conftest import require
+
+    require(connection.vendor == "postgresql", "DATABASE_URL does not point at PostgreSQL (SQLite run)")
+    assert connection.vendor == "postgresql"
