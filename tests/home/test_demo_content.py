@@ -9,7 +9,7 @@ from django.test import Client
 
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
-from wagtail.models import Page, PageRevision, Site
+from wagtail.models import Page, Revision, Site
 
 import pytest
 
@@ -26,7 +26,7 @@ BERLIN = ZoneInfo("Europe/Berlin")
 def snapshot():
     return {
         "pages": Page.objects.count(),
-        "revisions": PageRevision.objects.count(),
+        "revisions": Revision.objects.count(),
         "images": Image.objects.count(),
         "documents": Document.objects.count(),
         "initiatives": Initiative.objects.count(),
@@ -71,9 +71,6 @@ def test_at_least_eight_regions_with_real_coordinates_in_germany(demo):
         point = region.coordinates
         assert point, region.title
         assert 47.2 < point["lat"] < 55.1 and 5.8 < point["lng"] < 15.1, region.title
-    assert {"Neumarkt", "Münster", "Lausitz"} <= {
-        word for region in regions for word in region.title.replace("-", " ").replace("/", " ").split()
-    } | {region.title for region in regions} or len(regions) >= 8
 
 
 @pytest.mark.django_db
