@@ -78,6 +78,7 @@ class ActionPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ActionPage
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def taxonomy(page, create, extracted, **kwargs):
