@@ -208,7 +208,7 @@ class HomePage(Page):
         featured = ActionPage.objects.live().public().filter(pk__in=featured_ids).with_taxonomy()
         context["featured_actions"] = sorted(featured, key=lambda page: featured_ids.index(page.pk))
         context["upcoming_events"] = (
-            EventPage.objects.live().public().upcoming(timezone.now()).select_related("region")[:3]
+            EventPage.objects.live().public().upcoming(timezone.now()).for_listing()[:3]
         )
         context["latest_news"] = NewsPage.objects.live().public().for_listing()[:3]
         context["region_count"] = RegionPage.objects.live().public().count()
@@ -248,9 +248,11 @@ class ContentPage(Page):
         context = super().get_context(request, *args, **kwargs)
         # Chapters of a handbook or course: the child pages in their tree order.
         context["chapters"] = self.get_children().live().public()
-        siblings = self.get_siblings(inclusive=False).live().public()
-        context["previous_page"] = siblings.filter(path__lt=self.path).last()
-        context["next_page"] = siblings.filter(path__gt=self.path).first()
+        # Previous/next only between chapters, i.e. content pages under a content page.
+        if issubclass(self.get_parent().specific_class, ContentPage):
+            chapters = ContentPage.objects.sibling_of(self, inclusive=False).live().public()
+            context["previous_page"] = chapters.filter(path__lt=self.path).last()
+            context["next_page"] = chapters.filter(path__gt=self.path).first()
         return context
 
 

@@ -20,3 +20,8 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.display_name or self.get_full_name() or self.username
+
+    @property
+    def public_name(self):
+        """The name shown to visitors: never the username or e-mail address, which may be private."""
+        return self.display_name or self.get_full_name() or _("Mitglied")

@@ -17,8 +17,6 @@ from wagtail.search import index
 from home.blocks import BaseStreamBlock
 from home.pagination import paginate
 
-LISTING_RENDITION = "fill-640x360"
-
 
 class NewsPageQuerySet(PageQuerySet):
     def for_listing(self):
@@ -45,7 +43,6 @@ class NewsIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         # All news of the network, including those published under a region's page.
         context["news_items"] = paginate(request, NewsPage.objects.live().public().for_listing(), per_page=12)
-        context["listing_rendition"] = LISTING_RENDITION
         return context
 
 

@@ -128,7 +128,7 @@ class RegionPage(LocatedMixin, Page):
         context["team"] = self.moderators.select_related("user")
         context["initiatives"] = self.initiatives.approved().prefetch_related("fields_of_action")[:50]
         context["upcoming_events"] = (
-            EventPage.objects.live().public().filter(region=self).upcoming(timezone.now())[:5]
+            EventPage.objects.live().public().filter(region=self).upcoming(timezone.now()).for_listing()[:5]
         )
         context["latest_news"] = NewsPage.objects.live().public().filter(regions=self).for_listing()[:5]
         return context

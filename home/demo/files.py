@@ -57,7 +57,9 @@ def _motif(draw, motif, colour):
     elif motif == "circles":
         for i in range(5):
             r = 60 + 25 * i
-            draw.ellipse((width / 2 - r, height * 0.62 - r, width / 2 + r, height * 0.62 + r), outline=colour, width=8)
+            draw.ellipse(
+                (width / 2 - r, height * 0.62 - r, width / 2 + r, height * 0.62 + r), outline=colour, width=8
+            )
 
 
 def artwork_png(spec):

@@ -170,8 +170,14 @@ HANDBOOK = {
                 faq(
                     "Fragen für euer Team",
                     [
-                        ("Was wollen wir in zwei Jahren erreicht haben?", "Schreibt jede:r für sich drei Sätze auf und vergleicht sie."),
-                        ("Wer fehlt uns noch?", "Denkt an Menschen aus Verwaltung, Landwirtschaft, Handwerk und Jugendarbeit."),
+                        (
+                            "Was wollen wir in zwei Jahren erreicht haben?",
+                            "Schreibt jede:r für sich drei Sätze auf und vergleicht sie.",
+                        ),
+                        (
+                            "Wer fehlt uns noch?",
+                            "Denkt an Menschen aus Verwaltung, Landwirtschaft, Handwerk und Jugendarbeit.",
+                        ),
                     ],
                 ),
             ),
@@ -296,7 +302,12 @@ COURSE = {
                 ),
                 faq(
                     "Aufgabe",
-                    [("Zeichnet eine Karte", "Markiert Orte, an denen schon Wandel passiert, und Orte, an denen ihr Lücken seht.")],
+                    [
+                        (
+                            "Zeichnet eine Karte",
+                            "Markiert Orte, an denen schon Wandel passiert, und Orte, an denen ihr Lücken seht.",
+                        )
+                    ],
                 ),
             ),
         },

@@ -92,3 +92,12 @@ def test_chapter_links_to_its_neighbours(client, home_page):
     html = client.get("/kurs/b/").content.decode()
 
     assert "/kurs/a/" in html and "/kurs/c/" in html
+
+
+def test_top_level_content_pages_have_no_chapter_links(client, home_page, news_index):
+    factories.ContentPageFactory(parent=home_page, title="Handbuch", slug="handbuch")
+    factories.ContentPageFactory(parent=home_page, title="Über uns", slug="ueber-uns")
+
+    html = client.get("/handbuch/").content.decode()
+
+    assert "Nächstes Kapitel" not in html and "Vorheriges Kapitel" not in html

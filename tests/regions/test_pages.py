@@ -78,3 +78,12 @@ def test_region_index_lists_regions_with_status(client, region_index):
 
     assert "Bergisches Land" in html
     assert "Im Aufbau" in html
+
+
+def test_team_members_appear_by_public_name_never_by_username(client, region):
+    RegionModerator.objects.create(region=region, user=factories.UserFactory(username="geheim@example.org"))
+
+    html = client.get(region.url).content.decode()
+
+    assert "geheim@example.org" not in html
+    assert "Mitglied" in html

@@ -1,0 +1,377 @@
+"""The steps that turn the demo data into a site. Each step is idempotent through ``DemoWriter``.
+
+The management command calls them in a fixed order: media, home page and site, sections, content pages,
+regions and initiatives, actions, events, news, then the home page's links, the site settings and (in
+development only) the admin account.
+"""
+
+from datetime import datetime, time, timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+
+from wagtail.models import Page, Site
+
+from actions.models import ActionIndexPage, ActionMaterial, ActionPage
+from events.models import EventIndexPage, EventMaterial, EventPage, EventSpeaker
+from home.demo import actions as action_data
+from home.demo import events as event_data
+from home.demo import media as media_data
+from home.demo import news as news_data
+from home.demo import regions as region_data
+from home.demo import site as site_data
+from home.demo.stream import Ref, body, paragraph
+from home.demo.stream import steps as steps_block
+from home.models import (
+    SDG,
+    ContentPage,
+    FieldOfAction,
+    HomePage,
+    HomePageFeaturedAction,
+    Resource,
+    SiteSettings,
+    point,
+)
+from news.models import NewsIndexPage, NewsPage
+from regions.models import ApprovalStatus, Initiative, RegionIndexPage, RegionPage
+
+ADMIN_USERNAME = "admin"
+ADMIN_PASSWORD = "mitmachen"  # noqa: S105 (documented demo login, created only when DEBUG is on)
+ADMIN_EMAIL = "admin@mitmach-hub.example"
+
+# Page types in the order the summary lists them.
+PAGE_TYPES = [
+    HomePage,
+    ContentPage,
+    RegionIndexPage,
+    RegionPage,
+    ActionIndexPage,
+    ActionPage,
+    EventIndexPage,
+    EventPage,
+    NewsIndexPage,
+    NewsPage,
+]
+
+
+class Taxonomy:
+    """Fields of action, SDGs and resources by key, loaded once."""
+
+    def __init__(self):
+        self.fields = {field.slug: field for field in FieldOfAction.objects.all()}
+        self.sdgs = {sdg.number: sdg for sdg in SDG.objects.all()}
+        self.resources = {resource.slug: resource for resource in Resource.objects.all()}
+
+    def fields_of(self, slugs):
+        return [self.fields[slug] for slug in slugs]
+
+
+# --- media ----------------------------------------------------------------------------------------
+
+
+def media(writer):
+    writer.step("Bilder und Dokumente")
+    for item in media_data.IMAGES:
+        writer.ensure_image(item["title"], item["spec"], item["description"])
+    for item in media_data.DOCUMENTS:
+        writer.ensure_document(item["title"], item["filename"], item["paragraphs"])
+
+
+# --- home page and site ---------------------------------------------------------------------------
+
+
+def home_page(writer):
+    """Replace Wagtail's default welcome page by the HomePage and make it the default site's root.
+
+    The home page is created as a draft and published by ``publish_home`` once the pages it links to exist.
+    """
+    writer.step("Startseite und Website")
+    root = Page.get_first_root_node()
+    welcome = root.get_children().filter(
+        slug=site_data.HOME["slug"], content_type=ContentType.objects.get_for_model(Page)
+    )
+    for page in welcome:
+        # Deleting the welcome page also deletes the site that points at it; it is recreated below.
+        writer.stdout.write(f"  - Willkommensseite von Wagtail entfernt (id {page.pk})")
+        page.delete()
+
+    data = site_data.HOME
+    home, _ = writer.ensure_page(
+        root,
+        HomePage,
+        data["slug"],
+        publish=False,
+        title=data["title"],
+        seo_title=data["seo_title"],
+        search_description=data["search_description"],
+        hero_title=data["hero_title"],
+        hero_text=data["hero_text"],
+        hero_cta_label=data["hero_cta_label"],
+        intro=data["intro"],
+    )
+    writer.home = home
+
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    wanted = {"hostname": "localhost", "port": 80, "site_name": site_data.SITE_NAME, "root_page_id": home.pk}
+    if any(getattr(site, name) != value for name, value in wanted.items()):
+        for name, value in wanted.items():
+            setattr(site, name, value)
+        site.save()
+        writer.stdout.write(f"  + Website: {site.site_name} ({site.hostname}:{site.port})")
+    return home, site
+
+
+def publish_home(writer, home):
+    """Link the home page to its featured actions and sections, then publish it (once)."""
+    writer.step("Startseite veröffentlichen")
+    if home.live:
+        writer.stdout.write("  = bereits veröffentlicht")
+        return home
+    data = site_data.HOME
+    home.hero_cta_page = writer.page(data["hero_cta_page"])
+    home.body = writer.prepare(data["body"])
+    home.featured_actions = [
+        HomePageFeaturedAction(action=writer.page(f"{site_data.ACTION_INDEX['slug']}/{slug}"))
+        for slug in site_data.FEATURED_ACTIONS
+    ]
+    home.save_revision().publish()
+    writer.stdout.write(f"  + Startseite veröffentlicht mit {len(site_data.FEATURED_ACTIONS)} Aktionen")
+    return home
+
+
+def site_settings(writer, site):
+    """Fill the site settings; fields an editor has already filled are left alone."""
+    writer.step("Website-Einstellungen")
+    settings = SiteSettings.for_site(site)
+    wanted = dict(site_data.SETTINGS)
+    wanted["imprint_page"] = writer.page(site_data.IMPRINT["slug"])
+    wanted["privacy_page"] = writer.page(site_data.PRIVACY["slug"])
+    changed = [name for name, value in wanted.items() if not getattr(settings, name) and value]
+    for name in changed:
+        setattr(settings, name, wanted[name])
+    if changed:
+        settings.save()
+        writer.stdout.write(f"  + gesetzt: {', '.join(changed)}")
+
+
+# --- sections and content pages -------------------------------------------------------------------
+
+
+def sections(writer, home):
+    """The index pages directly below the home page, in menu order, and the Regionallabor series."""
+    writer.step("Bereiche")
+    index = {}
+    for key, model, data in [
+        ("regions", RegionIndexPage, site_data.REGION_INDEX),
+        ("actions", ActionIndexPage, site_data.ACTION_INDEX),
+        ("events", EventIndexPage, site_data.EVENT_INDEX),
+        ("news", NewsIndexPage, site_data.NEWS_INDEX),
+    ]:
+        index[key], _ = writer.ensure_page(
+            home, model, data["slug"], title=data["title"], intro=data["intro"], show_in_menus=True
+        )
+    series = site_data.SERIES
+    index["series"], _ = writer.ensure_page(
+        index["events"],
+        EventIndexPage,
+        series["slug"],
+        title=series["title"],
+        intro=series["intro"],
+        is_series=series["is_series"],
+    )
+    return index
+
+
+def content_pages(writer, home):
+    """Handbook, online course, programme, about and legal pages with their chapters."""
+    writer.step("Inhaltsseiten (Handbuch, Online-Kurs, Begleitprogramm, Über uns)")
+    for data in site_data.CONTENT_PAGES:
+        _content_page(writer, home, data, show_in_menus=data.get("show_in_menus", True))
+
+
+def _content_page(writer, parent, data, show_in_menus):
+    page, _ = writer.ensure_page(
+        parent,
+        ContentPage,
+        data["slug"],
+        title=data["title"],
+        intro=data["intro"],
+        body=data["body"],
+        show_in_menus=show_in_menus,
+    )
+    for child in data.get("children", []):
+        _content_page(writer, page, child, show_in_menus=False)
+    return page
+
+
+# --- regions and initiatives ----------------------------------------------------------------------
+
+
+def regions(writer, index, taxonomy):
+    writer.step("Regionen")
+    pages = {}
+    for data in region_data.REGIONS:
+        pages[data["slug"]], _ = writer.ensure_page(
+            index,
+            RegionPage,
+            data["slug"],
+            title=data["title"],
+            summary=data["summary"],
+            area_description=data["area_description"],
+            address=data["address"],
+            location=point(data["lat"], data["lng"]),
+            status=data["status"],
+            start_year=data["start_year"],
+            contact_email=data["contact_email"],
+            fields_of_action=taxonomy.fields_of(data["fields"]),
+            body=data["body"],
+        )
+    return pages
+
+
+def initiatives(writer, region_pages, taxonomy):
+    writer.step("Initiativen")
+    for data in region_data.REGIONS:
+        region = region_pages[data["slug"]]
+        for item in data["initiatives"]:
+            approved = item.get("approved", True)
+            writer.ensure_object(
+                Initiative,
+                lookup={"name": item["name"], "region": region},
+                defaults={
+                    "kind": item["kind"],
+                    "website": item["website"],
+                    "description": item["description"],
+                    "address": item["address"],
+                    "location": point(item["lat"], item["lng"]),
+                    "approval_status": ApprovalStatus.APPROVED if approved else ApprovalStatus.PENDING,
+                    "fields_of_action": taxonomy.fields_of(item["fields"]),
+                },
+            )
+
+
+# --- actions --------------------------------------------------------------------------------------
+
+
+def actions(writer, index, region_pages, taxonomy):
+    writer.step("Aktions-Pool")
+    for data in action_data.ACTIONS:
+        writer.ensure_page(
+            index,
+            ActionPage,
+            data["slug"],
+            title=data["title"],
+            summary=data["summary"],
+            effort=data["effort"],
+            impact=data["impact"],
+            duration=data["duration"],
+            resources=[taxonomy.resources[slug] for slug in data["resources"]],
+            resources_note=data["resources_note"],
+            fields_of_action=taxonomy.fields_of(data["fields"]),
+            sdgs=[taxonomy.sdgs[number] for number in data["sdgs"]],
+            regions=[region_pages[slug] for slug in data["regions"]],
+            body=body(steps_block(data["steps"]), paragraph(*data["text"])),
+            materials=[
+                ActionMaterial(document=writer.lookup(Ref("document", title)))
+                for title in data.get("materials", [])
+            ],
+        )
+
+
+# --- events ---------------------------------------------------------------------------------------
+
+
+def occurrence(today, when):
+    """Start and end of an event placed relative to ``today`` (Europe/Berlin)."""
+    day = today + timedelta(days=when["days"])
+    if "weekday" in when:
+        day += timedelta(days=(when["weekday"] - day.weekday()) % 7)
+    start = datetime.combine(day, time(*when["at"]), tzinfo=event_data.BERLIN)
+    return start, start + timedelta(minutes=when["minutes"])
+
+
+def events(writer, index, region_pages, taxonomy, today):
+    writer.step("Regionallabor 2024/25")
+    for data in event_data.SERIES_MODULES:
+        _event(
+            writer, index["series"], data, data["start"], data["end"], kind="lab_module", taxonomy=taxonomy
+        )
+
+    writer.step("Veranstaltungen")
+    for data in event_data.EVENTS:
+        parent = index["events"] if data["parent"] == "events" else region_pages[data["parent"]]
+        start, end = occurrence(today, data["when"])
+        region = region_pages[data["region"]] if data.get("region") else None
+        _event(writer, parent, data, start, end, kind=data["kind"], region=region, taxonomy=taxonomy)
+
+
+def _event(writer, parent, data, start, end, *, kind, taxonomy, region=None):
+    fields = {
+        "title": data["title"],
+        "summary": data["summary"],
+        "kind": kind,
+        "format": data.get("format", "online"),
+        "start": start,
+        "end": end,
+        "module_number": data.get("module_number"),
+        "venue": data.get("venue", ""),
+        "address": data.get("address", ""),
+        "location": point(data["lat"], data["lng"]) if "lat" in data else "",
+        "registration_url": data.get("registration_url", ""),
+        "recording_url": data.get("recording_url", ""),
+        "region": region,
+        "fields_of_action": taxonomy.fields_of(data.get("fields", [])),
+        "speakers": [EventSpeaker(name=name, affiliation=role) for name, role in data.get("speakers", [])],
+        "materials": [
+            EventMaterial(document=writer.lookup(Ref("document", title)))
+            for title in data.get("materials", [])
+        ],
+        "body": data["body"],
+    }
+    return writer.ensure_page(parent, EventPage, data["slug"], **fields)
+
+
+# --- news -----------------------------------------------------------------------------------------
+
+
+def news(writer, index, region_pages, taxonomy, today):
+    writer.step("Neuigkeiten")
+    for data in news_data.NEWS:
+        parent = index["news"] if data["parent"] == "news" else region_pages[data["parent"]]
+        date = today - timedelta(days=data["days_ago"])
+        writer.ensure_page(
+            parent,
+            NewsPage,
+            data["slug"],
+            title=data["title"],
+            date=date,
+            # Published on its date, so "first published" matches what the page says.
+            first_published_at=datetime.combine(date, time(9, 0), tzinfo=event_data.BERLIN),
+            intro=data["intro"],
+            image=writer.lookup(Ref("image", data["image"])),
+            regions=[region_pages[slug] for slug in data["regions"]],
+            fields_of_action=taxonomy.fields_of(data["fields"]),
+            tags=data["tags"],
+            body=data["body"],
+        )
+
+
+# --- accounts -------------------------------------------------------------------------------------
+
+
+def admin_user(writer):
+    """The development superuser ``admin`` / ``mitmachen``, created only if missing."""
+    writer.step("Admin-Zugang (nur Entwicklung)")
+    User = get_user_model()
+    if User.objects.filter(username=ADMIN_USERNAME).exists():
+        writer.stdout.write(f"  = {ADMIN_USERNAME} existiert bereits")
+        return
+    User.objects.create_superuser(ADMIN_USERNAME, ADMIN_EMAIL, ADMIN_PASSWORD, display_name="Demo-Admin")
+    writer.stdout.write(f"  + Superuser {ADMIN_USERNAME}")
+
+
+def page_counts():
+    """Live pages per page type, in a fixed order, plus the total number of pages below the root."""
+    counts = {model._meta.verbose_name_plural: model.objects.count() for model in PAGE_TYPES}
+    counts["Seiten insgesamt"] = Page.objects.filter(depth__gt=1).count()
+    return counts
