@@ -34,6 +34,7 @@ class NewsIndexPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
+    max_count = 1
 
     class Meta:
         verbose_name = _("Neuigkeiten-Übersicht")

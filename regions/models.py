@@ -183,10 +183,12 @@ class Initiative(LocatedMixin, index.Indexed, models.Model):
 
     name = models.CharField(_("Name"), max_length=160)
     kind = models.CharField(_("Art"), max_length=20, choices=InitiativeKind.choices)
+    # SET_NULL: deleting a region page must not delete (or block on) what members submitted.
     region = models.ForeignKey(
         RegionPage,
         verbose_name=_("Region"),
-        on_delete=models.PROTECT,
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="initiatives",
     )
     fields_of_action = models.ManyToManyField(

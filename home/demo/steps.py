@@ -87,13 +87,14 @@ def home_page(writer):
     """
     writer.step("Startseite und Website")
     root = Page.get_first_root_node()
-    welcome = root.get_children().filter(
-        slug=site_data.HOME["slug"], content_type=ContentType.objects.get_for_model(Page)
+    welcome = (
+        root.get_children()
+        .filter(slug=site_data.HOME["slug"], content_type=ContentType.objects.get_for_model(Page))
+        .first()
     )
-    for page in welcome:
-        # Deleting the welcome page also deletes the site that points at it; it is recreated below.
-        writer.stdout.write(f"  - Willkommensseite von Wagtail entfernt (id {page.pk})")
-        page.delete()
+    if welcome is not None:
+        # Free the slug for the home page; the welcome page is deleted once no site points at it.
+        Page.objects.filter(pk=welcome.pk).update(slug=f"wagtail-welcome-{welcome.pk}")
 
     data = site_data.HOME
     home, _ = writer.ensure_page(
@@ -111,6 +112,11 @@ def home_page(writer):
     )
     writer.home = home
 
+    if welcome is not None:
+        Site.objects.filter(root_page=welcome).update(root_page=home)
+        Page.objects.get(pk=welcome.pk).delete()
+        writer.stdout.write(f"  - Willkommensseite von Wagtail entfernt (id {welcome.pk})")
+
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
     wanted = {"hostname": "localhost", "port": 80, "site_name": site_data.SITE_NAME, "root_page_id": home.pk}
     if any(getattr(site, name) != value for name, value in wanted.items()):
@@ -122,9 +128,12 @@ def home_page(writer):
 
 
 def publish_home(writer, home):
-    """Link the home page to its featured actions and sections, then publish it (once)."""
+    """Link the home page to its featured actions and sections, then publish it.
+
+    Only a home page that has never been published is touched, so an editor's later changes survive.
+    """
     writer.step("Startseite veröffentlichen")
-    if home.live:
+    if home.first_published_at is not None:
         writer.stdout.write("  = bereits veröffentlicht")
         return home
     data = site_data.HOME

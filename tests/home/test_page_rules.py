@@ -57,6 +57,6 @@ class PageTreeRulesTests(WagtailPageTestCase):
                 self.assertAllowedSubpageTypes(leaf, {})
 
     def test_singleton_sections_exist_once(self):
-        for singleton in (HomePage, RegionIndexPage, ActionIndexPage):
+        for singleton in (HomePage, RegionIndexPage, ActionIndexPage, NewsIndexPage):
             with self.subTest(page=singleton.__name__):
                 self.assertEqual(singleton.max_count, 1)

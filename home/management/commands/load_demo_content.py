@@ -29,7 +29,6 @@ from home.demo import steps
 from home.demo.writer import DemoWriter
 from regions.models import Initiative
 
-
 # Wagtail logs every page action and django-tasks every task; the command reports progress itself.
 CHATTY_LOGGERS = ["wagtail", "django_tasks"]
 
