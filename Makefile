@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format install install-dev migrate demo lock clean help
+.PHONY: run test lint format install install-dev migrate demo lock clean help search-engine search-engine-stop
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -63,6 +63,12 @@ format: install-dev  ## ruff format and autofix
 lock: install-dev  ## Re-pin requirements*.lock from pyproject.toml
 	$(BIN)/pip-compile -q --strip-extras --no-header --no-emit-find-links -o requirements.lock pyproject.toml
 	$(BIN)/pip-compile -q --strip-extras --no-header --no-emit-find-links --extra dev -o requirements-dev.lock pyproject.toml
+
+search-engine: install  ## Start OpenSearch on 127.0.0.1:9201 (OpenSearch Runner from Maven Central; needs Java 21+, mvn)
+	$(BIN)/python manage.py search_engine
+
+search-engine-stop: install  ## Stop the OpenSearch started by make search-engine
+	$(BIN)/python manage.py search_engine --stop
 
 clean:  ## Remove the virtual environment, the SQLite database and collected files
 	rm -rf $(VENV) db.sqlite3 staticfiles var

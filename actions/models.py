@@ -2,6 +2,7 @@
 
 from django import forms
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -28,12 +29,20 @@ class ActionIndexPage(Page):
         verbose_name_plural = _("Aktions-Pools")
 
     def get_context(self, request, *args, **kwargs):
-        from home.pagination import paginate
+        from search.page import PageOutOfRange, action_pool_context
 
         context = super().get_context(request, *args, **kwargs)
-        actions = ActionPage.objects.child_of(self).live().public().with_taxonomy().order_by("title")
-        context["actions"] = paginate(request, actions, per_page=20)
+        try:
+            context.update(action_pool_context(request))
+        except PageOutOfRange as error:
+            raise Http404(_("Diese Ergebnisseite gibt es nicht.")) from error
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if response.context_data.get("search_error"):
+            response.status_code = 400  # a wrong filter in the link: say so, with the valid values
+        return response
 
 
 class ActionPageQuerySet(PageQuerySet):

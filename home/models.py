@@ -199,7 +199,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from actions.models import ActionPage
-        from events.models import EventPage
+        from hub_events.models import EventPage
         from news.models import NewsPage
         from regions.models import RegionPage
 

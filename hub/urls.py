@@ -4,10 +4,15 @@ from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.api.v3.urls import api
 from wagtail.documents import urls as wagtaildocs_urls
 
 from hub.health import healthz
 from search import views as search_views
+from search.api import router as action_search_router
+
+# One API, one OpenAPI schema (/api/v3/openapi.json, docs at /api/v3/docs/): Wagtail's pages plus ours.
+api.add_router("/actions/", action_search_router)
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -15,6 +20,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("suche/", search_views.search, name="search"),
+    path("api/v3/", api.urls),
 ]
 
 if settings.DEBUG:

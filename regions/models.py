@@ -121,7 +121,7 @@ class RegionPage(LocatedMixin, Page):
         verbose_name_plural = _("Mitmach-Regionen")
 
     def get_context(self, request, *args, **kwargs):
-        from events.models import EventPage
+        from hub_events.models import EventPage
         from news.models import NewsPage
 
         context = super().get_context(request, *args, **kwargs)

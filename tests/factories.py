@@ -8,8 +8,8 @@ import wagtail_factories
 from factory.django import DjangoModelFactory
 
 from actions.models import ActionIndexPage, ActionPage
-from events.models import EventFormat, EventIndexPage, EventKind, EventPage
 from home.models import SDG, ContentPage, FieldOfAction, HomePage, Level, Resource
+from hub_events.models import EventFormat, EventIndexPage, EventKind, EventPage
 from members.models import User
 from news.models import NewsIndexPage, NewsPage
 from regions.models import Initiative, InitiativeKind, RegionIndexPage, RegionPage, RegionStatus

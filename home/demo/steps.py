@@ -13,7 +13,6 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, Site
 
 from actions.models import ActionIndexPage, ActionMaterial, ActionPage
-from events.models import EventIndexPage, EventMaterial, EventPage, EventSpeaker
 from home.demo import actions as action_data
 from home.demo import events as event_data
 from home.demo import media as media_data
@@ -32,6 +31,7 @@ from home.models import (
     SiteSettings,
     point,
 )
+from hub_events.models import EventIndexPage, EventMaterial, EventPage, EventSpeaker
 from news.models import NewsIndexPage, NewsPage
 from regions.models import ApprovalStatus, Initiative, RegionIndexPage, RegionPage
 

@@ -23,7 +23,7 @@ INSTALLED_APPS = [
     "home",
     "regions",
     "actions",
-    "events",
+    "hub_events",
     "news",
     "members",
     "forum",
@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
+    "wagtail.api.v3",
     "wagtail",
     "wagtailgeowidget",
     "modelcluster",
@@ -160,7 +161,31 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 WAGTAIL_SITE_NAME = "Mitmach-Hub"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# --- Search ---------------------------------------------------------------------------------------
+
+# One URL picks the engine for the action search and Wagtail's site search: unset = the database,
+# opensearch://host:port or elasticsearch://host:port (opensearchs:// / elasticsearchs:// for HTTPS).
+SEARCH_URL = env.str("SEARCH_URL", default="")
+SEARCH_INDEX_PREFIX = env.str("SEARCH_INDEX_PREFIX", default="mitmach")
+_database_search = {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "german"}
+WAGTAILSEARCH_BACKENDS = {"default": _database_search}
+if SEARCH_URL:
+    from urllib.parse import urlsplit as _urlsplit
+
+    _search = _urlsplit(SEARCH_URL)
+    _http = "https" if _search.scheme.endswith("s") else "http"
+    _backend = "opensearch3" if _search.scheme.startswith("opensearch") else "elasticsearch8"
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": f"wagtail.search.backends.{_backend}",
+            "URLS": [f"{_http}://{_search.netloc}"],
+            "INDEX_PREFIX": f"{SEARCH_INDEX_PREFIX}-site-",
+            "TIMEOUT": 5,
+        },
+        # Kept up to date as well, so site search can fall back to it when the engine is down.
+        "database": _database_search,
+    }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 import pytest
 
-from events.models import EventMaterial, EventSpeaker
+from hub_events.models import EventMaterial, EventSpeaker
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 import pytest
 
 from actions.models import ActionPage
-from events.models import EventIndexPage, EventPage
 from home.models import SDG, ContentPage, FieldOfAction, Resource
+from hub_events.models import EventIndexPage, EventPage
 from news.models import NewsIndexPage, NewsPage
 from regions.models import Initiative, RegionPage
 from tests import factories

@@ -14,8 +14,8 @@ from wagtail.models import Page, Revision, Site
 import pytest
 
 from actions.models import ActionPage
-from events.models import EventIndexPage, EventPage
 from home.models import ContentPage, FieldOfAction, HomePage, Level
+from hub_events.models import EventIndexPage, EventPage
 from members.models import User
 from news.models import NewsPage
 from regions.models import Initiative, RegionPage

@@ -4,8 +4,8 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from actions.models import ActionIndexPage, ActionPage
-from events.models import EventIndexPage, EventPage
 from home.models import ContentPage, HomePage
+from hub_events.models import EventIndexPage, EventPage
 from news.models import NewsIndexPage, NewsPage
 from regions.models import RegionIndexPage, RegionPage
 

@@ -1,0 +1,104 @@
+"""The embedded default: no server. Full text through Wagtail's database search backend (SQLite FTS5,
+PostgreSQL full text with the German configuration), facets counted in SQL."""
+
+from django.db.models import Count
+
+from search.documents import indexable_actions, title_sort_key
+from search.engines.base import EngineResult, SearchEngine
+from search.facets import FACETS
+
+# The document field each facet filters, as a lookup on ActionPage.
+LOOKUPS = {
+    "fields": "fields_of_action__slug",
+    "effort": "effort",
+    "sdgs": "sdgs__number",
+    "impact": "impact",
+    "resources": "resources__slug",
+    "regions": "regions__slug",
+}
+
+
+class DatabaseEngine(SearchEngine):
+    name = "database"
+
+    def ping(self):
+        return True
+
+    # The tables are the index: writes have nothing to do.
+    def index(self, documents):
+        pass
+
+    def delete(self, ids):
+        pass
+
+    def rebuild(self, documents, progress=None):
+        return self.count()
+
+    def search(self, query):
+        from actions.models import ActionPage
+
+        base = ActionPage.objects.live().public()
+        relevance = None
+        if query.text:
+            # Wagtail's backend ranks; ``operator="and"`` matches the server engines' semantics.
+            relevance = [page.pk for page in base.search(query.text, operator="and")]
+            base = base.filter(pk__in=relevance)
+
+        filters = {facet.key: self._filter(facet, query.selected(facet.key)) for facet in FACETS}
+        matched = base
+        for condition in filters.values():
+            if condition is not None:
+                matched = matched.filter(pk__in=condition)
+
+        counts = {}
+        for facet in FACETS:
+            scoped = base
+            for key, condition in filters.items():
+                if key != facet.key and condition is not None:
+                    scoped = scoped.filter(pk__in=condition)
+            lookup = LOOKUPS[facet.field]
+            rows = (
+                scoped.filter(**{f"{lookup}__isnull": False})
+                .order_by()  # the page tree ordering would otherwise split the groups
+                .values(lookup)
+                .annotate(n=Count("pk", distinct=True))
+            )
+            counts[facet.key] = {str(row[lookup]): row["n"] for row in rows}
+
+        rows = list(matched.values_list("pk", "title", "effort", "first_published_at"))
+        ordered = self._order(rows, query, relevance)
+        start = (query.page - 1) * query.page_size
+        return EngineResult(ids=ordered[start : start + query.page_size], total=len(rows), counts=counts)
+
+    @staticmethod
+    def _filter(facet, values):
+        """A subquery of the action ids with any of ``values`` in this facet (OR within a facet)."""
+        from actions.models import ActionPage
+
+        if not values:
+            return None
+        return ActionPage.objects.filter(**{f"{LOOKUPS[facet.field]}__in": values}).values("pk")
+
+    @staticmethod
+    def _order(rows, query, relevance):
+        from home.models import Level
+
+        sort = query.effective_sort
+        if sort == "relevance":
+            position = {pk: rank for rank, pk in enumerate(relevance)}
+            return sorted((row[0] for row in rows), key=position.__getitem__)
+        if sort == "newest":
+            rows = sorted(rows, key=lambda row: (row[3].timestamp() if row[3] else 0, row[0]), reverse=True)
+        elif sort == "effort":
+            rows = sorted(rows, key=lambda row: (Level.rank(row[2]), title_sort_key(row[1]), row[0]))
+        else:
+            rows = sorted(rows, key=lambda row: (title_sort_key(row[1]), row[0]))
+        return [row[0] for row in rows]
+
+    def documents(self):
+        from search.documents import action_document
+
+        return {page.pk: action_document(page) for page in indexable_actions()}
+
+    def count(self):
+        return indexable_actions().count()

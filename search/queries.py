@@ -1,0 +1,123 @@
+"""A validated action-pool query, parsed from a request's GET parameters.
+
+Parsing is strict so that a bad link gets a clear message instead of silently wrong results: unknown facet
+values and sort keys raise ``InvalidQuery`` naming the valid values.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from search.facets import FACETS, FACETS_BY_KEY
+
+PAGE_SIZE = 20
+MAX_QUERY_LENGTH = 200
+MAX_PAGE = 1000
+SORTS = {
+    "relevance": "Relevanz",
+    "newest": "Neueste zuerst",
+    "effort": "Geringster Aufwand zuerst",
+    "title": "Titel (A–Z)",
+}
+GENERAL_PARAMETERS = {"q", "sort", "page"}
+
+
+class InvalidQuery(ValueError):
+    """A parameter a user (or a link) got wrong; ``valid`` lists what would have been accepted."""
+
+    def __init__(self, parameter, message, valid=()):
+        super().__init__(message)
+        self.parameter = parameter
+        self.message = message
+        self.valid = list(valid)
+
+
+@dataclass(frozen=True)
+class ActionQuery:
+    text: str = ""
+    filters: dict = field(default_factory=dict)  # facet key -> tuple of selected values
+    sort: str = "title"
+    page: int = 1
+    page_size: int = PAGE_SIZE
+
+    @property
+    def effective_sort(self):
+        """Relevance only means something with search words; without, results go by title."""
+        return "title" if self.sort == "relevance" and not self.text else self.sort
+
+    def selected(self, facet_key):
+        return self.filters.get(facet_key, ())
+
+    def without(self, facet_key, value):
+        """The same query with one filter value removed and back on page 1 (for "remove" chips)."""
+        filters = dict(self.filters)
+        remaining = tuple(v for v in filters.get(facet_key, ()) if v != value)
+        if remaining:
+            filters[facet_key] = remaining
+        else:
+            filters.pop(facet_key, None)
+        return ActionQuery(self.text, filters, self.sort, 1, self.page_size)
+
+    def as_params(self):
+        """The query as a list of (name, value) pairs, for links that keep the whole state."""
+        params = [("q", self.text)] if self.text else []
+        for facet in FACETS:
+            params += [(facet.key, value) for value in self.selected(facet.key)]
+        if self.sort != ActionQuery.sort:
+            params.append(("sort", self.sort))
+        if self.page != 1:
+            params.append(("page", str(self.page)))
+        return params
+
+
+def parse_query(params, *, strict_names=False, valid_options=None):
+    """Build an ActionQuery from a QueryDict.
+
+    ``strict_names`` refuses unknown parameter names (the API); the page ignores them, since links from
+    newsletters carry tracking parameters. ``valid_options`` maps facet key to the allowed values; it
+    defaults to the taxonomy in the database.
+    """
+    if strict_names:
+        unknown = sorted(set(params.keys()) - GENERAL_PARAMETERS - set(FACETS_BY_KEY))
+        if unknown:
+            raise InvalidQuery(
+                unknown[0],
+                _("Unbekannter Parameter „%(name)s“.") % {"name": unknown[0][:50]},
+                sorted(GENERAL_PARAMETERS) + list(FACETS_BY_KEY),
+            )
+
+    text = " ".join(params.get("q", "").split())
+    if len(text) > MAX_QUERY_LENGTH:
+        raise InvalidQuery(
+            "q", _("Der Suchbegriff ist zu lang (höchstens %(max)d Zeichen).") % {"max": MAX_QUERY_LENGTH}
+        )
+
+    filters = {}
+    for facet in FACETS:
+        values = [value for value in params.getlist(facet.key) if value != ""]
+        if not values:
+            continue
+        allowed = (valid_options or {}).get(facet.key)
+        if allowed is None:
+            allowed = [option.value for option in facet.options()]
+        unknown = [value for value in values if value not in allowed]
+        if unknown:
+            raise InvalidQuery(
+                facet.key,
+                _("Unbekannter Wert „%(value)s“ für %(facet)s.")
+                % {"value": unknown[0][:50], "facet": facet.label},
+                allowed,
+            )
+        filters[facet.key] = tuple(dict.fromkeys(values))  # repeated values count once, order kept
+
+    sort = params.get("sort") or ActionQuery.sort
+    if sort not in SORTS:
+        raise InvalidQuery("sort", _("Unbekannte Sortierung „%(sort)s“.") % {"sort": sort[:50]}, list(SORTS))
+
+    raw_page = params.get("page") or "1"
+    if not (raw_page.isascii() and raw_page.isdigit()) or not 1 <= int(raw_page) <= MAX_PAGE:
+        raise InvalidQuery(
+            "page", _("Die Seitenzahl muss eine Zahl von 1 bis %(max)d sein.") % {"max": MAX_PAGE}
+        )
+
+    return ActionQuery(text=text, filters=filters, sort=sort, page=int(raw_page))

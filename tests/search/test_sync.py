@@ -1,0 +1,150 @@
+"""The index follows publishing, and nothing is lost while the engine is down (needs OpenSearch)."""
+
+import threading
+
+from django.http import QueryDict
+
+from wagtail.models import PageViewRestriction
+
+import pytest
+
+from home.models import FieldOfAction
+from search.engines import get_engine
+from search.models import PendingIndexChange
+from search.queries import ActionQuery, parse_query
+from search.service import search_actions
+from search.verify import find_drift
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+CLOSED_PORT_URL = "opensearch://127.0.0.1:9"
+
+
+@pytest.fixture
+def live_engine(settings, server_engine_url, unique_alias):
+    """The configured engine is a fresh OpenSearch index for this test."""
+    settings.SEARCH_URL = server_engine_url
+    settings.SEARCH_INDEX_PREFIX = unique_alias.removesuffix("-actions")
+    engine = get_engine()
+    engine.rebuild([])
+    yield engine
+    engine.drop()
+
+
+@pytest.fixture
+def publish(django_capture_on_commit_callbacks):
+    """Publish a page the way the admin does, running what happens after the commit."""
+
+    def publish(page):
+        with django_capture_on_commit_callbacks(execute=True):
+            page.save_revision().publish()
+        return page
+
+    return publish
+
+
+def found(text="", **filters):
+    params = QueryDict(mutable=True)
+    if text:
+        params["q"] = text
+    for key, values in filters.items():
+        params.setlist(key, values)
+    return [action.title for action in search_actions(parse_query(params)).actions]
+
+
+def test_published_action_is_found_within_one_refresh(action_index, live_engine, publish):
+    publish(factories.ActionPageFactory(parent=action_index, title="Balkonkraftwerke bestellen"))
+    live_engine.refresh()
+
+    assert found("Balkonkraftwerke") == ["Balkonkraftwerke bestellen"]
+    assert live_engine.count() == 1
+
+
+def test_unpublished_deleted_and_private_actions_disappear(
+    action_index, live_engine, publish, django_capture_on_commit_callbacks
+):
+    unpublished, deleted, private = (
+        publish(factories.ActionPageFactory(parent=action_index, title=f"Aktion {name}"))
+        for name in ("Eins", "Zwei", "Drei")
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        unpublished.unpublish()
+        deleted.delete()
+        PageViewRestriction.objects.create(page=private, restriction_type="login")
+    live_engine.refresh()
+
+    assert live_engine.count() == 0
+    assert found("Aktion") == []
+
+
+def test_renamed_field_of_action_shows_its_new_label_and_slug(
+    action_index, live_engine, publish, django_capture_on_commit_callbacks
+):
+    field = FieldOfAction.objects.get(slug="energie-und-verkehr")
+    publish(factories.ActionPageFactory(parent=action_index, title="Lastenrad", taxonomy__fields=[field]))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        field.name, field.slug = "Energie und Mobilität", "energie-und-mobilitaet"
+        field.save()
+    live_engine.refresh()
+
+    result = search_actions(parse_query(QueryDict("field=energie-und-mobilitaet")))
+    assert [action.title for action in result.actions] == ["Lastenrad"]
+    options = {o.value: (o.label, o.count) for o in result.facets[0].options}
+    assert options["energie-und-mobilitaet"] == ("Energie und Mobilität", 1)
+    assert find_drift(live_engine).clean
+
+
+def test_engine_down_publish_succeeds_queue_keeps_it_and_replay_repairs(
+    settings, action_index, live_engine, server_engine_url, publish
+):
+    settings.SEARCH_URL = CLOSED_PORT_URL  # the engine "stops"
+    page = publish(factories.ActionPageFactory(parent=action_index, title="Reparatur-Treff"))
+
+    assert page.live
+    assert list(PendingIndexChange.objects.values_list("action_id", flat=True)) == [page.pk]
+    fallback = search_actions(ActionQuery(text="Reparatur"))
+    assert fallback.degraded and [a.title for a in fallback.actions] == ["Reparatur-Treff"]
+
+    settings.SEARCH_URL = server_engine_url  # the engine is back
+    result = search_actions(ActionQuery())  # replays the queue first
+    live_engine.refresh()
+
+    assert not result.degraded
+    assert PendingIndexChange.objects.count() == 0
+    assert find_drift(live_engine).clean
+    assert found("Reparatur") == ["Reparatur-Treff"]
+
+
+def test_rebuild_under_concurrent_searches_never_fails_or_comes_back_empty(
+    action_index, live_engine, pool_of_30
+):
+    from search.documents import action_document, indexable_actions
+
+    live_engine.rebuild(action_document(page) for page in indexable_actions())
+    failures, totals, stop = [], [], threading.Event()
+
+    def search_loop():
+        while not stop.is_set():
+            try:
+                totals.append(live_engine.search(ActionQuery()).total)
+            except Exception as error:  # any failure is what this test looks for
+                failures.append(error)
+
+    thread = threading.Thread(target=search_loop)
+    thread.start()
+    try:
+        for _ in range(3):
+            live_engine.rebuild(action_document(page) for page in indexable_actions())
+    finally:
+        stop.set()
+        thread.join()
+
+    assert failures == []
+    assert len(totals) > 10
+    assert set(totals) == {30}
+
+
+@pytest.fixture
+def pool_of_30(action_index):
+    return [factories.ActionPageFactory(parent=action_index) for _ in range(30)]
