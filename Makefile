@@ -9,7 +9,7 @@ PORT ?= 8000
 .PHONY: run test lint format install install-dev migrate demo lock clean help search-engine search-engine-stop
 
 help:  ## List the targets
-	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
 
 $(VENV)/.python-ok:
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Mitmach-Hub needs Python 3.11, found " + sys.version.split()[0]'

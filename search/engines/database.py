@@ -40,8 +40,11 @@ class DatabaseEngine(SearchEngine):
         base = ActionPage.objects.live().public()
         relevance = None
         if query.text:
-            # Wagtail's backend ranks; ``operator="and"`` matches the server engines' semantics.
-            relevance = [page.pk for page in base.search(query.text, operator="and")]
+            # ``operator="and"`` matches the server engines' semantics. Ranking costs a score per row,
+            # so it is asked for only when the results are sorted by relevance.
+            ranked = query.effective_sort == "relevance"
+            matches = base.only("pk").search(query.text, operator="and", order_by_relevance=ranked)
+            relevance = [page.pk for page in matches]
             base = base.filter(pk__in=relevance)
 
         filters = {facet.key: self._filter(facet, query.selected(facet.key)) for facet in FACETS}
