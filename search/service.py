@@ -83,7 +83,7 @@ def _load_actions(ids):
     """The pages for the ids, in the engine's order; anything no longer live and public is dropped."""
     from actions.models import ActionPage
 
-    pages = ActionPage.objects.live().public().filter(pk__in=ids).with_taxonomy()
+    pages = ActionPage.objects.live().public().filter(pk__in=ids).defer_streamfields().with_taxonomy()
     by_id = {page.pk: page for page in pages}
     return [by_id[pk] for pk in ids if pk in by_id]
 

@@ -182,6 +182,10 @@ if SEARCH_URL:
             "URLS": [f"{_http}://{_search.netloc}"],
             "INDEX_PREFIX": f"{SEARCH_INDEX_PREFIX}-site-",
             "TIMEOUT": 5,
+            # German stemming for site search too ("Gärten" finds "Garten").
+            "INDEX_SETTINGS": {
+                "settings": {"index": {"analysis": {"analyzer": {"default": {"type": "german"}}}}}
+            },
         },
         # Kept up to date as well, so site search can fall back to it when the engine is down.
         "database": _database_search,
@@ -210,4 +214,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
+    # The search clients log every request at INFO.
+    "loggers": {
+        "opensearch": {"level": "WARNING"},
+        "elastic_transport.transport": {"level": "WARNING"},
+    },
 }

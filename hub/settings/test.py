@@ -12,7 +12,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 WAGTAILADMIN_BASE_URL = "http://testserver"
-LOGGING["loggers"] = {
+LOGGING["loggers"] |= {
     "django_tasks": {"level": "WARNING"},
     "wagtail": {"level": "WARNING"},
 }

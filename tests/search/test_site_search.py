@@ -32,3 +32,22 @@ def test_site_search_handles_odd_queries_without_error(client, home_page, query)
 
 def test_site_search_page_out_of_range_is_404(client, home_page):
     assert client.get("/suche/", {"q": "Garten", "page": "abc"}).status_code == 404
+
+
+def test_site_search_falls_back_to_the_database_while_the_engine_is_down(settings, client, action_index):
+    page = factories.ActionPageFactory(parent=action_index, title="Lastenrad-Verleih aufbauen")
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.opensearch3",
+            "URLS": ["http://127.0.0.1:9"],
+            "TIMEOUT": 1,
+        },
+        "database": {"BACKEND": "wagtail.search.backends.database"},
+    }
+    page.save_revision().publish()  # indexing fails quietly; publishing does not
+
+    response = client.get("/suche/", {"q": "Lastenrad"})
+
+    assert response.status_code == 200
+    assert "Lastenrad-Verleih aufbauen" in response.content.decode()
+    assert "möglicherweise unvollständig" in response.content.decode()

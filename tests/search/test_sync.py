@@ -148,3 +148,38 @@ def test_rebuild_under_concurrent_searches_never_fails_or_comes_back_empty(
 @pytest.fixture
 def pool_of_30(action_index):
     return [factories.ActionPageFactory(parent=action_index) for _ in range(30)]
+
+
+def test_pool_page_says_results_may_be_incomplete_while_the_engine_is_down(settings, client, action_index):
+    factories.ActionPageFactory(parent=action_index, title="Repair-Café")
+    settings.SEARCH_URL = CLOSED_PORT_URL
+
+    response = client.get(action_index.url)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Repair-Café" in html
+    assert "möglicherweise unvollständig" in html
+
+
+def test_index_commands_rebuild_verify_fix_and_status(action_index, live_engine):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    pages = [factories.ActionPageFactory(parent=action_index) for _ in range(3)]
+    call_command("search_index", "rebuild", stdout=StringIO())
+    assert live_engine.count() == 3
+
+    live_engine.delete([pages[0].pk])  # drift: one document lost
+    live_engine.index([{"id": 999999, "title": "Geist"}])  # and one that should not be there
+    live_engine.refresh()
+    with pytest.raises(CommandError, match="weicht ab"):
+        call_command("search_index", "verify", stdout=StringIO())
+    call_command("search_index", "verify", "--fix", stdout=StringIO())
+    assert find_drift(live_engine).clean
+
+    status = StringIO()
+    call_command("search_index", "status", stdout=status)
+    assert "Dokumente:      3" in status.getvalue()
+    assert "Warteschlange:  0" in status.getvalue()
