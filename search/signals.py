@@ -18,7 +18,7 @@ def _actions_of(page):
     if page.specific_class is RegionPage:
         # Documents carry the slugs of regions where an action has been done.
         return list(ActionPage.objects.filter(regions=page.pk).values_list("pk", flat=True))
-    return action_ids_below(page) if page.numchild else []
+    return []  # other pages carry no action data; subtrees matter only for moves and privacy
 
 
 @receiver(page_published)
