@@ -29,7 +29,8 @@ class ActionIndexPage(Page):
         verbose_name_plural = _("Aktions-Pools")
 
     def get_context(self, request, *args, **kwargs):
-        from search.page import PageOutOfRange, action_pool_context
+        from search.page import action_pool_context
+        from search.service import PageOutOfRange
 
         context = super().get_context(request, *args, **kwargs)
         try:

@@ -7,10 +7,12 @@ class SearchConfig(AppConfig):
     verbose_name = _("Suche")
 
     def ready(self):
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_delete, post_save
 
+        from actions.models import ActionPage
         from home.models import SDG, FieldOfAction, Resource
         from search import signals
 
+        post_delete.connect(signals.action_deleted, sender=ActionPage, dispatch_uid="search-action-deleted")
         for model in (FieldOfAction, SDG, Resource):
             post_save.connect(signals.taxonomy_changed, sender=model, dispatch_uid=f"search-{model.__name__}")

@@ -4,20 +4,18 @@ Every link is a plain GET URL holding the whole state, so the page works without
 view of it can be shared.
 """
 
+from dataclasses import replace
+
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from search.queries import SORTS, ActionQuery, InvalidQuery, parse_query
-from search.service import PageOutOfRange, search_actions
+from search.service import search_actions
 
 
 def _url(query):
     params = query.as_params()
     return "?" + urlencode(params) if params else "?"
-
-
-def _with_page(query, page):
-    return ActionQuery(query.text, query.filters, query.sort, page, query.page_size)
 
 
 def action_pool_context(request):
@@ -40,7 +38,7 @@ def action_pool_context(request):
                     }
                 )
     pages = [
-        {"number": number, "url": _url(_with_page(query, number)), "current": number == query.page}
+        {"number": number, "url": _url(replace(query, page=number)), "current": number == query.page}
         for number in range(1, result.page_count + 1)
     ]
     return {
@@ -55,6 +53,3 @@ def action_pool_context(request):
         "previous_url": pages[query.page - 2]["url"] if query.page > 1 else None,
         "next_url": pages[query.page]["url"] if query.page < result.page_count else None,
     }
-
-
-__all__ = ["PageOutOfRange", "action_pool_context"]

@@ -4,7 +4,7 @@ Parsing is strict so that a bad link gets a clear message instead of silently wr
 values and sort keys raise ``InvalidQuery`` naming the valid values.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
 
@@ -56,7 +56,7 @@ class ActionQuery:
             filters[facet_key] = remaining
         else:
             filters.pop(facet_key, None)
-        return ActionQuery(self.text, filters, self.sort, 1, self.page_size)
+        return replace(self, filters=filters, page=1)
 
     def as_params(self):
         """The query as a list of (name, value) pairs, for links that keep the whole state."""

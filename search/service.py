@@ -12,7 +12,7 @@ from search.engines import EngineUnavailable, get_engine
 from search.engines.database import DatabaseEngine
 from search.facets import FACETS
 from search.queries import ActionQuery
-from search.sync import pending_count, replay_pending
+from search.sync import replay_pending
 
 logger = logging.getLogger(__name__)
 
@@ -57,8 +57,7 @@ def search_actions(query, engine=None):
     engine = engine or get_engine()
     degraded = False
     try:
-        if not isinstance(engine, DatabaseEngine) and pending_count():
-            replay_pending(engine)
+        replay_pending(engine)  # one query when the queue is empty; nothing for the database engine
         result = engine.search(query)
     except EngineUnavailable as error:
         logger.warning("Action search falls back to the database: %s", error)

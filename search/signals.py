@@ -13,7 +13,7 @@ def _actions_of(page):
     from actions.models import ActionPage
     from regions.models import RegionPage
 
-    if isinstance(page, ActionPage) or page.specific_class is ActionPage:
+    if page.specific_class is ActionPage:
         return [page.pk]
     if page.specific_class is RegionPage:
         # Documents carry the slugs of regions where an action has been done.
@@ -27,12 +27,8 @@ def page_changed(sender, instance, **kwargs):
     queue_changes(_actions_of(instance))
 
 
-@receiver(post_delete)
-def page_deleted(sender, instance, **kwargs):
-    from actions.models import ActionPage
-
-    if isinstance(instance, ActionPage):
-        queue_changes([instance.pk])
+def action_deleted(sender, instance, **kwargs):
+    queue_changes([instance.pk])
 
 
 @receiver(post_page_move)

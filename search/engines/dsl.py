@@ -73,6 +73,7 @@ class DSLEngine(SearchEngine):
     """A server engine. The index is reached through an alias so a rebuild can swap it atomically."""
 
     errors = ()  # the client's exception classes that mean "unavailable"
+    helpers = None  # the client library's helpers module (bulk, scan): the two are API-compatible
 
     def __init__(self, client, alias):
         self.client = client
@@ -85,11 +86,11 @@ class DSLEngine(SearchEngine):
         except self.errors as error:
             raise EngineUnavailable(f"{self.name}: {error}") from error
 
-    def _bulk(self, actions):
-        raise NotImplementedError
+    def _bulk(self, actions, ignore_status=()):
+        self.helpers.bulk(self.client, actions, chunk_size=500, refresh=False, ignore_status=ignore_status)
 
-    def _scan(self, **kwargs):
-        raise NotImplementedError
+    def _scan(self, index, query):
+        return self.helpers.scan(self.client, index=index, query=query)
 
     def ping(self):
         try:

@@ -8,14 +8,9 @@ from search.engines.dsl import DSLEngine
 
 class ElasticsearchEngine(DSLEngine):
     name = "elasticsearch"
+    helpers = helpers
     errors = (ApiError, TransportError, helpers.BulkIndexError, OSError)
 
     def __init__(self, url, alias, timeout=5):
         client = Elasticsearch(hosts=[url], request_timeout=timeout, max_retries=0, retry_on_timeout=False)
         super().__init__(client, alias)
-
-    def _bulk(self, actions, ignore_status=()):
-        helpers.bulk(self.client, actions, chunk_size=500, refresh=False, ignore_status=ignore_status)
-
-    def _scan(self, index, query):
-        return helpers.scan(self.client, index=index, query=query)

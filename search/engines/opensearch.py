@@ -8,14 +8,9 @@ from search.engines.dsl import DSLEngine
 
 class OpenSearchEngine(DSLEngine):
     name = "opensearch"
+    helpers = helpers
     errors = (OpenSearchException, helpers.BulkIndexError, OSError)
 
     def __init__(self, url, alias, timeout=5):
         client = OpenSearch(hosts=[url], timeout=timeout, max_retries=0, retry_on_timeout=False)
         super().__init__(client, alias)
-
-    def _bulk(self, actions, ignore_status=()):
-        helpers.bulk(self.client, actions, chunk_size=500, refresh=False, ignore_status=ignore_status)
-
-    def _scan(self, index, query):
-        return helpers.scan(self.client, index=index, query=query)
