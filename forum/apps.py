@@ -3,8 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ForumConfig(AppConfig):
-    """The django-machina integration (a later issue). Its own label: machina's app is ``forum``."""
+    """The django-machina integration. Its own label: machina's app is ``forum``.
 
+    Keep ``forum/__init__.py`` empty: machina's class loader looks up names in a package called ``forum``
+    before its own forum app.
+    """
+
+    default_auto_field = "django.db.models.BigAutoField"
     name = "forum"
     label = "hub_forum"
     verbose_name = _("Foren")

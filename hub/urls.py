@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.api.v3.urls import api
 from wagtail.documents import urls as wagtaildocs_urls
 
+from forum.urls import board_urls
 from hub.health import healthz
 from search import views as search_views
 from search.api import router as action_search_router
@@ -20,6 +21,10 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("suche/", search_views.search, name="search"),
+    path("konto/", include("allauth.urls")),
+    path("mitglied/", include("members.urls")),
+    path("initiativen/", include("regions.urls")),
+    path("forum/", include(board_urls)),
     path("api/v3/", api.urls),
 ]
 

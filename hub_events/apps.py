@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class EventsConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
     """Events, webinars and recordings.
 
     The package is ``hub_events`` because a top-level ``events`` package would shadow the PyPI package

@@ -3,5 +3,6 @@ from django.utils.translation import gettext_lazy as _
 
 
 class NewsConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
     name = "news"
     verbose_name = _("Neuigkeiten")

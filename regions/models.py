@@ -157,6 +157,38 @@ class RegionModerator(Orderable):
         return f"{self.user} ({self.region})"
 
 
+class RegionMembership(models.Model):
+    """A member who joined a region ("Mitmachen" on the region page)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="region_memberships"
+    )
+    region = models.ForeignKey(RegionPage, on_delete=models.CASCADE, related_name="memberships")
+    joined_at = models.DateTimeField(_("Beigetreten am"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Mitgliedschaft in einer Region")
+        verbose_name_plural = _("Mitgliedschaften in Regionen")
+        constraints = [models.UniqueConstraint(fields=["user", "region"], name="unique_region_membership")]
+
+    def __str__(self):
+        return f"{self.user} → {self.region}"
+
+
+class RegionTeam(models.Model):
+    """The permission group behind a region's team: its rights follow the team (see regions/roles.py)."""
+
+    region = models.OneToOneField(RegionPage, on_delete=models.CASCADE, related_name="team_record")
+    group = models.OneToOneField("auth.Group", on_delete=models.CASCADE, related_name="region_team")
+
+    class Meta:
+        verbose_name = _("Regionalteam-Gruppe")
+        verbose_name_plural = _("Regionalteam-Gruppen")
+
+    def __str__(self):
+        return str(self.group)
+
+
 class InitiativeKind(models.TextChoices):
     PROJECT = "project", _("Projekt")
     ASSOCIATION = "association", _("Verein")

@@ -7,6 +7,7 @@ change defaults, never read variables of their own.
 from pathlib import Path
 
 import environ
+from machina import MACHINA_MAIN_STATIC_DIR, MACHINA_MAIN_TEMPLATE_DIR
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -28,6 +29,25 @@ INSTALLED_APPS = [
     "members",
     "forum",
     "search",
+    # Accounts: e-mail sign-up with verification, rate limits (django-allauth).
+    "allauth",
+    "allauth.account",
+    # Forums (django-machina). forum_conversation and its attachments are forked in forum/machina/ to
+    # enforce our posting rules and upload checks; everything else is machina's own.
+    "machina",
+    "machina.apps.forum",
+    "forum.machina.forum_conversation",
+    "forum.machina.forum_conversation.forum_attachments",
+    "machina.apps.forum_conversation.forum_polls",
+    "machina.apps.forum_feeds",
+    "machina.apps.forum_moderation",
+    "machina.apps.forum_search",
+    "machina.apps.forum_tracking",
+    "machina.apps.forum_member",
+    "machina.apps.forum_permission",
+    "mptt",
+    "haystack",
+    "widget_tweaks",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -63,6 +83,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "machina.apps.forum_permission.middleware.ForumPermissionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -73,7 +95,8 @@ WSGI_APPLICATION = "hub.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        # Our templates first: they override machina's and allauth's to give them the site's look.
+        "DIRS": [BASE_DIR / "templates", MACHINA_MAIN_TEMPLATE_DIR],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -83,6 +106,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "home.context_processors.navigation",
+                "machina.core.context_processors.metadata",
             ],
         },
     },
@@ -95,11 +119,22 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)
-DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Our apps use BigAutoField (set in their AppConfigs); this default matches the migrations machina ships.
+DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 AUTH_USER_MODEL = "members.User"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+CACHES = {
+    "default": env.cache("CACHE_URL", default="locmemcache://"),
+    # Holds forum attachments between a preview and the final submit, shared by every worker.
+    "machina_attachments": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env.path(
+            "MACHINA_ATTACHMENT_CACHE_DIR", default=BASE_DIR / "var" / "cache" / "attachments"
+        ),
+        "TIMEOUT": 3600,
+    },
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -130,7 +165,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [BASE_DIR / "static", MACHINA_MAIN_STATIC_DIR]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
 
@@ -206,6 +241,69 @@ MAP_TILE_ATTRIBUTION = env.str(
 )
 GEO_WIDGET_LEAFLET_TILE_LAYER = MAP_TILE_URL
 GEO_WIDGET_LEAFLET_TILE_LAYER_OPTIONS = {"attribution": MAP_TILE_ATTRIBUTION}
+
+# --- Accounts (django-allauth) -------------------------------------------------------------------
+
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "members:profile"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupForm"
+# Nobody can log in, post or submit anything before confirming their address.
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_PREVENT_ENUMERATION = True
+# Bots fill every field; people never see this one.
+ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Mitmach-Hub] "
+# allauth's defaults plus a limit on sign-ups per IP; counted in the cache (use a shared cache in production).
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "20/h/ip",
+    "confirm_email": "1/3m/key",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+}
+
+# --- Forums (django-machina) ----------------------------------------------------------------------
+
+MACHINA_FORUM_NAME = "Mitmach-Forum"
+MACHINA_BASE_TEMPLATE_NAME = "forum/board_layout.html"
+MACHINA_USER_DISPLAY_NAME_METHOD = "public_name_text"
+# Markdown without raw HTML, then an allowlist sanitizer (nh3): see forum/markup.py.
+MACHINA_MARKUP_LANGUAGE = ("forum.markup.render", {})
+FORUM_POST_MAX_LENGTH = 10_000  # enforced in our post form: machina's own setting alters its migrations
+MACHINA_ATTACHMENT_MAX_FILES_PER_POST = 3
+MACHINA_PROFILE_AVATARS_ENABLED = False
+MACHINA_DEFAULT_AUTHENTICATED_USER_FORUM_PERMISSIONS = []
+# Machina's own forum search runs through haystack; the simple backend needs no index.
+HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
+MIGRATION_MODULES = {
+    "forum_conversation": "machina.apps.forum_conversation.migrations",
+    "forum_attachments": "machina.apps.forum_conversation.forum_attachments.migrations",
+}
+# Posting rules (forum/policy.py).
+FORUM_POST_MIN_INTERVAL_SECONDS = 30
+FORUM_NEW_MEMBER_DAYS = 7
+FORUM_NEW_MEMBER_TOPICS_PER_DAY = 3
+FORUM_TOPICS_PER_DAY = 20
+FORUM_ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
+FORUM_ATTACHMENT_TYPES = {
+    "application/pdf": "PDF",
+    "image/jpeg": "JPEG",
+    "image/png": "PNG",
+    "image/gif": "GIF",
+    "image/webp": "WebP",
+}
 
 # --- Logging --------------------------------------------------------------------------------------
 
