@@ -23,7 +23,7 @@ urlpatterns = [
     path("suche/", search_views.search, name="search"),
     path("konto/", include("allauth.urls")),
     path("mitglied/", include("members.urls")),
-    path("initiativen/", include("regions.urls")),
+    path("mitmachen/", include("regions.urls")),
     path("forum/", include(board_urls)),
     path("api/v3/", api.urls),
 ]

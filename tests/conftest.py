@@ -23,6 +23,15 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters and cached permissions live in the cache: every test starts from zero."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
 @pytest.fixture
 def home_page(db):
     """A HomePage as the default site's root, in place of Wagtail's welcome page."""

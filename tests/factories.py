@@ -26,6 +26,30 @@ class UserFactory(DjangoModelFactory):
         model = User
 
 
+def make_member(verified=True, **fields):
+    """A member with an allauth e-mail record; verified members are in the members group (may post)."""
+    from allauth.account.models import EmailAddress
+
+    from members.roles import ensure_groups
+
+    user = UserFactory(**fields)
+    EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=verified)
+    if verified:
+        members, _ = ensure_groups()
+        user.groups.add(members)
+    return user
+
+
+def make_editor(**fields):
+    """A member of the central editorial team."""
+    from members.roles import ensure_groups
+
+    user = make_member(**fields)
+    _, editors = ensure_groups()
+    user.groups.add(editors)
+    return user
+
+
 class HomePageFactory(wagtail_factories.PageFactory):
     title = "Startseite"
     hero_title = "Gemeinsam die Region verändern"
