@@ -1,0 +1,110 @@
+"""A member's own pages: profile, profile editing, and their data (export and account deletion)."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from allauth.core import ratelimit
+
+from members.forms import AccountDeleteForm, ProfileForm, parse_point
+from members.models import User
+from members.privacy import delete_account, export_user_data
+
+
+@never_cache
+@login_required
+@require_GET
+def profile(request):
+    """One's own profile, with the regions joined, team places and initiatives submitted."""
+    from regions.models import Initiative, RegionMembership, RegionModerator
+
+    user = request.user
+    lat, lng = parse_point(user.map_location)
+    context = {
+        "profile_user": user,
+        "fields_of_action": user.fields_of_action.all(),
+        "memberships": RegionMembership.objects.filter(user=user)
+        .select_related("region")
+        .order_by("region__title"),
+        "teams": RegionModerator.objects.filter(user=user).select_related("region").order_by("region__title"),
+        "initiatives": Initiative.objects.filter(submitted_by=user)
+        .select_related("region")
+        .order_by("-created_at", "pk"),
+        "map_lat": lat,
+        "map_lng": lng,
+    }
+    return render(request, "members/profile.html", context)
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile_edit(request):
+    # A fresh copy: a form that fails validation must not change request.user for the rest of the page.
+    user = User.objects.get(pk=request.user.pk)
+    if request.method == "POST":
+        form = ProfileForm(request.POST, request.FILES, instance=user)
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("Dein Profil wurde gespeichert."))
+            return redirect("members:profile")
+    else:
+        form = ProfileForm(instance=user)
+    return render(request, "members/profile_edit.html", {"form": form})
+
+
+def _privacy_page(request, delete_form, status=200):
+    return render(request, "members/privacy.html", {"delete_form": delete_form}, status=status)
+
+
+@never_cache
+@login_required
+@require_GET
+def privacy(request):
+    """What we store, the export, and account deletion."""
+    return _privacy_page(request, AccountDeleteForm(user=request.user))
+
+
+@never_cache
+@login_required
+@require_GET
+def data_export(request):
+    data = export_user_data(request.user, request=request)
+    filename = f"mitmach-hub-meine-daten-{timezone.localdate():%Y-%m-%d}.json"
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@never_cache
+@login_required
+@require_POST
+def account_delete(request):
+    # Password guessing through this form is limited like allauth's own forms.
+    if not ratelimit.consume(request, action="delete_account", user=request.user):
+        return ratelimit.respond_429(request)
+    form = AccountDeleteForm(request.POST, user=request.user)
+    if not form.is_valid():
+        return _privacy_page(request, form)
+    delete_account(request.user)
+    logout(request)
+    messages.success(
+        request,
+        _(
+            "Dein Konto wurde gelöscht. Deine Beiträge im Forum bleiben als „gelöschtes Mitglied“ "
+            "stehen; alle persönlichen Daten sind entfernt. Danke fürs Mitmachen!"
+        ),
+    )
+    return redirect("/")
