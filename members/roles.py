@@ -2,12 +2,43 @@
 
 Members are in MEMBERS once their e-mail address is verified; the central team is in EDITORS; each region's
 team has a group of its own (``regions.roles.team_group``).
+
+``sync_roles()`` gives the fixed groups their rights. It runs after every ``migrate`` (post_migrate, see
+``members.apps``) and is idempotent: run it again and nothing changes. The rights are:
+
+- MEMBERS: no admin rights at all (the forum app gives it posting rights in machina).
+- EDITORS: the Wagtail admin, the whole page tree (add, change, publish, lock, unlock — what Wagtail's own
+  "Moderators" group gets), images and documents in the root collection, and the snippets and settings
+  editors look after (initiatives, fields of action, site settings). Never ``is_staff`` or
+  ``is_superuser``: the Django admin and server settings stay with the operators.
 """
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
 
 MEMBERS = "Mitglieder"
 EDITORS = "Redaktion"
+
+# Page permission types (Wagtail's PAGE_PERMISSION_TYPES) the editors hold on the root page. "bulk_delete"
+# (deleting a page together with its subtree) is left out on purpose: it is rarely needed and easy to regret.
+EDITOR_PAGE_PERMISSIONS = ("add", "change", "publish", "lock", "unlock")
+EDITOR_COLLECTION_PERMISSIONS = (
+    ("wagtailimages", "image", ("add", "change", "delete", "choose")),
+    ("wagtaildocs", "document", ("add", "change", "delete", "choose")),
+)
+# Model permissions (app label, codename): the admin itself, snippets and settings.
+EDITOR_MODEL_PERMISSIONS = (
+    ("wagtailadmin", "access_admin"),
+    ("regions", "add_initiative"),
+    ("regions", "change_initiative"),
+    ("regions", "delete_initiative"),
+    ("regions", "view_initiative"),
+    ("home", "add_fieldofaction"),
+    ("home", "change_fieldofaction"),
+    ("home", "delete_fieldofaction"),
+    ("home", "view_fieldofaction"),
+    ("home", "change_sitesettings"),
+)
 
 
 def ensure_groups():
@@ -20,3 +51,90 @@ def ensure_groups():
 def is_verified_member(user):
     """True for a logged-in user with a confirmed e-mail address (in the members group)."""
     return user.is_authenticated and user.groups.filter(name=MEMBERS).exists()
+
+
+def is_editor(user):
+    """True for the central editorial team and for superusers."""
+    return user.is_authenticated and (user.is_superuser or user.groups.filter(name=EDITORS).exists())
+
+
+def add_to_members(user):
+    """Put a user into MEMBERS (after their e-mail address is confirmed). Idempotent."""
+    members, _ = ensure_groups()
+    user.groups.add(members)
+
+
+def permissions(*natural_keys):
+    """Permission objects for (app_label, codename) pairs; raises if one is missing."""
+    found = []
+    for app_label, codename in natural_keys:
+        found.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    return found
+
+
+def grant_page_permissions(group, page, types):
+    """Give ``group`` the Wagtail page permission ``types`` (e.g. "change") on ``page`` and its subtree."""
+    from wagtail.models import GroupPagePermission
+
+    for permission in permissions(*(("wagtailcore", f"{kind}_page") for kind in types)):
+        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
+def grant_root_collection_permissions(group, spec):
+    """Give ``group`` image/document permissions in the root collection; spec as EDITOR_COLLECTION_PERMISSIONS."""
+    from wagtail.models import Collection, GroupCollectionPermission
+
+    root = Collection.get_first_root_node()
+    for app_label, model_name, actions in spec:
+        for permission in permissions(*((app_label, f"{action}_{model_name}") for action in actions)):
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root, permission=permission
+            )
+
+
+@transaction.atomic
+def sync_editors(editors):
+    from wagtail.models import Page
+
+    editors.permissions.add(*permissions(*EDITOR_MODEL_PERMISSIONS))
+    root = Page.get_first_root_node()
+    if root is not None:
+        grant_page_permissions(editors, root, EDITOR_PAGE_PERMISSIONS)
+    grant_root_collection_permissions(editors, EDITOR_COLLECTION_PERMISSIONS)
+
+
+def sync_verified_members(members):
+    """Superusers and users with a verified allauth address join MEMBERS (one query each way)."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    from allauth.account.models import EmailAddress
+
+    User = get_user_model()
+    through = User.groups.through
+    missing = (
+        User.objects.filter(
+            Q(is_superuser=True) | Q(pk__in=EmailAddress.objects.filter(verified=True).values("user_id"))
+        )
+        .exclude(groups=members)
+        .values_list("pk", flat=True)
+    )
+    through.objects.bulk_create(
+        [through(user_id=pk, group_id=members.pk) for pk in missing], ignore_conflicts=True
+    )
+
+
+def sync_roles():
+    """Create the fixed groups, give them their rights, sync verified members and every region team.
+
+    Idempotent and cheap enough to run after every migrate.
+    """
+    from regions.roles import sync_all_region_teams
+
+    members, editors = ensure_groups()
+    # Members never reach the admin, even if someone ticked the box in the group editor.
+    members.permissions.remove(*permissions(("wagtailadmin", "access_admin")))
+    sync_editors(editors)
+    sync_verified_members(members)
+    sync_all_region_teams()
+    return members, editors

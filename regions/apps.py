@@ -6,3 +6,8 @@ class RegionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "regions"
     verbose_name = _("Regionen")
+
+    def ready(self):
+        from regions import signals
+
+        signals.connect()

@@ -2,7 +2,7 @@
 
 from django import forms
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,12 +12,12 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 from wagtailgeowidget import geocoders
 from wagtailgeowidget.panels import GeoAddressPanel, LeafletPanel
 
 from home.blocks import BaseStreamBlock
 from home.models import LocatedMixin
+from regions.widgets import PublicNameSelect
 
 
 class RegionStatus(models.TextChoices):
@@ -126,6 +126,12 @@ class RegionPage(LocatedMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["team"] = self.moderators.select_related("user")
+        # Two small queries whatever the number of members: the count and "am I in?".
+        context["member_count"] = self.memberships.count()
+        user = request.user
+        context["is_region_member"] = (
+            user.is_authenticated and self.memberships.filter(user_id=user.pk).exists()
+        )
         context["initiatives"] = self.initiatives.approved().prefetch_related("fields_of_action")[:50]
         context["upcoming_events"] = (
             EventPage.objects.live().public().filter(region=self).upcoming(timezone.now()).for_listing()[:5]
@@ -146,7 +152,7 @@ class RegionModerator(Orderable):
     )
     role = models.CharField(_("Aufgabe im Team"), max_length=100, blank=True)
 
-    panels = [FieldPanel("user"), FieldPanel("role")]
+    panels = [FieldPanel("user", widget=PublicNameSelect), FieldPanel("role")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("Regionalmoderator:in")
@@ -208,10 +214,19 @@ class InitiativeQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(approval_status=ApprovalStatus.APPROVED)
 
+    def pending(self):
+        return self.filter(approval_status=ApprovalStatus.PENDING)
 
-@register_snippet
+
 class Initiative(LocatedMixin, index.Indexed, models.Model):
-    """An Initiative / Akteur:in in a region. Submitted by members, visible once approved."""
+    """An Initiative / Akteur:in in a region. Submitted by members, visible once approved.
+
+    Who approves: editors in this snippet's admin views (EDITORS hold ``regions.change_initiative``), and a
+    region's moderators on the front end (``/mitmachen/initiativen/freigabe/``). Snippet permissions in
+    Wagtail are per model, not per instance — a change permission would open every region's initiatives —
+    so moderators get no snippet rights at all. Any change of ``approval_status`` to approved or rejected
+    e-mails the submitter (``regions.signals``).
+    """
 
     name = models.CharField(_("Name"), max_length=160)
     kind = models.CharField(_("Art"), max_length=20, choices=InitiativeKind.choices)
@@ -229,7 +244,13 @@ class Initiative(LocatedMixin, index.Indexed, models.Model):
         blank=True,
         related_name="initiatives",
     )
-    website = models.URLField(_("Website"), blank=True)
+    # Only web links: "javascript:" and friends would run in visitors' browsers when clicked.
+    website = models.URLField(
+        _("Website"),
+        blank=True,
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text=_("Eine Adresse, die mit http:// oder https:// beginnt."),
+    )
     description = models.TextField(_("Beschreibung"), max_length=2000, blank=True)
     approval_status = models.CharField(
         _("Freigabe"), max_length=20, choices=ApprovalStatus.choices, default=ApprovalStatus.PENDING
@@ -241,6 +262,12 @@ class Initiative(LocatedMixin, index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="submitted_initiatives",
+    )
+    review_note = models.TextField(
+        _("Begründung der Entscheidung"),
+        max_length=1000,
+        blank=True,
+        help_text=_("Wird der einreichenden Person per E-Mail geschickt, vor allem bei einer Ablehnung."),
     )
     created_at = models.DateTimeField(_("Eingereicht am"), auto_now_add=True)
 
@@ -261,6 +288,7 @@ class Initiative(LocatedMixin, index.Indexed, models.Model):
             heading=_("Ort (optional)"),
         ),
         FieldPanel("approval_status"),
+        FieldPanel("review_note"),
     ]
     search_fields = [
         index.SearchField("name"),

@@ -1,7 +1,41 @@
-"""Region teams → permissions. Being in a RegionPage's team makes a user that region's moderator."""
+"""Region teams → permissions. Being in a RegionPage's team makes a user that region's moderator.
+
+Each RegionPage has one permission group (``team_group``), linked through ``RegionTeam``. Its users are
+exactly the users of the page's saved ``RegionModerator`` rows: the InlinePanel writes those rows when the
+page is published (drafts live in revisions only), and the receivers in ``regions.signals`` resync the group
+whenever a page or a row is saved or deleted. Leaving the team therefore removes the user from the group,
+and with it every right below.
+
+The group holds:
+
+- ``wagtailadmin.access_admin``;
+- page permissions add, change, publish and lock on the region page, which Wagtail applies to its whole
+  subtree (the region's events, news and content pages) — and which also makes the admin explorer start at
+  the region for a moderator (``PagePermissionPolicy.explorable_root_instance``);
+- choose and add on images and documents in the root collection (upload and pick pictures for their pages,
+  but not edit or delete anyone else's).
+
+Snippet permissions in Wagtail are per model, not per instance, so moderators get none: they approve their
+region's initiatives on the front end (``regions.views``), where the list is scoped to their regions.
+"""
 
 from django.contrib.auth.models import Group
 from django.db import transaction
+
+from members.roles import grant_page_permissions, grant_root_collection_permissions, is_editor, permissions
+
+TEAM_PAGE_PERMISSIONS = ("add", "change", "publish", "lock")
+TEAM_COLLECTION_PERMISSIONS = (
+    ("wagtailimages", "image", ("add", "choose")),
+    ("wagtaildocs", "document", ("add", "choose")),
+)
+GROUP_NAME_MAX_LENGTH = 150
+
+
+def team_group_name(region):
+    """A unique, readable group name: the page id keeps it unique, the title makes it readable."""
+    prefix = f"Regionalmoderation #{region.pk}"
+    return f"{prefix}: {region.title}"[:GROUP_NAME_MAX_LENGTH] if region.title else prefix
 
 
 def team_group(region):
@@ -12,6 +46,66 @@ def team_group(region):
     if record:
         return record.group
     with transaction.atomic():
-        group = Group.objects.create(name=f"Regionalmoderation #{region.pk}")
+        group = Group.objects.create(name=team_group_name(region))
         RegionTeam.objects.create(region=region, group=group)
     return group
+
+
+@transaction.atomic
+def sync_region_team(region, create=True):
+    """Make the region's group hold exactly its team and the team's rights; rename it after the title.
+
+    With ``create=False`` nothing is created for a region without a group yet (used while rows are
+    being deleted, e.g. in the cascade of a page deletion).
+    """
+    from regions.models import RegionModerator, RegionTeam
+
+    if create:
+        group = team_group(region)
+    else:
+        record = RegionTeam.objects.select_related("group").filter(region_id=region.pk).first()
+        if record is None:
+            return None
+        group = record.group
+
+    name = team_group_name(region)
+    if group.name != name:
+        group.name = name
+        group.save(update_fields=["name"])
+
+    group.permissions.add(*permissions(("wagtailadmin", "access_admin")))
+    grant_page_permissions(group, region, TEAM_PAGE_PERMISSIONS)
+    grant_root_collection_permissions(group, TEAM_COLLECTION_PERMISSIONS)
+    group.user_set.set(RegionModerator.objects.filter(region_id=region.pk).values_list("user_id", flat=True))
+    return group
+
+
+def sync_all_region_teams():
+    """Resync every region's group (part of ``members.roles.sync_roles``)."""
+    from regions.models import RegionPage
+
+    for region in RegionPage.objects.all():
+        sync_region_team(region)
+
+
+def moderated_regions(user):
+    """The RegionPages whose team ``user`` is in (through the team groups, i.e. the synced rights)."""
+    from regions.models import RegionPage
+
+    if not user.is_authenticated:
+        return RegionPage.objects.none()
+    return RegionPage.objects.filter(team_record__group__user=user)
+
+
+def is_region_moderator(user):
+    """True if ``user`` is in at least one region's team."""
+    return moderated_regions(user).exists()
+
+
+def can_moderate_region(user, region):
+    """True for the region's team, the editors and superusers."""
+    if not user.is_authenticated:
+        return False
+    if is_editor(user):
+        return True
+    return region is not None and moderated_regions(user).filter(pk=region.pk).exists()

@@ -1,2 +1,14 @@
+from django.urls import path
+
+from regions import views
+
 app_name = "regions"
-urlpatterns = []
+urlpatterns = [
+    path("region/<int:page_id>/beitreten/", views.join_region, name="join"),
+    path("region/<int:page_id>/verlassen/", views.leave_region, name="leave"),
+    path("initiative/neu/", views.submit_initiative, name="submit_initiative"),
+    path("initiativen/meine/", views.my_initiatives, name="my_initiatives"),
+    path("initiativen/freigabe/", views.review_initiatives, name="review_initiatives"),
+    path("initiativen/<int:pk>/freigeben/", views.approve_initiative, name="approve_initiative"),
+    path("initiativen/<int:pk>/ablehnen/", views.reject_initiative, name="reject_initiative"),
+]

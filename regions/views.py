@@ -1,0 +1,160 @@
+"""Front-end actions of members and moderators: join a region, submit and approve initiatives."""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from members.roles import is_editor, is_verified_member
+from regions.forms import InitiativeForm, RejectForm
+from regions.models import ApprovalStatus, Initiative, RegionMembership, RegionPage
+from regions.roles import moderated_regions
+
+
+def _public_region(page_id):
+    region = RegionPage.objects.live().public().filter(pk=page_id).first()
+    if region is None:
+        raise Http404(_("Diese Region gibt es nicht (mehr)."))
+    return region
+
+
+# --- Region membership ----------------------------------------------------------------------------------
+
+
+def _signup_redirect(region):
+    """Anonymous visitors who press "Mitmachen" are sent to sign up and come back to the region."""
+    return redirect(f"{reverse('account_signup')}?{urlencode({'next': region.url})}")
+
+
+@require_POST
+def join_region(request, page_id):
+    region = _public_region(page_id)
+    if not request.user.is_authenticated:
+        return _signup_redirect(region)
+    _membership, created = RegionMembership.objects.get_or_create(user=request.user, region=region)
+    if created:
+        messages.success(request, _("Schön, dass du in dieser Region mitmachst!"))
+    return redirect(region.url)
+
+
+@require_POST
+def leave_region(request, page_id):
+    region = _public_region(page_id)
+    if not request.user.is_authenticated:
+        return _signup_redirect(region)
+    deleted, _rows = RegionMembership.objects.filter(user=request.user, region=region).delete()
+    if deleted:
+        messages.success(request, _("Du hast die Region verlassen."))
+    return redirect(region.url)
+
+
+# --- Initiatives from members ---------------------------------------------------------------------------
+
+
+def _verification_required(request):
+    return render(request, "regions/initiative_verification_required.html", status=403)
+
+
+@login_required
+def submit_initiative(request):
+    if not is_verified_member(request.user):
+        return _verification_required(request)
+    form = InitiativeForm(request.POST or None, initial={"region": request.GET.get("region")})
+    if request.method == "POST" and form.is_valid():
+        initiative = form.save(commit=False)
+        initiative.submitted_by = request.user
+        initiative.approval_status = ApprovalStatus.PENDING
+        with transaction.atomic():
+            initiative.save()
+            form.save_m2m()
+        messages.success(
+            request,
+            _(
+                "Danke! Deine Initiative „%(name)s“ ist eingereicht. Das Regionalteam prüft sie und "
+                "du bekommst eine E-Mail, sobald sie freigegeben ist."
+            )
+            % {"name": initiative.name},
+        )
+        return redirect("regions:my_initiatives")
+    return render(request, "regions/initiative_form.html", {"form": form})
+
+
+@login_required
+@require_GET
+def my_initiatives(request):
+    initiatives = (
+        Initiative.objects.filter(submitted_by=request.user)
+        .select_related("region")
+        .order_by("-created_at", "name")
+    )
+    return render(request, "regions/initiative_list_mine.html", {"initiatives": initiatives})
+
+
+# --- Moderation -----------------------------------------------------------------------------------------
+
+
+def reviewable_initiatives(user):
+    """Pending initiatives ``user`` may decide on: all for editors, their regions' for moderators."""
+    pending = Initiative.objects.pending()
+    if is_editor(user):
+        return pending
+    return pending.filter(region__in=moderated_regions(user))
+
+
+def _require_reviewer(user):
+    if not (is_editor(user) or moderated_regions(user).exists()):
+        raise PermissionDenied(
+            _("Nur Regionalmoderator:innen und die Redaktion können Initiativen freigeben.")
+        )
+
+
+@login_required
+@require_GET
+def review_initiatives(request):
+    _require_reviewer(request.user)
+    initiatives = (
+        reviewable_initiatives(request.user)
+        .select_related("region", "submitted_by")
+        .prefetch_related("fields_of_action")
+        .order_by("created_at", "pk")
+    )
+    return render(request, "regions/initiative_review.html", {"initiatives": initiatives})
+
+
+def _decide(request, pk, status, note=""):
+    _require_reviewer(request.user)
+    # Scoped lookup: another region's initiative (or one already decided) is simply not there (404).
+    with transaction.atomic():
+        initiative = get_object_or_404(reviewable_initiatives(request.user).select_for_update(), pk=pk)
+        initiative.approval_status = status
+        initiative.review_note = note
+        initiative.save(update_fields=["approval_status", "review_note"])
+    return initiative
+
+
+@login_required
+@require_POST
+def approve_initiative(request, pk):
+    initiative = _decide(request, pk, ApprovalStatus.APPROVED)
+    messages.success(request, _("„%(name)s“ ist freigegeben.") % {"name": initiative.name})
+    return redirect("regions:review_initiatives")
+
+
+@login_required
+@require_POST
+def reject_initiative(request, pk):
+    _require_reviewer(request.user)
+    form = RejectForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Die Begründung ist zu lang (höchstens 1000 Zeichen)."))
+        return redirect("regions:review_initiatives")
+    initiative = _decide(request, pk, ApprovalStatus.REJECTED, form.cleaned_data["reason"].strip())
+    messages.success(request, _("„%(name)s“ ist abgelehnt.") % {"name": initiative.name})
+    return redirect("regions:review_initiatives")
