@@ -13,3 +13,6 @@ class ForumConfig(AppConfig):
     name = "forum"
     label = "hub_forum"
     verbose_name = _("Foren")
+
+    def ready(self):
+        from forum import receivers  # noqa: F401 (connects the signal receivers)

@@ -1,12 +1,33 @@
-"""The forum's URLs: our additions (reports, forum subscriptions, action discussions), then machina's board."""
+"""The forum's URLs: our additions (reports, forum subscriptions, action discussions), then machina's board.
+
+Careful: machina's class loader looks in this module first for ``urlpatterns_factory`` — do not define it.
+"""
 
 from django.urls import include, path
 
 from machina import urls as machina_urls
 
-app_urls = ([], "hub_forum")
+from forum import views
+
+app_urls = (
+    [
+        path("aktion/<int:page_id>/", views.action_discussion, name="action_discussion"),
+        path("abo/<int:pk>/", views.forum_subscribe, name="forum_subscribe"),
+        path("abo/<int:pk>/beenden/", views.forum_unsubscribe, name="forum_unsubscribe"),
+        path("meldungen/", views.report_list, name="reports"),
+        path("meldungen/<int:pk>/erledigt/", views.report_resolve, name="report_resolve"),
+        path("beitrag/<int:pk>/melden/", views.report_post, name="report_post"),
+    ],
+    "hub_forum",
+)
 
 board_urls = [
     path("", include(app_urls)),
+    # Same URLs as machina's, resolved first (reversing still finds machina's names): the forum index and
+    # forum pages with bounded queries, topic subscriptions only for verified members. machina's class
+    # loader would look for these views in the package ``forum`` itself, which must stay empty.
+    path("", views.IndexView.as_view()),
+    path("forum/<str:slug>-<int:pk>/", views.ForumView.as_view()),
+    path("member/topic/<int:pk>/subscribe/", views.TopicSubscribeView.as_view()),
     path("", include(machina_urls)),
 ]

@@ -272,7 +272,11 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password_from_key": "20/m/ip",
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
+    # Our own: password attempts on the account deletion form (members.views.account_delete).
+    "delete_account": "5/m/user",
 }
+# Greetings, mails and notices name people by their public name, never by username or e-mail address.
+ACCOUNT_USER_DISPLAY = "members.privacy.user_display"
 
 # --- Forums (django-machina) ----------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Revision
 
+from forum import demo as forum_demo
 from home.demo import steps
 from home.demo.writer import DemoWriter
 from regions.models import Initiative
@@ -71,6 +72,7 @@ class Command(BaseCommand):
             steps.news(writer, index, regions, taxonomy, today)
             steps.publish_home(writer, home)
             steps.site_settings(writer, site)
+            forum_demo.load(self.stdout)
             if settings.DEBUG:
                 steps.admin_user(writer)
 

@@ -1,0 +1,116 @@
+"""Who may do what in the forums, written as machina forum permissions.
+
+- everybody (anonymous and logged in) sees and reads the public forums (global user permissions);
+- verified members (group MEMBERS) post, reply, edit their posts, create and vote in polls, attach and
+  download files (global group permissions);
+- editors (group EDITORS) have every permission everywhere (global group permissions);
+- a region's team group moderates that region's forum only (per-forum group permissions);
+- a closed forum (its region unpublished or deleted) is hidden from everybody but editors.
+
+Machina caches permissions only on its ``PermissionHandler`` objects; the middleware makes one per request
+and our code always builds a fresh one, so nothing outlives a request or a test.
+"""
+
+from django.db import transaction
+
+from machina.apps.forum_permission.handler import PermissionHandler
+from machina.apps.forum_permission.models import (
+    ForumPermission,
+    GroupForumPermission,
+    UserForumPermission,
+)
+from machina.apps.forum_permission.receivers import create_permissions
+
+from members.roles import ensure_groups
+
+READ = ["can_see_forum", "can_read_forum"]
+MEMBER = [
+    "can_start_new_topics",
+    "can_reply_to_topics",
+    "can_edit_own_posts",
+    "can_delete_own_posts",
+    "can_post_without_approval",
+    "can_create_polls",
+    "can_vote_in_polls",
+    "can_attach_file",
+    "can_download_file",
+]
+MODERATE = [
+    "can_edit_posts",
+    "can_delete_posts",
+    "can_lock_topics",
+    "can_move_topics",
+    "can_approve_posts",
+    "can_reply_to_locked_topics",
+    "can_post_announcements",
+    "can_post_stickies",
+]
+
+
+def _permissions(codenames):
+    perms = {p.codename: p for p in ForumPermission.objects.filter(codename__in=codenames)}
+    if len(perms) < len(codenames):  # a database flushed after migrate: machina's rows are gone
+        create_permissions()
+        perms = {p.codename: p for p in ForumPermission.objects.filter(codename__in=codenames)}
+    return [perms[c] for c in codenames]
+
+
+def _set_user_perm(forum, codenames, granted, **who):
+    for permission in _permissions(codenames):
+        UserForumPermission.objects.update_or_create(
+            forum=forum, permission=permission, user=None, **who, defaults={"has_perm": granted}
+        )
+
+
+def _set_group_perm(forum, group, codenames, granted):
+    for permission in _permissions(codenames):
+        GroupForumPermission.objects.update_or_create(
+            forum=forum, group=group, permission=permission, defaults={"has_perm": granted}
+        )
+
+
+@transaction.atomic
+def ensure_global_permissions():
+    """The global grants (forum=None) for everybody, members and editors. Idempotent."""
+    members, editors = ensure_groups()
+    _set_user_perm(None, READ, True, anonymous_user=True, authenticated_user=False)
+    _set_user_perm(None, READ, True, anonymous_user=False, authenticated_user=True)
+    _set_group_perm(None, members, MEMBER, True)
+    _set_group_perm(None, editors, READ + MEMBER + MODERATE, True)
+
+
+@transaction.atomic
+def grant_region_moderation(region, forum=None):
+    """Give the region's team group moderation rights on the region's forum (and on no other)."""
+    from forum.models import RegionForum
+    from regions.roles import team_group
+
+    if forum is None:
+        forum = RegionForum.objects.select_related("forum").get(region=region).forum
+    _set_group_perm(forum, team_group(region), READ + MEMBER + MODERATE, True)
+
+
+@transaction.atomic
+def set_forum_closed(forum, closed, team=None):
+    """Hide a forum from everybody but editors (closed) or open it again.
+
+    Per-forum "not granted" rows override the global grants for the same kind of subject (machina's
+    precedence: forum before global, user before group before all users); editors keep their global rights.
+    """
+    members, _editors = ensure_groups()
+    if closed:
+        _set_user_perm(forum, READ, False, anonymous_user=True, authenticated_user=False)
+        _set_user_perm(forum, READ, False, anonymous_user=False, authenticated_user=True)
+        _set_group_perm(forum, members, MEMBER, False)
+        if team is not None:
+            _set_group_perm(forum, team, READ + MEMBER + MODERATE, False)
+    else:
+        UserForumPermission.objects.filter(forum=forum, user=None, permission__codename__in=READ).delete()
+        GroupForumPermission.objects.filter(forum=forum, group=members).delete()
+        if team is not None:
+            _set_group_perm(forum, team, READ + MEMBER + MODERATE, True)
+
+
+def handler():
+    """A fresh permission handler: its caches live as long as the caller's request or task."""
+    return PermissionHandler()

@@ -1,0 +1,50 @@
+"""Keep the forum tree in step with fields of action and regions; mail subscribers about new posts."""
+
+from django.db.models.signals import post_save, pre_delete, pre_save
+from django.dispatch import receiver
+
+from wagtail.signals import page_published, page_unpublished
+
+from machina.apps.forum_conversation.models import Post
+
+from forum import notifications, structure
+from home.models import FieldOfAction
+from regions.models import RegionPage
+
+
+@receiver(post_save, sender=FieldOfAction, dispatch_uid="hub_forum_field_saved")
+def field_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        structure.ensure_field_forum(instance)
+
+
+@receiver(page_published, sender=RegionPage, dispatch_uid="hub_forum_region_published")
+def region_published(sender, instance, **kwargs):
+    structure.ensure_region_forum(instance)
+
+
+@receiver(page_unpublished, sender=RegionPage, dispatch_uid="hub_forum_region_unpublished")
+def region_unpublished(sender, instance, **kwargs):
+    structure.close_region_forum(instance)
+
+
+@receiver(pre_delete, sender=RegionPage, dispatch_uid="hub_forum_region_deleted")
+def region_deleted(sender, instance, **kwargs):
+    # Before the delete: the link (SET_NULL) and the team group still point at the region here.
+    structure.close_region_forum(instance)
+
+
+@receiver(pre_save, sender=Post, dispatch_uid="hub_forum_post_approval_before")
+def remember_approval(sender, instance, raw=False, **kwargs):
+    if instance.pk and not raw:
+        instance._hub_was_approved = (
+            Post.objects.filter(pk=instance.pk).values_list("approved", flat=True).first()
+        )
+
+
+@receiver(post_save, sender=Post, dispatch_uid="hub_forum_post_saved")
+def post_saved(sender, instance, created, raw=False, **kwargs):
+    if raw or not instance.approved:
+        return
+    if created or getattr(instance, "_hub_was_approved", True) is False:
+        notifications.notify_subscribers_on_commit(instance)

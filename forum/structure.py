@@ -1,0 +1,155 @@
+"""The forum tree: three categories and the forums the hub creates by itself. Every function is idempotent.
+
+- "Handlungsfelder": one forum per FieldOfAction (created and renamed when the field is saved);
+- "Regionen": one forum per published RegionPage (created on publish, renamed with the region, closed when
+  the region is unpublished or deleted, reopened when it is published again);
+- "Themen & Projekte": forums editors create in the Wagtail admin (forum/views_admin.py).
+"""
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from machina.apps.forum.models import Forum
+
+from forum import permissions
+
+FIELDS = "Handlungsfelder"
+REGIONS = "Regionen"
+PROJECTS = "Themen & Projekte"
+CATEGORIES = {
+    FIELDS: _("Austausch zu den vier Handlungsfeldern der sozial-ökologischen Transformation."),
+    REGIONS: _("Ein Forum für jede Mitmach-Region."),
+    PROJECTS: _("Foren zu einzelnen Themen und Projekten, angelegt von der Redaktion."),
+}
+NAME_MAX = Forum._meta.get_field("name").max_length
+
+
+def _name(text):
+    text = str(text).strip()
+    return text if len(text) <= NAME_MAX else text[: NAME_MAX - 1] + "…"
+
+
+def category(name):
+    """The top-level category ``name`` (one of FIELDS, REGIONS, PROJECTS), created if missing."""
+    forum = Forum.objects.filter(parent=None, type=Forum.FORUM_CAT, name=name).first()
+    if forum is None:
+        forum = Forum.objects.create(name=name, type=Forum.FORUM_CAT, description=str(CATEGORIES[name]))
+        # The first forum of a fresh database: without the global grants nobody could read it.
+        permissions.ensure_global_permissions()
+    return forum
+
+
+def _sync(forum, name, description=None):
+    changed = forum.name != name
+    forum.name = name
+    if description is not None and (forum.description.raw or "") != description:
+        forum.description = description
+        changed = True
+    if changed:
+        forum.save()
+    return changed
+
+
+@transaction.atomic
+def ensure_field_forum(field):
+    """The forum of a field of action; renamed when the field's name or description changed."""
+    from forum.models import FieldForum
+
+    link = FieldForum.objects.select_related("forum").filter(field=field).first()
+    if link is None:
+        forum = Forum.objects.create(
+            parent=category(FIELDS),
+            type=Forum.FORUM_POST,
+            name=_name(field.name),
+            description=field.description,
+        )
+        FieldForum.objects.create(field=field, forum=forum)
+        return forum, True
+    _sync(link.forum, _name(field.name), field.description)
+    return link.forum, False
+
+
+@transaction.atomic
+def ensure_region_forum(region):
+    """The forum of a published region: created, renamed to the region's title, reopened if closed."""
+    from forum.models import RegionForum
+    from regions.roles import team_group
+
+    link = RegionForum.objects.select_related("forum").filter(region=region).first()
+    if link is None:
+        forum = Forum.objects.create(
+            parent=category(REGIONS),
+            type=Forum.FORUM_POST,
+            name=_name(region.title),
+            description=region.summary,
+        )
+        link = RegionForum.objects.create(region=region, forum=forum)
+        permissions.grant_region_moderation(region, forum)
+        return forum, True
+    _sync(link.forum, _name(region.title))
+    if link.closed:
+        link.closed = False
+        link.save(update_fields=["closed"])
+        permissions.set_forum_closed(link.forum, False, team=team_group(region))
+    return link.forum, False
+
+
+@transaction.atomic
+def close_region_forum(region):
+    """Hide the forum of an unpublished or deleted region (editors still see it; posts are kept)."""
+    from forum.models import RegionForum
+    from regions.models import RegionTeam
+
+    link = RegionForum.objects.select_related("forum").filter(region=region).first()
+    if link is None or link.closed:
+        return None
+    link.closed = True
+    link.save(update_fields=["closed"])
+    team = RegionTeam.objects.select_related("group").filter(region=region).first()
+    permissions.set_forum_closed(link.forum, True, team=team.group if team else None)
+    return link.forum
+
+
+def region_forum(region):
+    """The open forum of a region, or None."""
+    from forum.models import RegionForum
+
+    link = RegionForum.objects.select_related("forum").filter(region=region, closed=False).first()
+    return link.forum if link else None
+
+
+def field_forum(field):
+    from forum.models import FieldForum
+
+    link = FieldForum.objects.select_related("forum").filter(field=field).first()
+    return link.forum if link else ensure_field_forum(field)[0]
+
+
+def ensure_structure(log=None):
+    """Everything: categories, global permissions, field forums, region forums (open or closed)."""
+    from forum.models import RegionForum
+    from home.models import FieldOfAction
+    from regions.models import RegionPage
+
+    log = log or (lambda message: None)
+    for name in (FIELDS, REGIONS, PROJECTS):
+        category(name)
+    log(f"Kategorien: {FIELDS}, {REGIONS}, {PROJECTS}")
+    permissions.ensure_global_permissions()
+    log("Berechtigungen für Gäste, Mitglieder und Redaktion gesetzt")
+    for field in FieldOfAction.objects.all():
+        forum, created = ensure_field_forum(field)
+        log(f"  Handlungsfeld {'angelegt' if created else 'vorhanden'}: {forum.name}")
+    for region in RegionPage.objects.live().order_by("title"):
+        forum, created = ensure_region_forum(region)
+        permissions.grant_region_moderation(region, forum)
+        log(f"  Region {'angelegt' if created else 'vorhanden'}: {forum.name}")
+    stale = RegionForum.objects.filter(closed=False).exclude(region__live=True).select_related("region")
+    for link in stale:
+        if link.region is not None:
+            close_region_forum(link.region)
+        else:
+            link.closed = True
+            link.save(update_fields=["closed"])
+            permissions.set_forum_closed(link.forum, True)
+        log(f"  Region geschlossen: {link.forum.name}")

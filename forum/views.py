@@ -1,0 +1,234 @@
+"""Our forum views: forum subscriptions, reports, action discussions, and bounded forum listings.
+
+``IndexView`` and ``ForumView`` replace machina's (forum/urls.py resolves them first at the same URLs): the
+same views with the related rows their templates need fetched up front, so a page costs a fixed number of
+queries.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from machina.apps.forum import views as machina_forum_views
+from machina.apps.forum.models import Forum as MachinaForum
+from machina.apps.forum_conversation.models import Post, Topic
+from machina.apps.forum_member import views as machina_member_views
+
+from forum.models import ActionDiscussion, ForumSubscription, PostReport
+from members.roles import is_verified_member
+
+SYSTEM_NAME = "Mitmach-Hub"
+
+
+def topic_url(topic, post=None):
+    url = reverse(
+        "forum_conversation:topic",
+        kwargs={
+            "forum_slug": topic.forum.slug,
+            "forum_pk": topic.forum_id,
+            "slug": topic.slug,
+            "pk": topic.pk,
+        },
+    )
+    return f"{url}?post={post.pk}#{post.pk}" if post else url
+
+
+def forum_url(forum):
+    return reverse("forum:forum", kwargs={"slug": forum.slug, "pk": forum.pk})
+
+
+# --- Listings (replacing machina's) -----------------------------------------------------------------
+
+
+class IndexView(machina_forum_views.IndexView):
+    def get_queryset(self):
+        forums = MachinaForum.objects.select_related("last_post__topic__forum", "last_post__poster")
+        return machina_forum_views.ForumVisibilityContentTree.from_forums(
+            self.request.forum_permission_handler.forum_list_filter(forums, self.request.user)
+        )
+
+
+class ForumView(machina_forum_views.ForumView):
+    def get_queryset(self):
+        return super().get_queryset().select_related("first_post", "last_post__poster")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        forum = context["forum"]
+        context["forum_subscribed"] = (
+            user.is_authenticated and ForumSubscription.objects.filter(user=user, forum=forum).exists()
+        )
+        context["can_subscribe_forum"] = forum.is_forum and is_verified_member(user)
+        return context
+
+
+# --- Subscriptions ----------------------------------------------------------------------------------
+
+
+def _readable_forum(request, pk):
+    forum = get_object_or_404(MachinaForum, pk=pk, type=MachinaForum.FORUM_POST)
+    if not request.forum_permission_handler.can_read_forum(forum, request.user):
+        raise Http404
+    return forum
+
+
+@require_POST
+@login_required
+def forum_subscribe(request, pk):
+    forum = _readable_forum(request, pk)
+    if not is_verified_member(request.user):
+        raise PermissionDenied(_("Nur bestätigte Mitglieder können Foren abonnieren."))
+    ForumSubscription.objects.get_or_create(user=request.user, forum=forum)
+    messages.success(
+        request,
+        _("Du hast das Forum „%(name)s“ abonniert: neue Beiträge kommen per E-Mail.") % {"name": forum.name},
+    )
+    return HttpResponseRedirect(forum_url(forum))
+
+
+@require_POST
+@login_required
+def forum_unsubscribe(request, pk):
+    forum = get_object_or_404(MachinaForum, pk=pk)
+    ForumSubscription.objects.filter(user=request.user, forum=forum).delete()
+    messages.success(request, _("Dein Abo für das Forum „%(name)s“ ist beendet.") % {"name": forum.name})
+    return HttpResponseRedirect(forum_url(forum))
+
+
+class TopicSubscribeView(machina_member_views.TopicSubscribeView):
+    """machina's topic subscription, for verified members only."""
+
+    def perform_permissions_check(self, user, obj, perms):
+        return is_verified_member(user) and super().perform_permissions_check(user, obj, perms)
+
+
+# --- Reports ----------------------------------------------------------------------------------------
+
+
+class ReportForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Was ist an diesem Beitrag nicht in Ordnung?"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 5, "maxlength": 1000}),
+    )
+
+
+@login_required
+def report_post(request, pk):
+    post = get_object_or_404(Post.objects.select_related("topic__forum", "poster"), pk=pk, approved=True)
+    forum = post.topic.forum
+    if not request.forum_permission_handler.can_read_forum(forum, request.user):
+        raise Http404
+    if not is_verified_member(request.user):
+        raise PermissionDenied(_("Nur bestätigte Mitglieder können Beiträge melden."))
+    already = PostReport.objects.open().filter(post=post, reporter=request.user).exists()
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and not already and form.is_valid():
+        try:
+            with transaction.atomic():
+                PostReport.objects.create(
+                    post=post, reporter=request.user, reason=form.cleaned_data["reason"]
+                )
+        except IntegrityError:
+            pass  # a second click at the same moment: the first report counts
+        messages.success(request, _("Danke! Die Moderation sieht sich den Beitrag an."))
+        return HttpResponseRedirect(topic_url(post.topic, post))
+    return render(
+        request,
+        "forum/report_form.html",
+        {"post": post, "topic": post.topic, "forum": forum, "form": form, "already": already},
+        status=400 if request.method == "POST" and not already else 200,
+    )
+
+
+def _moderated_forum_ids(request):
+    return [f.pk for f in request.forum_permission_handler.get_moderation_queue_forums(request.user)]
+
+
+@login_required
+def report_list(request):
+    forum_ids = _moderated_forum_ids(request)
+    if not forum_ids:
+        raise PermissionDenied(_("Diese Seite ist für die Moderation."))
+    reports = (
+        PostReport.objects.open()
+        .filter(post__topic__forum_id__in=forum_ids)
+        .select_related("post__topic__forum", "post__poster", "reporter")
+        .order_by("created_at")[:200]
+    )
+    return render(request, "forum/report_list.html", {"reports": reports})
+
+
+@require_POST
+@login_required
+def report_resolve(request, pk):
+    report = get_object_or_404(PostReport.objects.select_related("post__topic"), pk=pk)
+    if report.post.topic.forum_id not in _moderated_forum_ids(request):
+        raise PermissionDenied
+    if report.resolved_at is None:
+        report.resolved_at = timezone.now()
+        report.resolved_by = request.user
+        report.save(update_fields=["resolved_at", "resolved_by"])
+        messages.success(request, _("Die Meldung ist als erledigt markiert."))
+    return redirect("hub_forum:reports")
+
+
+# --- Action discussions -----------------------------------------------------------------------------
+
+
+def action_discussion(request, page_id):
+    """Open (on first use: create) the topic about an action of the pool and go there."""
+    from actions.models import ActionPage
+
+    action = ActionPage.objects.live().public().filter(pk=page_id).first()
+    if action is None:
+        raise Http404(_("Diese Aktion gibt es nicht (oder sie ist nicht veröffentlicht)."))
+    discussion = ActionDiscussion.objects.select_related("topic__forum").filter(action=action).first()
+    if discussion is None:
+        discussion = start_action_discussion(action, request)
+    return HttpResponseRedirect(topic_url(discussion.topic))
+
+
+def start_action_discussion(action, request=None):
+    """The topic about ``action`` in the forum of its first field of action; race-safe (one per action)."""
+    from forum import structure
+
+    field = action.fields_of_action.order_by("order", "name").first()
+    if field is None:
+        raise Http404(_("Diese Aktion hat noch kein Handlungsfeld."))
+    forum = structure.field_forum(field)
+    url = request.build_absolute_uri(action.url) if request else action.full_url
+    try:
+        with transaction.atomic():
+            topic = Topic.objects.create(
+                forum=forum,
+                subject=action.title[:255],
+                type=Topic.TOPIC_POST,
+                status=Topic.TOPIC_UNLOCKED,
+                approved=True,
+            )
+            Post.objects.create(
+                topic=topic,
+                subject=action.title[:255],
+                username=SYSTEM_NAME,
+                approved=True,
+                content=_(
+                    "Hier diskutieren wir die Aktion **[%(title)s](%(url)s)** aus dem Aktions-Pool: "
+                    "Erfahrungen, Fragen, Tipps zur Umsetzung.\n\n%(summary)s"
+                )
+                % {"title": action.title, "url": url, "summary": action.summary},
+            )
+            return ActionDiscussion.objects.create(action=action, topic=topic)
+    except IntegrityError:
+        # Another request created it at the same moment: ours was rolled back, theirs is the one.
+        return ActionDiscussion.objects.select_related("topic__forum").get(action=action)

@@ -1,0 +1,73 @@
+"""The forum index, a forum page and a topic page cost the same number of queries for few or many items."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+from machina.apps.forum_conversation.forum_attachments.models import Attachment
+
+from forum import structure
+from tests import factories
+from tests.forum.conftest import forum_url, make_topic, topic_url
+
+COUNTS = {}
+
+
+def count(client, url):
+    client.get(url)  # warm-up: session, tracking rows, content types
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.fixture(params=["anonymous", "member"])
+def reader(request, client, db):
+    if request.param == "member":
+        client.force_login(factories.make_member())
+    return request.param
+
+
+def test_index(client, field_forum, region_index, reader):
+    poster = factories.make_member()
+    make_topic(field_forum, poster)
+    few = count(client, "/forum/")
+    for number in range(6):
+        region = factories.RegionPageFactory(parent=region_index, slug=f"r{number}")
+        forum = structure.ensure_region_forum(region)[0]
+        make_topic(forum, factories.make_member(), replies=2)
+        make_topic(field_forum, poster, subject=f"Noch eins {number}")
+    many = count(client, "/forum/")
+    COUNTS[f"index/{reader}"] = (few, many)
+    assert few == many, (few, many)
+
+
+def test_forum_page(client, field_forum, reader):
+    make_topic(field_forum, factories.make_member(display_name="Eine"))
+    few = count(client, forum_url(field_forum))
+    for number in range(15):
+        make_topic(field_forum, factories.make_member(), subject=f"Thema {number}", replies=1)
+    many = count(client, forum_url(field_forum))
+    COUNTS[f"forum/{reader}"] = (few, many)
+    assert few == many, (few, many)
+
+
+def test_topic_page(client, field_forum, reader):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    topic = make_topic(field_forum, factories.make_member())
+    few = count(client, topic_url(topic))
+    for number in range(12):
+        post = topic.posts.create(poster=factories.make_member(), subject=f"Re {number}", content="Antwort")
+        Attachment.objects.create(
+            post=post, file=SimpleUploadedFile(f"a{number}.pdf", b"%PDF-1.4"), comment=""
+        )
+    many = count(client, topic_url(topic))
+    COUNTS[f"topic/{reader}"] = (few, many)
+    assert few == many, (few, many)
+
+
+def test_report_counts():
+    """Prints the measured counts (run with -s)."""
+    for key, (few, many) in sorted(COUNTS.items()):
+        print(f"{key}: {few} queries (few) / {many} queries (many)")

@@ -1,0 +1,98 @@
+"""E-mails to topic and forum subscribers: after commit, once per person, never to the author."""
+
+from django.core import mail
+from django.urls import reverse
+
+from machina.apps.forum_conversation.models import Topic
+
+from forum import structure
+from forum.models import ForumSubscription
+from tests.factories import make_member
+from tests.forum.conftest import create_topic_url, forum_url, make_topic, post_data, reply_url
+
+
+def test_forum_subscribe_and_unsubscribe(client, field_forum, member, unverified):
+    client.force_login(member)
+    page = client.get(forum_url(field_forum)).content.decode()
+    assert "Forum abonnieren" in page
+    assert client.get(reverse("hub_forum:forum_subscribe", args=[field_forum.pk])).status_code == 405
+    assert client.post(reverse("hub_forum:forum_subscribe", args=[field_forum.pk])).status_code == 302
+    assert ForumSubscription.objects.filter(user=member, forum=field_forum).exists()
+    assert "Forum-Abo beenden" in client.get(forum_url(field_forum)).content.decode()
+    client.post(reverse("hub_forum:forum_unsubscribe", args=[field_forum.pk]))
+    assert not ForumSubscription.objects.exists()
+    client.force_login(unverified)
+    assert client.post(reverse("hub_forum:forum_subscribe", args=[field_forum.pk])).status_code == 403
+
+
+def test_reply_mails_topic_and_forum_subscribers_once_and_not_the_author(
+    client, field_forum, member, django_capture_on_commit_callbacks
+):
+    author = make_member(display_name="Ada")
+    topic_fan = make_member()
+    forum_fan = make_member()
+    both = make_member()
+    topic = make_topic(field_forum, member, subject="Solarbank")
+    topic.subscribers.add(topic_fan, both, author)
+    ForumSubscription.objects.create(user=forum_fan, forum=field_forum)
+    ForumSubscription.objects.create(user=both, forum=field_forum)
+    ForumSubscription.objects.create(user=author, forum=field_forum)
+    mail.outbox.clear()
+
+    client.force_login(author)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = client.post(reply_url(topic), post_data("Re: Solarbank", "Ich baue mit."))
+    assert response.status_code == 302
+    assert callbacks  # sent after commit
+    recipients = sorted(address for message in mail.outbox for address in message.to)
+    assert recipients == sorted([topic_fan.email, forum_fan.email, both.email])
+    message = mail.outbox[0]
+    assert message.subject == "Neue Antwort: Solarbank"
+    assert "Ada hat im Thema „Solarbank“" in message.body
+    assert "http://testserver/forum/forum/" in message.body and "?post=" in message.body
+    assert "Abo beenden" in message.body
+
+
+def test_new_topic_mails_forum_subscribers(client, field_forum, member, django_capture_on_commit_callbacks):
+    fan = make_member()
+    ForumSubscription.objects.create(user=fan, forum=field_forum)
+    client.force_login(member)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(create_topic_url(field_forum), post_data("Wärmepumpen", "Erfahrungen?"))
+    assert [m.to for m in mail.outbox] == [[fan.email]]
+    assert mail.outbox[0].subject == "Neues Thema im Forum „Energie und Verkehr“: Wärmepumpen"
+
+
+def test_no_mail_before_commit_or_for_unapproved_posts(
+    field_forum, member, django_capture_on_commit_callbacks
+):
+    fan = make_member()
+    ForumSubscription.objects.create(user=fan, forum=field_forum)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        make_topic(field_forum, member)
+    assert mail.outbox == [] and len(callbacks) == 1
+    topic = Topic.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        topic.posts.create(poster=member, subject="Re", content="wartet", approved=False)
+    assert mail.outbox == []
+
+
+def test_no_mail_to_subscribers_who_may_no_longer_read(
+    field_forum, region, region_forum, member, django_capture_on_commit_callbacks
+):
+    fan = make_member()
+    ForumSubscription.objects.create(user=fan, forum=region_forum)
+    structure.close_region_forum(region)
+    with django_capture_on_commit_callbacks(execute=True):
+        make_topic(region_forum, make_member())
+    assert mail.outbox == []
+
+
+def test_topic_subscription_is_for_verified_members(client, field_forum, member, unverified):
+    topic = make_topic(field_forum, member)
+    client.force_login(unverified)
+    assert client.post(reverse("forum_member:topic_subscribe", args=[topic.pk])).status_code == 403
+    reader = make_member()
+    client.force_login(reader)
+    assert client.post(reverse("forum_member:topic_subscribe", args=[topic.pk])).status_code == 302
+    assert topic.subscribers.filter(pk=reader.pk).exists()
