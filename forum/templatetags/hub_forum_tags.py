@@ -1,6 +1,7 @@
 """Template tags for our forum templates."""
 
 from django import template
+from django.urls import reverse
 
 from machina.apps.forum_tracking.models import ForumReadTrack
 
@@ -43,3 +44,12 @@ def hub_forum_list(context, forum_visibility_contents):
         "user": request.user,
         "request": request,
     }
+
+
+@register.simple_tag
+def region_forum_url(region):
+    """The URL of a region's open forum, or "" when it has none (yet)."""
+    from forum.structure import region_forum
+
+    forum = region_forum(region)
+    return reverse("forum:forum", kwargs={"slug": forum.slug, "pk": forum.pk}) if forum else ""

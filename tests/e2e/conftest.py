@@ -35,8 +35,14 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.e2e)
 
 
-@pytest.fixture(scope="session")
-def chromium():
+@pytest.fixture
+def chromium(transactional_db):
+    """A browser per test, started after the test database is set up and closed before it is flushed.
+
+    Playwright's sync API keeps an event loop running while it is open, and with a running loop Django
+    hands out a different connection object: one kept open across tests would lose the serialized rollback
+    data that restores the migrations' content after each browser test.
+    """
     require(CHROMIUM.exists(), f"no Chromium at {CHROMIUM} (apt install chromium, or set E2E_CHROMIUM)")
     from playwright.sync_api import sync_playwright
 
