@@ -368,15 +368,40 @@ def news(writer, index, region_pages, taxonomy, today):
 # --- accounts -------------------------------------------------------------------------------------
 
 
-def admin_user(writer):
-    """The development superuser ``admin`` / ``mitmachen``, created only if missing."""
-    writer.step("Admin-Zugang (nur Entwicklung)")
+DEMO_ACCOUNTS = [
+    # (username, e-mail, display name, region slug whose team they join or None)
+    ("moderation", "moderation@mitmach-hub.example", "Demo-Moderation Neumarkt", "neumarkt-oberpfalz"),
+    ("mitglied", "mitglied@mitmach-hub.example", "Demo-Mitglied", None),
+]
+
+
+def demo_accounts(writer, region_pages):
+    """Development logins, password ``mitmachen``: the superuser ``admin``, a regional moderator, a member.
+
+    Their e-mail addresses count as verified, so they log in on the site (by e-mail) and in the admin.
+    """
+    from allauth.account.models import EmailAddress
+
+    from members.roles import add_to_members
+    from regions.models import RegionModerator
+
+    writer.step("Demo-Zugänge (nur Entwicklung)")
     User = get_user_model()
-    if User.objects.filter(username=ADMIN_USERNAME).exists():
-        writer.stdout.write(f"  = {ADMIN_USERNAME} existiert bereits")
-        return
-    User.objects.create_superuser(ADMIN_USERNAME, ADMIN_EMAIL, ADMIN_PASSWORD, display_name="Demo-Admin")
-    writer.stdout.write(f"  + Superuser {ADMIN_USERNAME}")
+    accounts = [(ADMIN_USERNAME, ADMIN_EMAIL, "Demo-Admin", None), *DEMO_ACCOUNTS]
+    for username, email, display_name, region_slug in accounts:
+        user = User.objects.filter(username=username).first()
+        if user:
+            writer.stdout.write(f"  = {email} existiert bereits")
+            continue
+        create = User.objects.create_superuser if username == ADMIN_USERNAME else User.objects.create_user
+        user = create(username, email, ADMIN_PASSWORD, display_name=display_name)
+        EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
+        add_to_members(user)
+        if region_slug:
+            region = region_pages[region_slug]
+            region.moderators.add(RegionModerator(user=user, role="Demo"))
+            region.save_revision().publish()  # the team's rights follow the published page
+        writer.stdout.write(f"  + {email}")
 
 
 def page_counts():

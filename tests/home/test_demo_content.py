@@ -125,3 +125,19 @@ def test_every_demo_page_renders(demo):
     for page in Page.objects.live().filter(depth__gt=1).specific():
         response = client.get(page.url)
         assert response.status_code == 200, page.url
+
+
+@pytest.mark.django_db
+def test_development_demo_logins_work_on_the_site_and_in_the_admin(demo, settings):
+    settings.DEBUG = True
+    call_command("load_demo_content", stdout=StringIO())
+    neumarkt = RegionPage.objects.get(slug="neumarkt-oberpfalz")
+
+    client = Client()
+    response = client.post(
+        "/konto/login/", {"login": "moderation@mitmach-hub.example", "password": "mitmachen"}
+    )
+    assert response.status_code == 302
+    assert client.get(f"/admin/pages/{neumarkt.pk}/edit/").status_code == 200
+    other = RegionPage.objects.exclude(pk=neumarkt.pk).first()
+    assert client.get(f"/admin/pages/{other.pk}/edit/").status_code == 302

@@ -74,7 +74,7 @@ class Command(BaseCommand):
             steps.site_settings(writer, site)
             forum_demo.load(self.stdout)
             if settings.DEBUG:
-                steps.admin_user(writer)
+                steps.demo_accounts(writer, regions)
 
         self.report(writer, time.monotonic() - started)
 
