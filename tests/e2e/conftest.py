@@ -7,6 +7,8 @@ the tests skip locally (fail in CI) when it is missing.
 import os
 from pathlib import Path
 
+from django.db import connections
+
 import pytest
 
 from tests.conftest import require
@@ -50,6 +52,9 @@ def chromium(transactional_db):
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+        # The connections the test body opened while the loop ran; left open, they block dropping the
+        # PostgreSQL test database at the end of the run.
+        connections.close_all()
 
 
 @pytest.fixture
