@@ -48,6 +48,8 @@ def export_user_data(user, request=None):
     )
     posts = Post.objects.filter(poster=user).select_related("topic", "topic__forum").order_by("created", "pk")
     subscriptions = Topic.objects.filter(subscribers=user).select_related("forum").order_by("subject", "pk")
+    forum_subscriptions = user.forum_subscriptions.select_related("forum").order_by("forum__name", "pk")
+    reports = user.forum_reports.select_related("post__topic").order_by("created_at", "pk")
 
     return {
         "exported_at": _iso(timezone.now()),
@@ -113,6 +115,19 @@ def export_user_data(user, request=None):
         ],
         "forum_topic_subscriptions": [
             {"topic": topic.subject, "forum": topic.forum.name} for topic in subscriptions
+        ],
+        "forum_subscriptions": [
+            {"forum": subscription.forum.name, "since": _iso(subscription.created_at)}
+            for subscription in forum_subscriptions
+        ],
+        "forum_reports": [
+            {
+                "topic": report.post.topic.subject,
+                "reason": report.reason,
+                "created": _iso(report.created_at),
+                "resolved": _iso(report.resolved_at),
+            }
+            for report in reports
         ],
     }
 

@@ -68,6 +68,12 @@ def rich_member(member, region, region_index, forum):
     )
     own_topic = make_topic(forum, member, "Wer hat ein Lastenrad?", "Ich suche ein Lastenrad zum Leihen.")
     own_topic.subscribers.add(member)
+    from forum.models import ForumSubscription, PostReport
+
+    ForumSubscription.objects.create(user=member, forum=forum)
+    PostReport.objects.create(
+        post=own_topic.first_post or own_topic.posts.first(), reporter=member, reason="Doppelt"
+    )
     return member
 
 
@@ -147,6 +153,13 @@ def test_export_is_a_json_attachment_with_all_own_data(member_client, rich_membe
     assert data["forum_topic_subscriptions"] == [
         {"topic": "Wer hat ein Lastenrad?", "forum": "Energie und Verkehr"}
     ]
+    assert [s["forum"] for s in data["forum_subscriptions"]] == ["Energie und Verkehr"]
+    [report] = data["forum_reports"]
+    assert (report["topic"], report["reason"], report["resolved"]) == (
+        "Wer hat ein Lastenrad?",
+        "Doppelt",
+        None,
+    )
 
 
 def test_export_never_contains_other_members_data(member_client, rich_member, other_member):
