@@ -18,6 +18,7 @@ from wagtailgeowidget.panels import GeoAddressPanel, LeafletPanel
 from home.blocks import BaseStreamBlock
 from home.models import AbstractMaterial, LocatedMixin
 from home.pagination import paginate
+from regions.admin_forms import RegionScopedPageForm
 
 
 class EventKind(models.TextChoices):
@@ -167,6 +168,8 @@ class EventPage(LocatedMixin, Page):
         index.FilterField("start"),
     ]
 
+    # Moderators may tag an event only with their own regions (the region page lists events by this field).
+    base_form_class = RegionScopedPageForm
     parent_page_types = ["events.EventIndexPage", "regions.RegionPage"]
     subpage_types = []
 

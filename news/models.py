@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.pagination import paginate
+from regions.admin_forms import RegionScopedPageForm
 
 
 class NewsPageQuerySet(PageQuerySet):
@@ -95,6 +96,8 @@ class NewsPage(Page):
         index.FilterField("date"),
     ]
 
+    # Moderators may tag news only with their own regions (the region page lists news by this field).
+    base_form_class = RegionScopedPageForm
     parent_page_types = ["news.NewsIndexPage", "regions.RegionPage"]
     subpage_types = []
 

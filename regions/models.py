@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -17,6 +17,7 @@ from wagtailgeowidget.panels import GeoAddressPanel, LeafletPanel
 
 from home.blocks import BaseStreamBlock
 from home.models import LocatedMixin
+from regions.admin_forms import RegionPageForm, TeamInlinePanel
 from regions.widgets import PublicNameSelect
 
 
@@ -101,7 +102,8 @@ class RegionPage(LocatedMixin, Page):
             ],
             heading=_("Stand"),
         ),
-        InlinePanel("moderators", label=_("Team der Regionalmoderator:innen")),
+        # Editors only: the form drops the team for everyone else (regions.admin_forms.RegionPageForm).
+        TeamInlinePanel("moderators", label=_("Team der Regionalmoderator:innen")),
         FieldPanel("contact_email"),
         FieldPanel("body"),
     ]
@@ -113,6 +115,7 @@ class RegionPage(LocatedMixin, Page):
         index.FilterField("status"),
     ]
 
+    base_form_class = RegionPageForm
     parent_page_types = ["regions.RegionIndexPage"]
     subpage_types = ["events.EventPage", "news.NewsPage", "home.ContentPage"]
 

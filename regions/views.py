@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from members.roles import is_editor, is_verified_member
 from regions.forms import InitiativeForm, RejectForm
 from regions.models import ApprovalStatus, Initiative, RegionMembership, RegionPage
-from regions.roles import moderated_regions
+from regions.roles import is_region_moderator, moderated_regions
 
 
 def _public_region(page_id):
@@ -38,6 +38,9 @@ def join_region(request, page_id):
     region = _public_region(page_id)
     if not request.user.is_authenticated:
         return _signup_redirect(region)
+    # Unverified accounts can be logged in (e.g. through /admin/login/): joining needs a confirmed address.
+    if not is_verified_member(request.user):
+        return _verification_required(request, action="join")
     _membership, created = RegionMembership.objects.get_or_create(user=request.user, region=region)
     if created:
         messages.success(request, _("Schön, dass du in dieser Region mitmachst!"))
@@ -58,8 +61,8 @@ def leave_region(request, page_id):
 # --- Initiatives from members ---------------------------------------------------------------------------
 
 
-def _verification_required(request):
-    return render(request, "regions/initiative_verification_required.html", status=403)
+def _verification_required(request, action="initiative"):
+    return render(request, "regions/initiative_verification_required.html", {"action": action}, status=403)
 
 
 @login_required
@@ -109,7 +112,7 @@ def reviewable_initiatives(user):
 
 
 def _require_reviewer(user):
-    if not (is_editor(user) or moderated_regions(user).exists()):
+    if not (is_editor(user) or is_region_moderator(user)):
         raise PermissionDenied(
             _("Nur Regionalmoderator:innen und die Redaktion können Initiativen freigeben.")
         )
@@ -129,7 +132,7 @@ def review_initiatives(request):
 
 
 def _decide(request, pk, status, note=""):
-    _require_reviewer(request.user)
+    """Set the decision; the callers have checked ``_require_reviewer`` (before looking at any form)."""
     # Scoped lookup: another region's initiative (or one already decided) is simply not there (404).
     with transaction.atomic():
         initiative = get_object_or_404(reviewable_initiatives(request.user).select_for_update(), pk=pk)
@@ -142,6 +145,7 @@ def _decide(request, pk, status, note=""):
 @login_required
 @require_POST
 def approve_initiative(request, pk):
+    _require_reviewer(request.user)
     initiative = _decide(request, pk, ApprovalStatus.APPROVED)
     messages.success(request, _("„%(name)s“ ist freigegeben.") % {"name": initiative.name})
     return redirect("regions:review_initiatives")

@@ -8,8 +8,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from members.roles import is_editor
 from regions.models import Initiative
-from regions.roles import can_moderate_region, moderated_regions
+from regions.roles import is_region_moderator
 
 
 class InitiativeViewSet(SnippetViewSet):
@@ -33,7 +34,7 @@ register_snippet(InitiativeViewSet)
 class ReviewMenuItem(MenuItem):
     def is_shown(self, request):
         user = request.user
-        return can_moderate_region(user, None) or moderated_regions(user).exists()
+        return is_editor(user) or is_region_moderator(user)
 
 
 @hooks.register("register_admin_menu_item")
@@ -49,7 +50,6 @@ def register_review_menu_item():
 def _deletes_a_region(request, pages):
     from wagtail.models import Page
 
-    from members.roles import is_editor
     from regions.models import RegionPage
 
     def is_region(obj):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext
 class PublicNameSelect(forms.Select):
     """A user select that names people by their public name and number, never by username or e-mail.
 
-    Regional moderators edit their team in the admin too; the default labels (``User.__str__`` falls back to
+    The team editor lists every verified member; the default labels (``User.__str__`` falls back to
     the username, often derived from the e-mail address) would show them every member's private handle.
     """
 

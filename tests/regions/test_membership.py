@@ -103,3 +103,16 @@ def test_only_live_public_regions_can_be_joined(client, region, region_index, me
     assert client.post(join_url(region_index)).status_code == 404
     assert client.post(reverse("regions:join", args=[999_999])).status_code == 404
     assert not RegionMembership.objects.exists()
+
+
+def test_unverified_user_cannot_join_and_is_asked_to_confirm_the_address(client, region):
+    """Unverified accounts can be logged in (e.g. through Wagtail's /admin/login/), but must not join."""
+    client.force_login(factories.make_member(verified=False))
+
+    response = client.post(join_url(region))
+
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Bitte bestätige deine E-Mail-Adresse" in html
+    assert "In einer Region mitmachen können nur Mitglieder mit bestätigter E-Mail-Adresse." in html
+    assert not RegionMembership.objects.exists()

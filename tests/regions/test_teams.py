@@ -241,7 +241,9 @@ def test_moderator_may_upload_and_choose_images_and_documents_but_not_change_oth
 
 def test_team_editor_names_people_by_public_name_never_by_username(client, region, moderator):
     factories.make_member(username="geheim.person", email="geheim.person@example.org", display_name="")
-    client.force_login(moderator)
+    client.force_login(
+        factories.make_editor()
+    )  # only editors see the team (tests/regions/test_admin_scoping.py)
 
     html = client.get(edit_url(region)).content.decode()
 

@@ -1,0 +1,94 @@
+"""Admin forms and panels that keep regional moderators inside their own region.
+
+Page permissions already confine a moderator to their region's subtree, but two things reach further than
+the tree: the region a page is *tagged* with (``EventPage.region``, ``NewsPage.regions`` — what a region's
+public page lists) and the region's team (``RegionPage.moderators`` — which grants admin rights). Both are
+limited here; editors and superusers keep every choice.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.admin.panels import InlinePanel
+
+from members.roles import MEMBERS, is_editor
+
+REGION_FIELDS = ("region", "regions")
+TEAM_RELATION = "moderators"
+
+
+def _restricted(user):
+    """True for a logged-in admin user who is neither an editor nor a superuser (i.e. a regional moderator)."""
+    return user is not None and not is_editor(user)
+
+
+def _initial_pks(value):
+    """The primary keys in a form's initial value for a foreign key or many-to-many field."""
+    if value is None or value == "":
+        return []
+    if isinstance(value, (str, int)) or hasattr(value, "pk"):
+        value = [value]
+    return [getattr(item, "pk", item) for item in value if item]
+
+
+class RegionScopedPageForm(WagtailAdminPageForm):
+    """For events and news: a moderator may tag a page only with the regions they moderate.
+
+    Regions the page already has stay selectable (an editor's earlier choice is not silently dropped when a
+    moderator edits the page); any other region is not offered, and posting it anyway is a form error.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not _restricted(self.for_user):
+            return
+        from regions.roles import moderated_regions
+
+        allowed = moderated_regions(self.for_user).values("pk")
+        for name in REGION_FIELDS:
+            field = self.fields.get(name)
+            if field is None:
+                continue
+            current = _initial_pks(self.initial.get(name)) if self.instance.pk else []
+            field.queryset = field.queryset.filter(Q(pk__in=allowed) | Q(pk__in=current))
+
+
+class RegionModeratorForm(WagtailAdminModelForm):
+    """A row of a region's team: only verified members can be chosen."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("user")
+        if field is not None:
+            field.queryset = get_user_model().objects.filter(groups__name=MEMBERS).order_by("pk")
+
+
+class RegionPageForm(WagtailAdminPageForm):
+    """The team of a region is the editors' call: for everyone else the team formset is not in the form.
+
+    Without the formset, posted team rows are ignored and the page keeps its team as it is.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if _restricted(self.for_user):
+            self.formsets.pop(TEAM_RELATION, None)
+
+
+class TeamInlinePanel(InlinePanel):
+    """The team InlinePanel: verified members only, and hidden when the form has no team formset."""
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        options["formsets"][self.relation_name]["form"] = RegionModeratorForm
+        return options
+
+    class BoundPanel(InlinePanel.BoundPanel):
+        def __init__(self, panel, instance, request, form, prefix):
+            if form is not None and panel.relation_name not in form.formsets:
+                form = None  # InlinePanel.BoundPanel then builds no rows
+            super().__init__(panel=panel, instance=instance, request=request, form=form, prefix=prefix)
+
+        def is_shown(self):
+            return self.form is not None and super().is_shown()
