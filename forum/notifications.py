@@ -1,4 +1,11 @@
-"""E-mails to subscribers of a topic (machina's ``Topic.subscribers``) and of a forum (ours) on new posts."""
+"""E-mails to subscribers of a topic (machina's ``Topic.subscribers``) and of a forum (ours) on new posts.
+
+Sent by a task (django_tasks) after the commit. Without ATOMIC_REQUESTS ``on_commit`` runs at once inside
+``Post.save()`` — before machina sets ``topic.first_post`` — so "new topic or reply" is decided from the
+topic's earliest post, and a failing mail server is logged, never raised into the posting request.
+"""
+
+import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -7,9 +14,12 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from django_tasks import task
 from machina.apps.forum_conversation.models import Post
 
 from forum import permissions
+
+logger = logging.getLogger(__name__)
 
 
 def post_url(post):
@@ -50,7 +60,7 @@ def notify_subscribers(post_id):
         return 0
     url = post_url(post)
     author = post.poster.public_name_text() if post.poster else (post.username or "")
-    is_topic = post.topic.first_post_id == post.pk
+    is_topic = is_first_post(post)
     sent = 0
     for user in recipients(post):
         context = {
@@ -64,13 +74,35 @@ def notify_subscribers(post_id):
             "subscriptions_url": f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}"
             f"{reverse('forum_member:user_subscriptions')}",
         }
-        subject = render_to_string("forum/email/new_post_subject.txt", context).strip().replace("\n", " ")
+        subject = " ".join(render_to_string("forum/email/new_post_subject.txt", context).split())
         body = render_to_string("forum/email/new_post.txt", context)
-        send_mail(subject, body, None, [user.email])
+        try:
+            send_mail(subject, body, None, [user.email])
+        except Exception:
+            logger.exception("Forum notification for post %s to user %s failed", post.pk, user.pk)
+            continue
         sent += 1
     return sent
 
 
+def is_first_post(post):
+    """True if ``post`` opens its topic: the topic's earliest post (``topic.first_post`` may not be set yet)."""
+    first = Post.objects.filter(topic_id=post.topic_id).order_by("created", "pk").values_list("pk", flat=True)
+    return first.first() == post.pk
+
+
+@task()
+def notify_subscribers_task(post_id):
+    return notify_subscribers(post_id)
+
+
+def _enqueue(post_id):
+    try:
+        notify_subscribers_task.enqueue(post_id)
+    except Exception:  # a task backend that is down must not break posting either
+        logger.exception("Could not enqueue the forum notification for post %s", post_id)
+
+
 def notify_subscribers_on_commit(post):
     post_id = post.pk
-    transaction.on_commit(lambda: notify_subscribers(post_id))
+    transaction.on_commit(lambda: _enqueue(post_id))

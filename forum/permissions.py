@@ -5,7 +5,8 @@
   download files (global group permissions);
 - editors (group EDITORS) have every permission everywhere (global group permissions);
 - a region's team group moderates that region's forum only (per-forum group permissions);
-- a closed forum (its region unpublished or deleted) is hidden from everybody but editors.
+- a closed forum (its region unpublished or deleted) is hidden from everybody but editors: not by
+  permission rows but by our permission handler (forum/machina/forum_permission/handler.py).
 
 Machina caches permissions only on its ``PermissionHandler`` objects; the middleware makes one per request
 and our code always builds a fresh one, so nothing outlives a request or a test.
@@ -13,7 +14,6 @@ and our code always builds a fresh one, so nothing outlives a request or a test.
 
 from django.db import transaction
 
-from machina.apps.forum_permission.handler import PermissionHandler
 from machina.apps.forum_permission.models import (
     ForumPermission,
     GroupForumPermission,
@@ -21,6 +21,7 @@ from machina.apps.forum_permission.models import (
 )
 from machina.apps.forum_permission.receivers import create_permissions
 
+from forum.machina.forum_permission.handler import PermissionHandler
 from members.roles import ensure_groups
 
 READ = ["can_see_forum", "can_read_forum"]
@@ -92,25 +93,19 @@ def grant_region_moderation(region, forum=None):
 
 @transaction.atomic
 def set_forum_closed(forum, closed, team=None):
-    """Hide a forum from everybody but editors (closed) or open it again.
+    """Bookkeeping of the rights when a forum is closed (hidden from everybody but editors) or reopened.
 
-    Per-forum "not granted" rows override the global grants for the same kind of subject (machina's
-    precedence: forum before global, user before group before all users); editors keep their global rights.
+    Hiding itself is done by our permission handler (forum/machina/forum_permission/handler.py) from
+    ``RegionForum.closed``: never per-forum "not granted" rows, which break machina's list computation for
+    every later forum. Any such rows left over are removed; a reopened forum's team moderates it again.
     """
-    members, _editors = ensure_groups()
-    if closed:
-        _set_user_perm(forum, READ, False, anonymous_user=True, authenticated_user=False)
-        _set_user_perm(forum, READ, False, anonymous_user=False, authenticated_user=True)
-        _set_group_perm(forum, members, MEMBER, False)
-        if team is not None:
-            _set_group_perm(forum, team, READ + MEMBER + MODERATE, False)
-    else:
-        UserForumPermission.objects.filter(forum=forum, user=None, permission__codename__in=READ).delete()
-        GroupForumPermission.objects.filter(forum=forum, group=members).delete()
-        if team is not None:
-            _set_group_perm(forum, team, READ + MEMBER + MODERATE, True)
+    UserForumPermission.objects.filter(forum=forum, has_perm=False).delete()
+    GroupForumPermission.objects.filter(forum=forum, has_perm=False).delete()
+    if not closed and team is not None:
+        _set_group_perm(forum, team, READ + MEMBER + MODERATE, True)
 
 
 def handler():
-    """A fresh permission handler: its caches live as long as the caller's request or task."""
+    """A fresh permission handler (ours, hiding closed forums): its caches live as long as the caller's
+    request or task."""
     return PermissionHandler()

@@ -3,7 +3,7 @@
 - "Handlungsfelder": one forum per FieldOfAction (created and renamed when the field is saved);
 - "Regionen": one forum per published RegionPage (created on publish, renamed with the region, closed when
   the region is unpublished or deleted, reopened when it is published again);
-- "Themen & Projekte": forums editors create in the Wagtail admin (forum/views_admin.py).
+- "Themen & Projekte": forums editors create in the Wagtail admin (forum/wagtail_hooks.py).
 """
 
 from django.db import transaction
@@ -142,7 +142,8 @@ def ensure_structure(log=None):
         log(f"  Handlungsfeld {'angelegt' if created else 'vorhanden'}: {forum.name}")
     for region in RegionPage.objects.live().order_by("title"):
         forum, created = ensure_region_forum(region)
-        permissions.grant_region_moderation(region, forum)
+        if not created:  # a new forum got its grant just now; an existing one is repaired
+            permissions.grant_region_moderation(region, forum)
         log(f"  Region {'angelegt' if created else 'vorhanden'}: {forum.name}")
     stale = RegionForum.objects.filter(closed=False).exclude(region__live=True).select_related("region")
     for link in stale:

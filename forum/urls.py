@@ -1,4 +1,6 @@
-"""The forum's URLs: our additions (reports, forum subscriptions, action discussions), then machina's board.
+"""The forum's URLs: our additions (reports, forum subscriptions, action discussions), our replacements of
+some of machina's views at machina's own URLs (index, forum pages, topic subscription, search, feeds), then
+machina's board.
 
 Careful: machina's class loader looks in this module first for ``urlpatterns_factory`` — do not define it.
 """
@@ -29,5 +31,15 @@ board_urls = [
     path("", views.IndexView.as_view()),
     path("forum/<str:slug>-<int:pk>/", views.ForumView.as_view()),
     path("member/topic/<int:pk>/subscribe/", views.TopicSubscribeView.as_view()),
+    # machina's haystack search ignored the readable forums and approval: ours, at the same URL.
+    path("search/", views.search),
+    # machina's topic feeds list every topic: ours stop at the latest 30.
+    path("feeds/topics/", views.LastTopicsFeed()),
+    path("feeds/forum/<str:forum_slug>-<int:forum_pk>/topics/", views.LastTopicsFeed()),
+    path(
+        "feeds/forum/<str:forum_slug>-<int:forum_pk>/topics/all/",
+        views.LastTopicsFeed(),
+        {"descendants": True},
+    ),
     path("", include(machina_urls)),
 ]

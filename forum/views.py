@@ -9,18 +9,22 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from machina.apps.forum import views as machina_forum_views
 from machina.apps.forum.models import Forum as MachinaForum
 from machina.apps.forum_conversation.models import Post, Topic
+from machina.apps.forum_feeds import feeds as machina_feeds
 from machina.apps.forum_member import views as machina_member_views
 
 from forum.models import ActionDiscussion, ForumSubscription, PostReport
@@ -72,6 +76,64 @@ class ForumView(machina_forum_views.ForumView):
         return context
 
 
+# --- Feeds (replacing machina's, which list every topic) ------------------------------------------
+
+
+class LastTopicsFeed(machina_feeds.LastTopicsFeed):
+    """machina's topic feed, bounded to the latest topics and with the rows its templates need."""
+
+    limit = 30
+
+    def items(self):
+        return super().items().select_related("forum", "poster", "first_post", "last_post")[: self.limit]
+
+
+# --- Search (replacing machina's haystack search at the same URL) ----------------------------------
+
+SEARCH_MIN_LENGTH = 3
+SEARCH_MAX_LENGTH = 100
+SEARCH_PAGE_SIZE = 20
+
+
+def search(request):
+    """Approved posts whose subject or text contains ``q``, in the forums the user may read."""
+    query = " ".join(request.GET.get("q", "").split())
+    error = ""
+    page = None
+    if query and len(query) < SEARCH_MIN_LENGTH:
+        error = _("Bitte gib mindestens %(count)d Zeichen ein.") % {"count": SEARCH_MIN_LENGTH}
+    elif len(query) > SEARCH_MAX_LENGTH:
+        error = _("Bitte gib höchstens %(count)d Zeichen ein.") % {"count": SEARCH_MAX_LENGTH}
+    elif query:
+        readable = request.forum_permission_handler.get_readable_forums(
+            MachinaForum.objects.all(), request.user
+        )
+        posts = (
+            Post.objects.filter(
+                approved=True,
+                topic__approved=True,
+                topic__forum__in=readable,
+            )
+            .filter(Q(subject__icontains=query) | Q(content__icontains=query))
+            .select_related("topic__forum", "poster")
+            .order_by("-created", "-pk")
+        )
+        page = Paginator(posts, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "forum/search.html",
+        {
+            "query": query,
+            "error": error,
+            "page_obj": page,
+            "paginator": page.paginator if page else None,
+            "is_paginated": bool(page and page.has_other_pages()),
+            "extra_params": urlencode({"q": query}),
+        },
+        status=400 if error else 200,
+    )
+
+
 # --- Subscriptions ----------------------------------------------------------------------------------
 
 
@@ -88,7 +150,11 @@ def forum_subscribe(request, pk):
     forum = _readable_forum(request, pk)
     if not is_verified_member(request.user):
         raise PermissionDenied(_("Nur bestätigte Mitglieder können Foren abonnieren."))
-    ForumSubscription.objects.get_or_create(user=request.user, forum=forum)
+    try:
+        with transaction.atomic():
+            ForumSubscription.objects.get_or_create(user=request.user, forum=forum)
+    except IntegrityError:
+        pass  # a double click: the other request subscribed at the same moment
     messages.success(
         request,
         _("Du hast das Forum „%(name)s“ abonniert: neue Beiträge kommen per E-Mail.") % {"name": forum.name},
@@ -186,17 +252,25 @@ def report_resolve(request, pk):
 # --- Action discussions -----------------------------------------------------------------------------
 
 
+@require_http_methods(["GET", "POST"])
 def action_discussion(request, page_id):
-    """Open (on first use: create) the topic about an action of the pool and go there."""
+    """The topic about an action of the pool: GET goes there (or explains there is none yet), only a
+    verified member's POST creates it — never a GET, which crawlers follow."""
     from actions.models import ActionPage
 
     action = ActionPage.objects.live().public().filter(pk=page_id).first()
     if action is None:
         raise Http404(_("Diese Aktion gibt es nicht (oder sie ist nicht veröffentlicht)."))
     discussion = ActionDiscussion.objects.select_related("topic__forum").filter(action=action).first()
-    if discussion is None:
+    if discussion is not None:
+        return HttpResponseRedirect(topic_url(discussion.topic))
+    can_start = is_verified_member(request.user)
+    if request.method == "POST":
+        if not can_start:
+            raise PermissionDenied(_("Nur bestätigte Mitglieder können eine Diskussion starten."))
         discussion = start_action_discussion(action, request)
-    return HttpResponseRedirect(topic_url(discussion.topic))
+        return HttpResponseRedirect(topic_url(discussion.topic))
+    return render(request, "forum/action_discussion_start.html", {"action": action, "can_start": can_start})
 
 
 def start_action_discussion(action, request=None):

@@ -33,7 +33,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     # Forums (django-machina). forum_conversation and its attachments are forked in forum/machina/ to
-    # enforce our posting rules and upload checks; everything else is machina's own.
+    # enforce our posting rules and upload checks, forum_permission to hide closed forums (its handler);
+    # everything else is machina's own.
     "machina",
     "machina.apps.forum",
     "forum.machina.forum_conversation",
@@ -44,7 +45,7 @@ INSTALLED_APPS = [
     "machina.apps.forum_search",
     "machina.apps.forum_tracking",
     "machina.apps.forum_member",
-    "machina.apps.forum_permission",
+    "forum.machina.forum_permission",
     "mptt",
     "haystack",
     "widget_tweaks",
@@ -294,6 +295,7 @@ HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.
 MIGRATION_MODULES = {
     "forum_conversation": "machina.apps.forum_conversation.migrations",
     "forum_attachments": "machina.apps.forum_conversation.forum_attachments.migrations",
+    "forum_permission": "machina.apps.forum_permission.migrations",
 }
 # Posting rules (forum/policy.py).
 FORUM_POST_MIN_INTERVAL_SECONDS = 30

@@ -24,8 +24,28 @@ def test_action_page_links_to_its_discussion(client, action):
     assert f'href="/forum/aktion/{action.pk}/"' in html and "Diskutieren" in html
 
 
-def test_first_visit_creates_the_topic_then_reuses_it(client, action):
-    response = client.get(f"/forum/aktion/{action.pk}/")
+def test_get_never_creates_a_topic(client, action, unverified):
+    page = client.get(f"/forum/aktion/{action.pk}/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "noch keine Diskussion" in html and "Melde dich an" in html
+    assert "Diskussion starten</button>" not in html
+    assert client.post(f"/forum/aktion/{action.pk}/").status_code == 403
+    client.force_login(unverified)
+    assert (
+        "Sobald deine E-Mail-Adresse bestätigt ist"
+        in client.get(f"/forum/aktion/{action.pk}/").content.decode()
+    )
+    assert client.post(f"/forum/aktion/{action.pk}/").status_code == 403
+    assert not Topic.objects.exists()
+
+
+def test_post_creates_the_topic_then_get_reuses_it(client, action, member):
+    client.force_login(member)
+    html = client.get(f"/forum/aktion/{action.pk}/").content.decode()
+    assert "Diskussion starten</button>" in html and "csrfmiddlewaretoken" in html
+    assert not Topic.objects.exists()
+    response = client.post(f"/forum/aktion/{action.pk}/")
     assert response.status_code == 302
     discussion = ActionDiscussion.objects.get(action=action)
     topic = discussion.topic
@@ -35,11 +55,23 @@ def test_first_visit_creates_the_topic_then_reuses_it(client, action):
     assert first.poster is None and first.username == "Mitmach-Hub"
     assert action.url in first.content.raw or action.full_url in first.content.raw
     assert 'rel="nofollow ugc"' in first.content.rendered
-    # Second visit: the same topic.
+    # Later visits (GET, anyone) and a second POST: the same topic.
+    client.logout()
     assert client.get(f"/forum/aktion/{action.pk}/")["Location"] == topic_url(topic)
+    client.force_login(member)
+    assert client.post(f"/forum/aktion/{action.pk}/")["Location"] == topic_url(topic)
     assert Topic.objects.count() == 1
     page = client.get(topic_url(topic)).content.decode()
     assert "Mitmach-Hub" in page and "Gemeinschaftsgarten" in page
+
+
+def test_post_needs_the_csrf_token(action, member):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(member)
+    assert client.post(f"/forum/aktion/{action.pk}/").status_code == 403
+    assert not Topic.objects.exists()
 
 
 def test_drafts_and_unknown_actions_are_404(client, action, action_index):

@@ -121,3 +121,20 @@ def test_file_objects_are_read_from_the_start(field_forum):
     upload.read(5)
     check_upload(upload)
     assert upload.tell() == 5
+
+
+def test_stored_under_a_random_name(client, field_forum, author):
+    import os
+
+    upload = SimpleUploadedFile("Mein Flyer.PDF", PDF, content_type="application/pdf")
+    data = upload_data(upload)
+    data["attachment-0-comment"] = ""
+    assert client.post(create_topic_url(field_forum), data).status_code == 302
+    attachment = Attachment.objects.get()
+    stored = os.path.basename(attachment.file.name)
+    assert "Flyer" not in attachment.file.name
+    name, extension = os.path.splitext(stored)
+    assert len(name) == 32 and int(name, 16) >= 0 and extension == ".pdf"
+    assert attachment.comment == "Mein Flyer.PDF"  # the chosen name stays visible
+    page = client.get(topic_url(attachment.post.topic)).content.decode()
+    assert "Mein Flyer.PDF" in page and stored not in page

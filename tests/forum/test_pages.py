@@ -66,3 +66,38 @@ def test_forum_pages_have_one_h1_labels_and_table_headers(client, topic, member)
         and '<label for="id_content">Nachricht</label>' in form
     )
     assert 'lang="de"' in form
+
+
+def test_topic_feed_is_bounded_and_readable_only(client, field_forum, region_forum, region, member):
+    from machina.apps.forum_conversation.models import Topic as MachinaTopic
+
+    from forum import structure as forum_structure
+    from tests.forum.conftest import make_topic as topic_factory
+
+    topic_factory(region_forum, member, subject="Geheim")
+    forum_structure.close_region_forum(region)
+    for number in range(32):
+        MachinaTopic.objects.create(
+            forum=field_forum, poster=member, subject=f"Thema {number}", type=0, status=0, approved=True
+        )
+    response = client.get("/forum/feeds/topics/")
+    assert response.status_code == 200
+    xml = response.content.decode()
+    assert xml.count("<item>") == 30
+    assert "Geheim" not in xml
+    slug = field_forum.slug
+    assert (
+        client.get(f"/forum/feeds/forum/{slug}-{field_forum.pk}/topics/").content.decode().count("<item>")
+        == 30
+    )
+
+
+def test_double_forum_subscription_is_harmless(client, field_forum, member):
+    from django.urls import reverse as url
+
+    from forum.models import ForumSubscription as Subscription
+
+    client.force_login(member)
+    for _ in range(2):
+        assert client.post(url("hub_forum:forum_subscribe", args=[field_forum.pk])).status_code == 302
+    assert Subscription.objects.filter(user=member, forum=field_forum).count() == 1

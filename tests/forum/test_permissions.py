@@ -5,9 +5,9 @@ from django.urls import reverse
 
 import pytest
 from machina.apps.forum_conversation.models import Topic
-from machina.apps.forum_permission.handler import PermissionHandler
 
 from forum import structure
+from forum.machina.forum_permission.handler import PermissionHandler
 from regions.roles import team_group
 from tests import factories
 from tests.forum.conftest import create_topic_url, forum_url, make_topic, post_data, reply_url, topic_url
@@ -130,3 +130,46 @@ def test_permissions_are_not_cached_across_requests(client, field_forum, member,
 
     unverified.groups.add(ensure_groups()[0])
     assert client.get(create_topic_url(field_forum)).status_code == 200
+
+
+def test_closing_a_forum_keeps_every_other_forum_for_members(
+    client, region_forum, other_region_forum, field_forum, region, member, no_interval
+):
+    """Regression: per-forum "not granted" rows made machina drop the global grants for every later forum."""
+    from machina.apps.forum.models import Forum
+
+    structure.close_region_forum(region)
+    closed_pk = region_forum.pk
+    # The closed forum is neither the last forum of the tree nor of the id order.
+    assert Forum.objects.filter(pk__gt=closed_pk, type=Forum.FORUM_POST).exists()
+    assert other_region_forum.pk > closed_pk
+    open_forums = list(Forum.objects.filter(type=Forum.FORUM_POST).exclude(pk=closed_pk))
+    assert len(open_forums) >= 5
+
+    client.force_login(member)
+    page = client.get("/forum/").content.decode()
+    for forum in open_forums:
+        assert forum_url(forum) in page, forum.name
+    assert forum_url(region_forum) not in page
+
+    handler = PermissionHandler()
+    readable = set(handler.get_readable_forums(Forum.objects.all(), member).values_list("pk", flat=True))
+    assert {f.pk for f in open_forums} <= readable
+    assert closed_pk not in readable
+    for forum in (other_region_forum, field_forum):
+        assert client.get(forum_url(forum)).status_code == 200
+        response = client.post(create_topic_url(forum), post_data(subject=f"Neu in {forum.name}"))
+        assert response.status_code == 302, forum.name
+        topic = Topic.objects.get(forum=forum, subject=f"Neu in {forum.name}")
+        assert client.get(topic_url(topic)).status_code == 200
+        assert client.post(reply_url(topic), post_data(subject="Antwort")).status_code == 302
+        assert topic.posts.count() == 2
+    assert client.get(forum_url(region_forum)).status_code == 403
+
+
+def test_reopening_a_forum_gives_it_back(client, region_forum, region, member, team_member):
+    structure.close_region_forum(region)
+    assert not PermissionHandler().can_lock_topics(region_forum, team_member)
+    structure.ensure_region_forum(region)
+    assert PermissionHandler().can_read_forum(region_forum, member)
+    assert PermissionHandler().can_lock_topics(region_forum, team_member)

@@ -2,9 +2,9 @@ from django.core.management import call_command
 
 import pytest
 from machina.apps.forum.models import Forum
-from machina.apps.forum_permission.handler import PermissionHandler
 
 from forum import structure
+from forum.machina.forum_permission.handler import PermissionHandler
 from forum.models import FieldForum, RegionForum
 from home.models import FieldOfAction
 from tests import factories

@@ -1,12 +1,17 @@
 """E-mails to topic and forum subscribers: after commit, once per person, never to the author."""
 
+import smtplib
+
 from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
 from django.urls import reverse
 
+import pytest
 from machina.apps.forum_conversation.models import Topic
 
 from forum import structure
 from forum.models import ForumSubscription
+from home.models import FieldOfAction
 from tests.factories import make_member
 from tests.forum.conftest import create_topic_url, forum_url, make_topic, post_data, reply_url
 
@@ -96,3 +101,58 @@ def test_topic_subscription_is_for_verified_members(client, field_forum, member,
     client.force_login(reader)
     assert client.post(reverse("forum_member:topic_subscribe", args=[topic.pk])).status_code == 302
     assert topic.subscribers.filter(pk=reader.pk).exists()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_without_a_wrapping_transaction_topics_and_replies_are_told_apart(client, no_interval):
+    """on_commit runs at once inside Post.save() here, before machina sets topic.first_post."""
+    field_forum = _transactional_field_forum()
+    member, fan = make_member(), make_member()
+    ForumSubscription.objects.create(user=fan, forum=field_forum)
+    client.force_login(member)
+    assert (
+        client.post(create_topic_url(field_forum), post_data("Wärmepumpen", "Erfahrungen?")).status_code
+        == 302
+    )
+    assert [m.subject for m in mail.outbox] == [f"Neues Thema im Forum „{field_forum.name}“: Wärmepumpen"]
+    topic = Topic.objects.get(subject="Wärmepumpen")
+    mail.outbox.clear()
+    assert client.post(reply_url(topic), post_data("Re: Wärmepumpen", "Gute!")).status_code == 302
+    assert [m.subject for m in mail.outbox] == ["Neue Antwort: Wärmepumpen"]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_failing_mail_server_does_not_break_posting(client, settings, no_interval):
+    settings.EMAIL_BACKEND = "tests.forum.test_subscriptions.BrokenBackend"
+    field_forum = _transactional_field_forum()
+    member, fan = make_member(), make_member()
+    ForumSubscription.objects.create(user=fan, forum=field_forum)
+    client.force_login(member)
+    response = client.post(create_topic_url(field_forum), post_data("Kaputt", "Der Server streikt."))
+    assert response.status_code == 302
+    topic = Topic.objects.get(subject="Kaputt")
+    assert client.post(reply_url(topic), post_data("Re: Kaputt", "Trotzdem.")).status_code == 302
+    assert topic.posts.count() == 2
+
+
+def test_subject_has_no_line_breaks(field_forum, member):
+    from forum import notifications
+
+    fan = make_member()
+    ForumSubscription.objects.create(user=fan, forum=field_forum)
+    topic = make_topic(field_forum, member, subject="Zeile\r\nBcc: x@example.org")
+    mail.outbox.clear()
+    notifications.notify_subscribers(topic.posts.first().pk)
+    assert mail.outbox[0].subject == f"Neues Thema im Forum „{field_forum.name}“: Zeile Bcc: x@example.org"
+
+
+def _transactional_field_forum():
+    """A transactional test flushes the tables, the data migrations' fields of action included."""
+    structure.ensure_structure()
+    field, _created = FieldOfAction.objects.get_or_create(slug="energie", defaults={"name": "Energie"})
+    return structure.field_forum(field)
+
+
+class BrokenBackend(BaseEmailBackend):
+    def send_messages(self, email_messages):
+        raise smtplib.SMTPException("Der Mailserver ist nicht erreichbar.")

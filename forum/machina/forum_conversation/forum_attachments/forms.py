@@ -5,6 +5,7 @@ every name machina asks for (AttachmentForm, AttachmentFormset, BaseAttachmentFo
 """
 
 import os
+import uuid
 
 from django import forms
 from django.conf import settings
@@ -94,7 +95,18 @@ class AttachmentForm(forms.ModelForm):
         upload = self.cleaned_data.get("file")
         if upload and "file" in self.changed_data:
             check_upload(upload)
+            # /media/ is public: stored under a random, unguessable name with the checked extension.
+            # The name the member chose becomes the description if they gave none.
+            self.original_name = os.path.basename(upload.name or "")
+            upload.name = uuid.uuid4().hex + os.path.splitext(upload.name or "")[1].lower()
         return upload
+
+    def clean(self):
+        cleaned_data = super().clean()
+        original = getattr(self, "original_name", "")
+        if original and not (cleaned_data.get("comment") or "").strip():
+            cleaned_data["comment"] = original[:255]
+        return cleaned_data
 
 
 class BaseAttachmentFormset(MachinaBaseAttachmentFormset):
