@@ -91,20 +91,6 @@ def grant_region_moderation(region, forum=None):
     _set_group_perm(forum, team_group(region), READ + MEMBER + MODERATE, True)
 
 
-@transaction.atomic
-def set_forum_closed(forum, closed, team=None):
-    """Bookkeeping of the rights when a forum is closed (hidden from everybody but editors) or reopened.
-
-    Hiding itself is done by our permission handler (forum/machina/forum_permission/handler.py) from
-    ``RegionForum.closed``: never per-forum "not granted" rows, which break machina's list computation for
-    every later forum. Any such rows left over are removed; a reopened forum's team moderates it again.
-    """
-    UserForumPermission.objects.filter(forum=forum, has_perm=False).delete()
-    GroupForumPermission.objects.filter(forum=forum, has_perm=False).delete()
-    if not closed and team is not None:
-        _set_group_perm(forum, team, READ + MEMBER + MODERATE, True)
-
-
 def handler():
     """A fresh permission handler (ours, hiding closed forums): its caches live as long as the caller's
     request or task."""

@@ -73,7 +73,6 @@ def ensure_field_forum(field):
 def ensure_region_forum(region):
     """The forum of a published region: created, renamed to the region's title, reopened if closed."""
     from forum.models import RegionForum
-    from regions.roles import team_group
 
     link = RegionForum.objects.select_related("forum").filter(region=region).first()
     if link is None:
@@ -90,23 +89,23 @@ def ensure_region_forum(region):
     if link.closed:
         link.closed = False
         link.save(update_fields=["closed"])
-        permissions.set_forum_closed(link.forum, False, team=team_group(region))
+        permissions.grant_region_moderation(region, link.forum)
     return link.forum, False
 
 
 @transaction.atomic
 def close_region_forum(region):
-    """Hide the forum of an unpublished or deleted region (editors still see it; posts are kept)."""
+    """Hide the forum of an unpublished or deleted region (editors still see it; posts are kept).
+
+    Hiding is our permission handler's job (it reads ``RegionForum.closed``); no grants change.
+    """
     from forum.models import RegionForum
-    from regions.models import RegionTeam
 
     link = RegionForum.objects.select_related("forum").filter(region=region).first()
     if link is None or link.closed:
         return None
     link.closed = True
     link.save(update_fields=["closed"])
-    team = RegionTeam.objects.select_related("group").filter(region=region).first()
-    permissions.set_forum_closed(link.forum, True, team=team.group if team else None)
     return link.forum
 
 
@@ -152,5 +151,4 @@ def ensure_structure(log=None):
         else:
             link.closed = True
             link.save(update_fields=["closed"])
-            permissions.set_forum_closed(link.forum, True)
         log(f"  Region geschlossen: {link.forum.name}")
