@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format install install-dev migrate demo lock clean help search-engine search-engine-stop
+.PHONY: run test lint format install install-dev assets migrate demo lock clean help search-engine search-engine-stop
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -28,9 +28,23 @@ $(VENV)/.installed-dev: requirements-dev.lock $(VENV)/.python-ok
 	$(BIN)/pip install --quiet -r requirements-dev.lock
 	@touch $@ $(VENV)/.installed
 
-install: $(VENV)/.installed  ## Create .venv and install the locked dependencies
+# Leaflet and its marker clustering come from the npm registry at build time (package-lock.json pins them);
+# the pages load them from static/vendor/, never from a CDN.
+VENDOR := static/vendor
+$(VENDOR)/.installed: package.json package-lock.json
+	@echo "==> Installing the map libraries (npm ci) into $(VENDOR)/"
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	rm -rf $(VENDOR)/leaflet $(VENDOR)/leaflet.markercluster
+	mkdir -p $(VENDOR)/leaflet $(VENDOR)/leaflet.markercluster
+	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images node_modules/leaflet/LICENSE $(VENDOR)/leaflet/
+	cp node_modules/leaflet.markercluster/dist/leaflet.markercluster.js node_modules/leaflet.markercluster/dist/MarkerCluster.css node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css node_modules/leaflet.markercluster/MIT-LICENCE.txt $(VENDOR)/leaflet.markercluster/
+	@touch $@
 
-install-dev: $(VENV)/.installed-dev  ## The same, plus test and lint tools
+assets: $(VENDOR)/.installed  ## Copy Leaflet and Leaflet.markercluster (npm, pinned) into static/vendor/
+
+install: $(VENV)/.installed assets  ## Create .venv and install the locked dependencies and map libraries
+
+install-dev: $(VENV)/.installed-dev assets  ## The same, plus test and lint tools
 
 migrate: install  ## Apply database migrations
 	$(BIN)/python manage.py migrate --no-input
@@ -71,4 +85,4 @@ search-engine-stop: install  ## Stop the OpenSearch started by make search-engin
 	$(BIN)/python manage.py search_engine --stop
 
 clean:  ## Remove the virtual environment, the SQLite database and collected files
-	rm -rf $(VENV) db.sqlite3 staticfiles var
+	rm -rf $(VENV) db.sqlite3 staticfiles var node_modules $(VENDOR)

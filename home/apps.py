@@ -6,3 +6,8 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "home"
     verbose_name = _("Startseite und Taxonomie")
+
+    def ready(self):
+        from home import public_cache
+
+        public_cache.connect()

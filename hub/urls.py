@@ -9,11 +9,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from forum.urls import board_urls
 from hub.health import healthz
+from hub_events.api import router as events_router
+from regions.api import router as map_router
 from search import views as search_views
 from search.api import router as action_search_router
 
 # One API, one OpenAPI schema (/api/v3/openapi.json, docs at /api/v3/docs/): Wagtail's pages plus ours.
 api.add_router("/actions/", action_search_router)
+api.add_router("/map/", map_router)
+api.add_router("/events/", events_router)
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail.api.v3",
+    # Serves the interactive API docs' Swagger UI from static files instead of a CDN.
+    "ninja",
     "wagtail",
     "wagtailgeowidget",
     "modelcluster",
@@ -79,6 +81,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the session and auth middleware: it sees the final headers and skips anything with a cookie.
+    "home.public_cache.PublicAPICacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -124,6 +128,10 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 AUTH_USER_MODEL = "members.User"
+
+# Anonymous API responses (home/public_cache.py): kept until content changes, at most this long.
+PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=600)
+PUBLIC_CACHE_MAX_AGE = env.int("PUBLIC_CACHE_MAX_AGE", default=60)
 
 CACHES = {
     "default": env.cache("CACHE_URL", default="locmemcache://"),
