@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
@@ -20,6 +21,7 @@ class ActionIndexPage(Page):
     intro = models.TextField(_("Einleitung"), blank=True, max_length=800)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    api_fields = [APIField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["actions.ActionPage"]
     max_count = 1
@@ -117,6 +119,19 @@ class ActionPage(Page):
         index.SearchField("body"),
         index.FilterField("effort"),
         index.FilterField("impact"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("effort"),
+        APIField("impact"),
+        APIField("duration"),
+        APIField("fields_of_action"),
+        APIField("sdgs"),
+        APIField("resources"),
+        APIField("resources_note"),
+        APIField("regions"),
+        APIField("body"),
+        APIField("materials"),
     ]
 
     parent_page_types = ["actions.ActionIndexPage"]

@@ -8,6 +8,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Startseite und Taxonomie")
 
     def ready(self):
-        from home import public_cache
+        from home import api_schemas, public_cache
 
+        api_schemas.register()
         public_cache.connect()

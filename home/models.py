@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
@@ -64,6 +65,8 @@ class FieldOfAction(models.Model):
     description = models.TextField(_("Kurzbeschreibung"), blank=True, max_length=500)
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
 
+    api_fields = [APIField("slug"), APIField("name"), APIField("colour"), APIField("description")]
+
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
@@ -91,6 +94,8 @@ class SDG(models.Model):
     title_en = models.CharField(_("Titel (englisch)"), max_length=120)
     colour = models.CharField(_("Farbe"), max_length=7, validators=[hex_colour])
 
+    api_fields = [APIField("number"), APIField("title_de"), APIField("title_en"), APIField("colour")]
+
     class Meta:
         ordering = ["number"]
         verbose_name = _("Nachhaltigkeitsziel (SDG)")
@@ -113,6 +118,8 @@ class Resource(models.Model):
     slug = models.SlugField(_("Kurzname"), max_length=30, unique=True)
     name = models.CharField(_("Name"), max_length=60)
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    api_fields = [APIField("slug"), APIField("name")]
 
     class Meta:
         ordering = ["order"]
@@ -140,6 +147,7 @@ class AbstractMaterial(Orderable):
     )
 
     panels = [FieldPanel("document"), FieldPanel("title")]
+    api_fields = [APIField("document"), APIField("label")]
 
     class Meta(Orderable.Meta):
         abstract = True
@@ -182,6 +190,15 @@ class HomePage(Page):
         FieldPanel("body"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    api_fields = [
+        APIField("hero_title"),
+        APIField("hero_text"),
+        APIField("hero_cta_label"),
+        APIField("hero_cta_page"),
+        APIField("intro"),
+        APIField("featured_actions"),
+        APIField("body"),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -222,6 +239,7 @@ class HomePageFeaturedAction(Orderable):
     )
 
     panels = [FieldPanel("action")]
+    api_fields = [APIField("action")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("Hervorgehobene Aktion")
@@ -236,6 +254,7 @@ class ContentPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [APIField("intro"), APIField("body")]
 
     parent_page_types = ["home.HomePage", "home.ContentPage", "regions.RegionPage"]
     subpage_types = ["home.ContentPage"]

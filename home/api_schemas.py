@@ -1,0 +1,33 @@
+"""How many-to-many relations of our pages appear in Wagtail's API v3 (and its OpenAPI schema).
+
+Wagtail's read-schema generator types a plain many-to-many field as a list of primary keys, which tells an
+API client nothing. We register one rule for ``ManyToManyField`` (``ParentalManyToManyField`` included):
+related pages appear like Wagtail's own foreign keys (``id`` and ``meta.type``, to be fetched at
+``/api/v3/pages/{id}/``), everything else (fields of action, SDGs, resources) as a nested object with the
+related model's own ``api_fields``. It must be registered before Wagtail builds its registry of page
+schemas, which happens on the first import of ``wagtail.api.v3.registry`` — ``HomeConfig.ready()`` runs
+first because ``home`` is the first app in ``INSTALLED_APPS``.
+"""
+
+from django.db.models import ManyToManyField
+
+from wagtail.api.v3.schemas.generators.read import read_generator
+from wagtail.models import Page
+
+
+def many_to_many_schema(generator, field):
+    related_model = field.related_model
+    if issubclass(related_model, Page):
+        item_schema = generator.get_foreign_key_schema(related_model)
+    else:
+        item_schema = generator.get_reverse_related_schema(related_model)
+    name = field.name
+
+    def resolve(obj):
+        return list(getattr(obj, name).all())
+
+    return list[item_schema], [], staticmethod(resolve)
+
+
+def register():
+    read_generator.register_field_schema(ManyToManyField, many_to_many_schema)
