@@ -47,3 +47,13 @@ def test_the_openapi_schema_describes_the_action_fields(client):
     action = schema["components"]["schemas"]["ActionPageSchema"]["properties"]
     for name in ("summary", "effort", "impact", "fields_of_action", "sdgs", "resources", "regions", "body"):
         assert name in action, name
+
+
+def test_the_interactive_docs_load_their_assets_from_this_site(client):
+    response = client.get("/api/v3/docs/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "/static/ninja/swagger-ui-bundle.js" in html
+    assert "cdn." not in html
+    assert "/api/v3/openapi.json" in html
