@@ -207,6 +207,7 @@ class HomePage(Page):
         "actions.ActionIndexPage",
         "events.EventIndexPage",
         "news.NewsIndexPage",
+        "region_applications.RegionApplicationPage",
     ]
     max_count = 1
 

@@ -33,6 +33,7 @@ from home.models import (
 )
 from hub_events.models import EventIndexPage, EventMaterial, EventPage, EventSpeaker
 from news.models import NewsIndexPage, NewsPage
+from region_applications.models import RegionApplicationPage
 from regions.models import ApprovalStatus, Initiative, RegionIndexPage, RegionPage
 
 ADMIN_USERNAME = "admin"
@@ -51,6 +52,7 @@ PAGE_TYPES = [
     EventPage,
     NewsIndexPage,
     NewsPage,
+    RegionApplicationPage,
 ]
 
 

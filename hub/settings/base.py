@@ -23,6 +23,7 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     "home",
     "regions",
+    "region_applications",
     "actions",
     "hub_events",
     "news",
@@ -283,6 +284,8 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
     # Our own: password attempts on the account deletion form (members.views.account_delete).
     "delete_account": "5/m/user",
+    # "Region starten" applications: each sends a confirmation to the address typed in.
+    "region_application": "10/h/ip",
 }
 # Greetings, mails and notices name people by their public name, never by username or e-mail address.
 ACCOUNT_USER_DISPLAY = "members.privacy.user_display"

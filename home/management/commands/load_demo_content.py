@@ -28,6 +28,7 @@ from wagtail.models import Revision
 from forum import demo as forum_demo
 from home.demo import steps
 from home.demo.writer import DemoWriter
+from region_applications import demo as region_applications_demo
 from regions.models import Initiative
 
 # Wagtail logs every page action and django-tasks every task; the command reports progress itself.
@@ -63,6 +64,7 @@ class Command(BaseCommand):
             steps.media(writer)
             home, site = steps.home_page(writer)
             index = steps.sections(writer, home)
+            region_applications_demo.region_application_page(writer, home, today)
             steps.content_pages(writer, home)
             taxonomy = steps.Taxonomy()
             regions = steps.regions(writer, index["regions"], taxonomy)

@@ -1,0 +1,97 @@
+"""The two mails an application sends: a confirmation to the applicant and a notice to the team.
+
+Both are plain text only (no HTML part), so whatever someone typed into the form reaches the reader as
+text and can never become markup or a link the hub vouches for.
+"""
+
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+
+from wagtail.admin.mail import send_mail
+
+
+def applicant_address(page, form):
+    """The address typed into the form's first e-mail field, or "" (no such field, or left empty)."""
+    for field in form.answer_fields():
+        if isinstance(field.field, forms.EmailField):
+            return form.cleaned_data.get(field.name) or ""
+    return ""
+
+
+def answers(form):
+    """(label, text) for every field of a valid form, in the form's order."""
+    rows = []
+    for field in form.answer_fields():
+        if field.name in form.cleaned_data:
+            rows.append((_label(field.label), _text(form.cleaned_data[field.name])))
+    return rows
+
+
+def send_confirmation(page, form, address):
+    """Thank the applicant and repeat their answers. Replies go to the team's addresses, if any."""
+    with translation.override(settings.LANGUAGE_CODE):
+        body = render_to_string("region_applications/emails/confirmation.txt", _context(page, form))
+    prefix = getattr(settings, "ACCOUNT_EMAIL_SUBJECT_PREFIX", "")
+    send_mail(
+        _one_line(f"{prefix}{page.confirmation_subject}"),
+        body,
+        [address],
+        page.from_address or None,
+        reply_to=_team_addresses(page) or None,
+    )
+
+
+def send_team_notification(page, form):
+    """Tell the team (the page's "to" addresses) about a new application; replies go to the applicant."""
+    address = applicant_address(page, form)
+    submissions_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+        "wagtailforms:list_submissions", args=[page.pk]
+    )
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {**_context(page, form), "submissions_url": submissions_url, "reply_to": address}
+        body = render_to_string("region_applications/emails/notification.txt", context)
+        subject = page.subject or _("Neue Bewerbung: %(title)s") % {"title": page.title}
+    send_mail(
+        _one_line(subject),
+        body,
+        _team_addresses(page),
+        page.from_address or None,
+        reply_to=[address] if address else None,
+    )
+
+
+def _context(page, form):
+    return {"page": page, "page_url": page.full_url or "", "answers": answers(form)}
+
+
+def _team_addresses(page):
+    return [address.strip() for address in page.to_address.split(",") if address.strip()]
+
+
+def _one_line(text):
+    # Mail headers must not contain line breaks (Django refuses them with BadHeaderError).
+    return " ".join(str(text).split())
+
+
+def _label(label):
+    return label if label.rstrip().endswith(("?", ":", "!", ".")) else f"{label}:"
+
+
+def _text(value):
+    if value is None or value == "" or value == []:
+        return "–"
+    if isinstance(value, bool):
+        return _("ja") if value else _("nein")
+    if isinstance(value, list | tuple):
+        return ", ".join(str(item) for item in value)
+    if isinstance(value, datetime.datetime):
+        return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+    if isinstance(value, datetime.date):
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
+    return formats.localize(value)

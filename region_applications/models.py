@@ -1,0 +1,247 @@
+""" "Region starten": the yearly application form for new Mitmach-Regionen, open until a deadline.
+
+Editors build the form in the admin (Wagtail's form builder); answers are stored as Wagtail form
+submissions, listed under "Formulare" in the admin and exportable as CSV. After the deadline the page
+shows a closed notice instead of the form and refuses submissions with 410 Gone.
+"""
+
+import logging
+
+from django.db import models
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from allauth.core import ratelimit
+
+from home.blocks import RICH_TEXT_FEATURES
+from region_applications import emails
+from region_applications.forms import RegionApplicationAdminForm, RegionApplicationFormBuilder
+
+logger = logging.getLogger(__name__)
+
+# allauth's rate limiter counts accepted applications per IP under this action; the rate comes from
+# ACCOUNT_RATE_LIMITS["region_application"] (no entry there: no limit).
+RATE_LIMIT_ACTION = "region_application"
+
+DEFAULT_CLOSED_TEXT = _(
+    "<p>Die Bewerbungsphase ist beendet – vielen Dank an alle, die sich beworben haben! "
+    "Die nächste Runde des Regionallabors kündigen wir rechtzeitig hier und im Newsletter an.</p>"
+)
+DEFAULT_THANK_YOU_TEXT = _(
+    "<p>Vielen Dank für deine Bewerbung! Wir lesen alle Bewerbungen nach dem Ende der Frist "
+    "und melden uns dann bei dir.</p>"
+)
+DEFAULT_CONFIRMATION_SUBJECT = _("Deine Bewerbung ist angekommen")
+DEFAULT_CONFIRMATION_TEXT = _(
+    "Hallo,\n\n"
+    "vielen Dank für deine Bewerbung! Sie ist bei uns angekommen. Nach dem Ende der Bewerbungsfrist "
+    "lesen wir alle Bewerbungen und melden uns bei dir.\n\n"
+    "Wenn du noch etwas ergänzen möchtest, antworte einfach auf diese E-Mail."
+)
+
+
+class RegionApplicationFormField(AbstractFormField):
+    """One field of the application form, as the editors build it."""
+
+    page = ParentalKey("RegionApplicationPage", related_name="form_fields", on_delete=models.CASCADE)
+
+    class Meta(AbstractFormField.Meta):
+        verbose_name = _("Formularfeld")
+        verbose_name_plural = _("Formularfelder")
+
+
+class RegionApplicationPage(AbstractEmailForm):
+    """People apply to start a new Mitmach-Region (the Regionallabor), until ``deadline``."""
+
+    intro = RichTextField(_("Einleitung"), blank=True, features=RICH_TEXT_FEATURES)
+    deadline = models.DateTimeField(
+        _("Bewerbungsschluss"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Bis zu diesem Zeitpunkt (deutsche Zeit) nehmen wir Bewerbungen an; danach zeigt die Seite "
+            "den „Text nach Bewerbungsschluss“. Leer lassen, wenn die Bewerbung ohne Frist offen ist."
+        ),
+    )
+    closed_text = RichTextField(
+        _("Text nach Bewerbungsschluss"),
+        features=RICH_TEXT_FEATURES,
+        default=DEFAULT_CLOSED_TEXT,
+        help_text=_("Erscheint nach Bewerbungsschluss an Stelle des Formulars, unter dem Datum der Frist."),
+    )
+    thank_you_text = RichTextField(
+        _("Dankestext"),
+        features=RICH_TEXT_FEATURES,
+        default=DEFAULT_THANK_YOU_TEXT,
+        help_text=_("Erscheint nach dem Absenden."),
+    )
+    confirmation_subject = models.CharField(
+        _("Betreff der Bestätigung"), max_length=150, default=DEFAULT_CONFIRMATION_SUBJECT
+    )
+    confirmation_text = models.TextField(
+        _("Text der Bestätigung"),
+        max_length=2000,
+        default=DEFAULT_CONFIRMATION_TEXT,
+        help_text=_(
+            "Reiner Text. Die Bestätigung geht an das erste Feld vom Typ „E-Mail“; unter diesem Text "
+            "folgen der Titel der Seite und die Angaben der Person."
+        ),
+    )
+
+    form_builder = RegionApplicationFormBuilder
+    base_form_class = RegionApplicationAdminForm
+
+    content_panels = [
+        *AbstractEmailForm.content_panels,
+        FormSubmissionsPanel(heading=_("Eingegangene Bewerbungen")),
+        FieldPanel("intro"),
+        FieldPanel("deadline"),
+        InlinePanel(
+            "form_fields",
+            label=_("Formularfelder"),
+            help_text=_(
+                "Das Formular braucht ein Pflichtfeld vom Typ „E-Mail“: an das erste geht die "
+                "Bestätigung, und das Team kann antworten."
+            ),
+        ),
+        FieldPanel("thank_you_text"),
+        FieldPanel("closed_text"),
+        MultiFieldPanel(
+            [FieldPanel("confirmation_subject"), FieldPanel("confirmation_text")],
+            heading=_("Bestätigung an die Bewerber:innen"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel(
+                            "to_address",
+                            heading=_("Benachrichtigung an"),
+                            help_text=_(
+                                "Optional: diese Adressen (durch Komma getrennt) erhalten jede neue Bewerbung "
+                                "per E-Mail."
+                            ),
+                        ),
+                        FieldPanel("from_address", heading=_("Absender")),
+                    ]
+                ),
+                FieldPanel("subject", heading=_("Betreff der Benachrichtigung")),
+            ],
+            heading=_("Benachrichtigung an das Team"),
+        ),
+    ]
+    search_fields = [*AbstractEmailForm.search_fields, index.SearchField("intro")]
+    # The public parts only: never the addresses, the mail texts or the submissions.
+    api_fields = [APIField("intro"), APIField("deadline"), APIField("closed_text")]
+
+    parent_page_types = ["home.HomePage", "regions.RegionIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Bewerbungsseite „Region starten“")
+        verbose_name_plural = _("Bewerbungsseiten „Region starten“")
+
+    # --- deadline -----------------------------------------------------------------------------
+
+    def is_open(self, now=None):
+        """True until the deadline has passed (always, if there is none)."""
+        if self.deadline is None:
+            return True
+        return (now or timezone.now()) < self.deadline
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["is_open"] = self.is_open()
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        if not self.is_open():
+            return self.serve_closed(request)
+        if request.method == "POST":
+            return self.serve_post(request, *args, **kwargs)
+        return super().serve(request, *args, **kwargs)
+
+    def serve_closed(self, request):
+        """The closed notice instead of the form. A late POST stores nothing and gets 410 Gone.
+
+        410 rather than 403: nobody lacks a permission, the application round is over. The answers the
+        person typed are shown back (escaped, as text) so nothing they wrote is lost.
+        """
+        context = self.get_context(request)
+        status = 200
+        if request.method == "POST":
+            status = 410
+            context["refused_answers"] = self.posted_answers(request)
+            logger.info("Late application for page %s refused (deadline %s)", self.pk, self.deadline)
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    def posted_answers(self, request):
+        """(label, text) of what was posted for each field of the form, for showing it back."""
+        answers = []
+        for field in self.get_form_fields():
+            values = [value for value in request.POST.getlist(field.clean_name) if value.strip()]
+            if values and field.field_type == "checkbox":
+                values = [gettext("ja")]
+            if values:
+                answers.append((field.label, ", ".join(values)))
+        return answers
+
+    # --- submissions --------------------------------------------------------------------------
+
+    def serve_post(self, request, *args, **kwargs):
+        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+        status = 200
+        if form.is_valid():
+            if ratelimit.consume(request, action=RATE_LIMIT_ACTION):
+                submission = self.process_form_submission(form)
+                return self.render_landing_page(request, submission, *args, **kwargs)
+            form.add_error(
+                None,
+                _(
+                    "Von deinem Anschluss kamen gerade sehr viele Bewerbungen. Bitte warte etwas und "
+                    "sende das Formular dann noch einmal ab – deine Angaben stehen noch im Formular."
+                ),
+            )
+            status = 429
+        context = self.get_context(request)
+        context["form"] = form
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    def process_form_submission(self, form):
+        """Store the submission first, then send the mails; a failed mail is logged, never fatal.
+
+        Sets ``confirmation_to`` on the returned submission (the address the confirmation went to, or
+        "") and ``confirmation_failed``, for the landing page.
+        """
+        submission = self.get_submission_class().objects.create(form_data=form.cleaned_data, page=self)
+        if self.to_address:
+            try:
+                self.send_mail(form)
+            except Exception:
+                logger.exception(
+                    "Could not notify the team of application %s (page %s)", submission.pk, self.pk
+                )
+        submission.confirmation_to = emails.applicant_address(self, form)
+        submission.confirmation_failed = False
+        if submission.confirmation_to:
+            try:
+                emails.send_confirmation(self, form, submission.confirmation_to)
+            except Exception:
+                submission.confirmation_failed = True
+                logger.exception(
+                    "Could not send the confirmation of application %s (page %s)", submission.pk, self.pk
+                )
+        return submission
+
+    def send_mail(self, form):
+        emails.send_team_notification(self, form)
