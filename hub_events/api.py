@@ -1,5 +1,173 @@
 """Events in the JSON API: ``/api/v3/events/…`` (one OpenAPI schema with Wagtail's API)."""
 
-from ninja import Router
+import datetime as dt
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ninja import Field, Query, Router, Schema, Status
+
+from hub_events.filters import FILTER_PARAMETERS, InvalidFilter, parse_filters
+from hub_events.ical import BERLIN
+from hub_events.models import EventFormat, EventKind, EventPage
 
 router = Router(tags=["Veranstaltungen"])
+
+WHEN = ("upcoming", "past")
+DEFAULT_LIMIT = 20
+MAX_LIMIT = 100
+MAX_OFFSET = 10_000
+PARAMETERS = (*FILTER_PARAMETERS, "when", "limit", "offset")
+
+
+class RegionRefOut(Schema):
+    id: int
+    title: str
+    url: str = Field(description="Absolute address of the region's page.")
+
+
+class FieldRefOut(Schema):
+    slug: str
+    name: str
+
+
+class EventOut(Schema):
+    id: int = Field(description="Page id; stable for the life of the event.")
+    title: str
+    url: str = Field(description="Absolute address of the event's page.")
+    summary: str
+    kind: str = Field(description=f"One of: {', '.join(EventKind.values)}.")
+    kind_label: str = Field(description="The kind in the active language (German by default).")
+    format: str = Field(description=f"One of: {', '.join(EventFormat.values)}.")
+    format_label: str
+    start: dt.datetime = Field(description="ISO 8601 with the UTC offset of Europe/Berlin.")
+    end: dt.datetime = Field(description="ISO 8601 with the UTC offset of Europe/Berlin.")
+    region: RegionRefOut | None = Field(description="The region the event belongs to; null for the network.")
+    fields: list[FieldRefOut] = Field(description="Fields of action (Handlungsfelder).")
+    recording_url: str = Field(description="Address of the recording; empty when there is none (yet).")
+    ical_url: str = Field(description="Absolute address of the event as an iCalendar (.ics) file.")
+
+
+class EventListOut(Schema):
+    count: int = Field(description="Number of events matching the filters, over all pages.")
+    limit: int
+    offset: int
+    when: str
+    results: list[EventOut]
+
+
+class EventProblemOut(Schema):
+    status: int
+    title: str
+    detail: str
+    parameter: str = Field(description="The parameter that was wrong.")
+    valid: list[str] = Field(description="Values that parameter accepts (empty when it is not a list).")
+
+
+class EventParams(Schema):
+    when: str | None = Field(
+        None, description="`upcoming` (default: not yet ended, soonest first) or `past`."
+    )
+    kind: list[str] | None = Field(
+        None, description=f"Kind; repeatable. One of: {', '.join(EventKind.values)}."
+    )
+    field: list[str] | None = Field(None, description="Field of action by slug; repeatable.")
+    format: list[str] | None = Field(
+        None, description=f"Format; repeatable. One of: {', '.join(EventFormat.values)}."
+    )
+    region: list[str] | None = Field(None, description="Region by the slug of its page; repeatable.")
+    limit: str | None = Field(
+        None, description=f"Events per response, 1 to {MAX_LIMIT} (default {DEFAULT_LIMIT})."
+    )
+    offset: str | None = Field(None, description=f"Events to skip, 0 to {MAX_OFFSET} (default 0).")
+
+
+def problem(parameter, detail, valid=()):
+    body = {
+        "status": 400,
+        "title": "Bad Request",
+        "detail": detail,
+        "parameter": parameter,
+        "valid": list(valid),
+    }
+    return Status(400, body)
+
+
+def _number(params, name, default, low, high):
+    raw = params.get(name) or str(default)
+    if not (raw.isascii() and raw.isdigit()) or not low <= int(raw) <= high:
+        raise InvalidFilter(
+            name,
+            _("%(name)s muss eine Zahl von %(low)d bis %(high)d sein.")
+            % {"name": name, "low": low, "high": high},
+        )
+    return int(raw)
+
+
+def _event_out(event, request):
+    url = event.get_full_url(request) or ""
+    region = event.region
+    return {
+        "id": event.pk,
+        "title": event.title,
+        "url": url,
+        "summary": event.summary,
+        "kind": event.kind,
+        "kind_label": str(event.get_kind_display()),
+        "format": event.format,
+        "format_label": str(event.get_format_display()),
+        "start": event.start.astimezone(BERLIN),
+        "end": event.end.astimezone(BERLIN),
+        "region": (
+            {"id": region.pk, "title": region.title, "url": region.get_full_url(request) or ""}
+            if region
+            else None
+        ),
+        "fields": [{"slug": field.slug, "name": field.name} for field in event.fields_of_action.all()],
+        "recording_url": event.recording_url,
+        "ical_url": url + event.reverse_subpage("ical") if url else "",
+    }
+
+
+@router.get(
+    "/",
+    response={200: EventListOut, 400: EventProblemOut},
+    summary="Veranstaltungen auflisten und filtern",
+    description=(
+        "Published, public events (webinars, live calls, office hours, regional meetings, conferences, "
+        "Regionallabor modules). `when=upcoming` (default) lists events that have not ended yet, soonest "
+        "first; `when=past` lists ended ones, latest first. Repeat `kind`, `field`, `format` or `region` for "
+        "several values: values of one parameter are OR-ed, parameters are AND-ed. Page with `limit` "
+        f"(at most {MAX_LIMIT}) and `offset`. Unknown parameters or values answer 400 naming the parameter and "
+        "the valid values. Anonymous responses are cached until content is published; `upcoming`/`past` may "
+        "lag by the cache time."
+    ),
+)
+def list_events(request, params: Query[EventParams]):
+    try:
+        event_filter = parse_filters(request.GET, allowed_names=PARAMETERS)
+        when = request.GET.get("when") or "upcoming"
+        if when not in WHEN:
+            raise InvalidFilter(
+                "when", _("Unbekannter Wert „%(value)s“ für when.") % {"value": when[:50]}, WHEN
+            )
+        limit = _number(request.GET, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
+        offset = _number(request.GET, "offset", 0, 0, MAX_OFFSET)
+    except InvalidFilter as error:
+        return problem(error.parameter, error.message, error.valid)
+
+    now = timezone.now()
+    events = event_filter.apply(EventPage.objects.live().public())
+    if when == "upcoming":
+        events = events.upcoming(now).order_by("start", "pk")
+    else:
+        events = events.past(now).order_by("-start", "-pk")
+    count = events.count()
+    page = events.for_listing()[offset : offset + limit]
+    return {
+        "count": count,
+        "limit": limit,
+        "offset": offset,
+        "when": when,
+        "results": [_event_out(event, request) for event in page],
+    }

@@ -1,13 +1,25 @@
-"""Webinars, live calls, office hours, conferences and Regionallabor modules, with their recordings."""
+"""Webinars, live calls, office hours, conferences and Regionallabor modules, with their recordings.
+
+The network's event index also serves the Videothek and the iCal feeds, each event its own ``.ics`` download
+(routes of ``RoutablePageMixin``; see docs/events.md).
+"""
+
+import datetime as dt
+import hashlib
+import json
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
@@ -16,7 +28,7 @@ from wagtailgeowidget import geocoders
 from wagtailgeowidget.panels import GeoAddressPanel, LeafletPanel
 
 from home.blocks import BaseStreamBlock
-from home.models import AbstractMaterial, LocatedMixin
+from home.models import AbstractMaterial, FieldOfAction, LocatedMixin
 from home.pagination import paginate
 from regions.admin_forms import RegionScopedPageForm
 
@@ -48,11 +60,34 @@ class EventPageQuerySet(PageQuerySet):
         return self.exclude(recording_url="")
 
     def for_listing(self):
-        """Everything an event card shows, in a fixed number of queries."""
-        return self.select_related("region").prefetch_related("fields_of_action")
+        """Everything an event card shows, in a fixed number of queries (the bodies stay in the database)."""
+        return self.defer_streamfields().select_related("region").prefetch_related("fields_of_action")
+
+    def in_module_order(self):
+        """A series' modules: by module number (events without one last), then by start."""
+        return self.order_by(F("module_number").asc(nulls_last=True), "start", "pk")
 
 
-class EventIndexPage(Page):
+# What a calendar shows of an event. When one of these changes on publishing, the event's iCal SEQUENCE
+# goes up, so calendar clients replace their copy instead of keeping a stale one.
+ICAL_TRACKED_FIELDS = ("title", "start", "end", "venue", "address", "format", "summary")
+
+
+def ical_fingerprint(values):
+    """A digest of the calendar-relevant values (a mapping of ``ICAL_TRACKED_FIELDS``)."""
+
+    def normalise(value):
+        if isinstance(value, dt.datetime):
+            if timezone.is_naive(value):
+                value = timezone.make_aware(value)
+            return value.astimezone(dt.UTC).isoformat()
+        return "" if value is None else str(value)
+
+    data = [normalise(values[name]) for name in ICAL_TRACKED_FIELDS]
+    return hashlib.sha256(json.dumps(data).encode()).hexdigest()
+
+
+class EventIndexPage(RoutablePageMixin, Page):
     intro = models.TextField(_("Einleitung"), blank=True, max_length=800)
     is_series = models.BooleanField(
         _("Reihe"),
@@ -73,18 +108,130 @@ class EventIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        events = EventPage.objects.live().public().for_listing()
+        context["series"] = EventIndexPage.objects.child_of(self).live().public().order_by("path")
+        context["calendar_links"] = self.calendar_links(request)
         if self.is_series:
-            context["modules"] = events.child_of(self).order_by("module_number", "start")
-        else:
-            now = timezone.now()
-            context["upcoming_events"] = paginate(request, events.upcoming(now), per_page=20)
-            context["past_events"] = events.past(now)[:12]
-        context["series"] = EventIndexPage.objects.child_of(self).live().public()
+            context["modules"] = (
+                EventPage.objects.live().public().child_of(self).for_listing().in_module_order()
+            )
         return context
 
+    @classmethod
+    def network_index(cls):
+        """The index of the whole network (not a series) that serves the Videothek and the feeds."""
+        return cls.objects.live().public().filter(is_series=False).order_by("path").first()
 
-class EventPage(LocatedMixin, Page):
+    def route_url(self, request, name, **kwargs):
+        """The address of one of this page's routes, or None where the page has no URL (outside any site)."""
+        url = self.get_url(request)
+        return url + self.reverse_subpage(name, kwargs=kwargs or None) if url else None
+
+    def calendar_links(self, request):
+        """The subscription links of this index: the network's events or, for a series, its modules."""
+        from hub_events.ical import subscription_links
+
+        path = self.route_url(request, "calendar")
+        return subscription_links(request, path) if path else None
+
+    def _network_only(self):
+        if self.is_series:
+            raise Http404
+
+    def _filtered(self, request, listing):
+        """``(context, status)`` for a filtered listing: ``listing(event_filter, events)`` builds the lists.
+
+        A wrong filter value gives ``filter_error`` instead of the lists, and status 400.
+        """
+        from hub_events.filters import FilterChoices, InvalidFilter, filter_form, parse_filters
+
+        choices = FilterChoices()
+        try:
+            event_filter = parse_filters(request.GET, choices=choices)
+        except InvalidFilter as error:
+            return {"filter_error": error}, 400
+        context = listing(event_filter, event_filter.apply(EventPage.objects.live().public().for_listing()))
+        context.update(event_filter=event_filter, filter_fields=filter_form(event_filter, choices))
+        return context, 200
+
+    @path("", name="index")
+    def index_route(self, request, *args, **kwargs):
+        """The series' modules, or the network's upcoming (paginated) and past events with the filters."""
+        if self.is_series:
+            return self.render(request)
+
+        def listing(event_filter, events):
+            now = timezone.now()
+            return {
+                "upcoming_events": paginate(
+                    request, events.upcoming(now).order_by("start", "pk"), per_page=20
+                ),
+                "past_events": events.past(now).order_by("-start", "-pk")[:12],
+                "videothek_url": self.route_url(request, "videothek"),
+            }
+
+        context, status = self._filtered(request, listing)
+        response = self.render(request, context_overrides=context)
+        response.status_code = status
+        return response
+
+    @path("videothek/", name="videothek")
+    def videothek(self, request):
+        """Past events with a recording, newest first, with the index's filters."""
+        self._network_only()
+
+        def listing(event_filter, events):
+            recordings = events.past(timezone.now()).with_recording().order_by("-start", "-pk")
+            return {"recordings": paginate(request, recordings, per_page=20)}
+
+        context, status = self._filtered(request, listing)
+        context["index_url"] = self.get_url(request)
+        response = self.render(
+            request, template="events/event_index_page_videothek.html", context_overrides=context
+        )
+        response.status_code = status
+        return response
+
+    @path("kalender/", name="calendar")
+    def calendar(self, request):
+        """All upcoming events of the network (for a series: its upcoming modules) as iCalendar."""
+        from hub_events import ical
+
+        events = EventPage.objects.live().public()
+        if self.is_series:
+            events = events.child_of(self)
+        return ical.feed_response(request, events, name=self.title, url=self.get_full_url(request))
+
+    @path("kalender/region/<str:slug>/", name="calendar_region")
+    def calendar_region(self, request, slug):
+        """The upcoming events of one region as iCalendar; an unknown region is a 404."""
+        self._network_only()
+        from hub_events import ical
+        from hub_events.filters import regions_for_filter
+
+        region = get_object_or_404(regions_for_filter(), slug=slug)
+        return ical.feed_response(
+            request,
+            EventPage.objects.live().public().filter(region=region),
+            name=f"{self.title}: {region.title}",
+            url=region.get_full_url(request),
+        )
+
+    @path("kalender/handlungsfeld/<str:slug>/", name="calendar_field")
+    def calendar_field(self, request, slug):
+        """The upcoming events of one field of action as iCalendar; an unknown field is a 404."""
+        self._network_only()
+        from hub_events import ical
+
+        field = get_object_or_404(FieldOfAction, slug=slug)
+        return ical.feed_response(
+            request,
+            EventPage.objects.live().public().filter(fields_of_action=field),
+            name=f"{self.title}: {field.name}",
+            url=self.get_full_url(request),
+        )
+
+
+class EventPage(RoutablePageMixin, LocatedMixin, Page):
     summary = models.TextField(_("Kurzbeschreibung"), max_length=500)
     kind = models.CharField(_("Art"), max_length=20, choices=EventKind.choices, default=EventKind.WEBINAR)
     format = models.CharField(
@@ -122,6 +269,9 @@ class EventPage(LocatedMixin, Page):
         blank=True,
         help_text=_("Adresse des Videos nach der Veranstaltung (Videothek)."),
     )
+    # Kept by save(), never edited (not in the panels): the iCal SEQUENCE and what it was last counted for.
+    ical_sequence = models.PositiveIntegerField(_("iCal-Sequenz"), default=0, editable=False)
+    ical_fingerprint = models.CharField(_("iCal-Prüfsumme"), max_length=64, blank=True, editable=False)
 
     objects = PageManager.from_queryset(EventPageQuerySet)()
 
@@ -192,7 +342,57 @@ class EventPage(LocatedMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["speakers"] = self.speakers.all()
         context["materials"] = self.materials.select_related("document")
+        context["ical_url"] = self.ical_url(request)
         return context
+
+    def ical_url(self, request=None):
+        """The address of this event's ``.ics`` download (relative on a single site)."""
+        url = self.get_url(request)
+        return url + self.reverse_subpage("ical") if url else None
+
+    @path("kalender/", name="ical")
+    def ical(self, request):
+        """This event as an ``.ics`` file to add to a calendar."""
+        from hub_events import ical
+
+        return ical.event_response(request, self)
+
+    def save(self, *args, **kwargs):
+        """Count the iCal SEQUENCE up when a change that matters to calendars goes live.
+
+        Wagtail saves a page in full when it publishes a revision (and when it saves a draft of a page that is
+        not live); a draft of a live page only goes into a revision. So: a full save of a live page is what the
+        public sees from now on — compare it with what was last published. The counter and fingerprint are
+        always read from the database, because the page being saved may come from an old revision that carries
+        stale values of both.
+        """
+        update_fields = kwargs.get("update_fields")
+        touches_content = update_fields is None or bool(set(update_fields) & set(ICAL_TRACKED_FIELDS))
+        if touches_content:
+            self._count_ical_sequence()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "ical_sequence", "ical_fingerprint"}
+        return super().save(*args, **kwargs)
+
+    def _count_ical_sequence(self):
+        stored = None
+        if self.pk:
+            stored = (
+                EventPage.objects.filter(pk=self.pk)
+                .values("live", "ical_sequence", "ical_fingerprint", *ICAL_TRACKED_FIELDS)
+                .first()
+            )
+        sequence, published = 0, ""
+        if stored:
+            sequence = stored["ical_sequence"]
+            # Pages published before the fingerprint existed: the live row is what was last published.
+            published = stored["ical_fingerprint"] or (ical_fingerprint(stored) if stored["live"] else "")
+        if self.live:
+            current = ical_fingerprint({name: getattr(self, name) for name in ICAL_TRACKED_FIELDS})
+            if published and current != published:
+                sequence += 1
+            published = current
+        self.ical_sequence, self.ical_fingerprint = sequence, published
 
 
 class EventSpeaker(Orderable):

@@ -1,7 +1,8 @@
-"""News from the network and the regions."""
+"""News from the network and the regions, with RSS and Atom feeds (routes of the NewsIndexPage)."""
 
 from django import forms
 from django.db import models
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +10,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
@@ -29,7 +31,7 @@ class NewsPageQuerySet(PageQuerySet):
         )
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(RoutablePageMixin, Page):
     intro = models.TextField(_("Einleitung"), blank=True, max_length=800)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -45,7 +47,52 @@ class NewsIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         # All news of the network, including those published under a region's page.
         context["news_items"] = paginate(request, NewsPage.objects.live().public().for_listing(), per_page=12)
+        context["feed_links"] = self.feed_links(request)
         return context
+
+    def feed_links(self, request, region=None):
+        """``{"rss": …, "atom": …}``: the addresses of the network's feeds or, with ``region``, a region's."""
+        base = self.get_url(request)
+        if not base:
+            return None
+        if region is None:
+            return {kind: base + self.reverse_subpage(f"feed_{kind}") for kind in ("rss", "atom")}
+        return {
+            kind: base + self.reverse_subpage(f"region_feed_{kind}", kwargs={"slug": region.slug})
+            for kind in ("rss", "atom")
+        }
+
+    def _feed(self, request, feed_class, region_slug=None):
+        from regions.models import RegionPage
+
+        region = None
+        if region_slug is not None:
+            region = get_object_or_404(RegionPage.objects.live().public(), slug=region_slug)
+        return feed_class()(request, index=self, region=region)
+
+    @path("feed/rss/", name="feed_rss")
+    def feed_rss(self, request):
+        from news.feeds import NewsFeed
+
+        return self._feed(request, NewsFeed)
+
+    @path("feed/atom/", name="feed_atom")
+    def feed_atom(self, request):
+        from news.feeds import NewsAtomFeed
+
+        return self._feed(request, NewsAtomFeed)
+
+    @path("region/<str:slug>/rss/", name="region_feed_rss")
+    def region_feed_rss(self, request, slug):
+        from news.feeds import NewsFeed
+
+        return self._feed(request, NewsFeed, region_slug=slug)
+
+    @path("region/<str:slug>/atom/", name="region_feed_atom")
+    def region_feed_atom(self, request, slug):
+        from news.feeds import NewsAtomFeed
+
+        return self._feed(request, NewsAtomFeed, region_slug=slug)
 
 
 class NewsPageTag(TaggedItemBase):

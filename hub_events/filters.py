@@ -1,0 +1,179 @@
+"""Filters for event listings, parsed strictly from GET parameters.
+
+The event index, the Videothek, and the events API share them. Parsing is strict so that a wrong link gets a
+clear message instead of silently wrong results: an unknown value raises ``InvalidFilter``, which names the
+parameter and the values that would have been accepted (the page answers 400 with it, the API a problem body).
+Values of one parameter are OR-ed, parameters are AND-ed. An empty value (a select's "Alle" option) counts as
+no value.
+"""
+
+import dataclasses
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from home.models import FieldOfAction
+from hub_events.models import EventFormat, EventKind, EventPage
+from regions.models import RegionPage
+
+FILTER_PARAMETERS = ("kind", "field", "format", "region")
+MAX_VALUES = 20  # per parameter; more is not a real query
+MAX_VALUE_LENGTH = 100
+
+LABELS = {
+    "kind": gettext_lazy("Art"),
+    "field": gettext_lazy("Handlungsfeld"),
+    "format": gettext_lazy("Format"),
+    "region": gettext_lazy("Region"),
+}
+
+
+class InvalidFilter(ValueError):
+    """A parameter a user (or a link) got wrong; ``valid`` lists what would have been accepted."""
+
+    def __init__(self, parameter, message, valid=()):
+        super().__init__(message)
+        self.parameter = parameter
+        self.message = message
+        self.valid = list(valid)
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Selected values per parameter (tuples of slugs or choice values), plus the matching region ids."""
+
+    kind: tuple = ()
+    field: tuple = ()
+    format: tuple = ()
+    region: tuple = ()
+    region_ids: tuple = dataclasses.field(default=(), compare=False)
+
+    @property
+    def active(self):
+        return any(getattr(self, name) for name in FILTER_PARAMETERS)
+
+    def selected(self, name):
+        return getattr(self, name)
+
+    def apply(self, events):
+        """``events`` (an EventPage queryset) narrowed to the selected values."""
+        if self.kind:
+            events = events.filter(kind__in=self.kind)
+        if self.format:
+            events = events.filter(format__in=self.format)
+        if self.region:
+            events = events.filter(region_id__in=self.region_ids)
+        if self.field:
+            # A subquery rather than a join: an event in two selected fields must not show up twice.
+            tagged = EventPage.fields_of_action.through.objects.filter(fieldofaction__slug__in=self.field)
+            events = events.filter(pk__in=tagged.values("eventpage_id"))
+        return events
+
+    def as_params(self):
+        """The filter as (name, value) pairs, for links that keep it (pagination)."""
+        return [(name, value) for name in FILTER_PARAMETERS for value in getattr(self, name)]
+
+    def querystring(self):
+        return urlencode(self.as_params())
+
+
+def _values(params, name):
+    values = [value.strip() for value in params.getlist(name)]
+    values = list(dict.fromkeys(value for value in values if value))  # repeated values count once
+    if len(values) > MAX_VALUES:
+        raise InvalidFilter(
+            name, _("Höchstens %(max)d Werte für %(name)s.") % {"max": MAX_VALUES, "name": LABELS[name]}
+        )
+    return values
+
+
+def _unknown(name, value, valid):
+    return InvalidFilter(
+        name,
+        _("Unbekannter Wert „%(value)s“ für %(label)s.") % {"value": value[:50], "label": LABELS[name]},
+        valid,
+    )
+
+
+def _check_choices(name, values, choices):
+    valid = [choice[0] for choice in choices]
+    for value in values:
+        if value not in valid:
+            raise _unknown(name, value, valid)
+    return tuple(values)
+
+
+def regions_for_filter():
+    """The regions one can filter by: live, public region pages, by title."""
+    return RegionPage.objects.live().public().order_by("title")
+
+
+class FilterChoices:
+    """The fields of action and regions to choose from, each loaded once and only when needed.
+
+    Parsing a request and drawing the form share one instance, so a filtered page asks for each list once.
+    """
+
+    @cached_property
+    def fields(self):
+        return list(FieldOfAction.objects.values_list("slug", "name"))
+
+    @cached_property
+    def regions(self):
+        return list(regions_for_filter().values_list("slug", "title", "pk"))
+
+
+def parse_filters(params, *, allowed_names=None, choices=None):
+    """An EventFilter from a QueryDict.
+
+    ``allowed_names``, when given, refuses any other parameter name (the API does; the pages ignore unknown
+    names, since links from newsletters carry tracking parameters). Looks up fields of action and regions
+    (through ``choices``, a ``FilterChoices``) only when the parameter is present.
+    """
+    choices = choices or FilterChoices()
+    if allowed_names is not None:
+        unknown = sorted(set(params.keys()) - set(allowed_names))
+        if unknown:
+            raise InvalidFilter(
+                unknown[0],
+                _("Unbekannter Parameter „%(name)s“.") % {"name": unknown[0][:50]},
+                list(allowed_names),
+            )
+
+    values = {name: _values(params, name) for name in FILTER_PARAMETERS}
+    for name, selected in values.items():
+        for value in selected:
+            if len(value) > MAX_VALUE_LENGTH:
+                raise _unknown(name, value, ())
+
+    kind = _check_choices("kind", values["kind"], EventKind.choices)
+    format_ = _check_choices("format", values["format"], EventFormat.choices)
+    fields = _check_choices("field", values["field"], choices.fields) if values["field"] else ()
+    regions = _check_choices("region", values["region"], choices.regions) if values["region"] else ()
+    region_ids = tuple(pk for slug, _title, pk in choices.regions if slug in regions) if regions else ()
+    return EventFilter(kind=kind, field=fields, format=format_, region=regions, region_ids=region_ids)
+
+
+def filter_form(event_filter, choices=None):
+    """The GET form of the event index and the Videothek: one select per parameter, selection kept."""
+    choices = choices or FilterChoices()
+
+    def options(name, pairs):
+        selected = event_filter.selected(name)
+        return {
+            "name": name,
+            "label": LABELS[name],
+            "options": [
+                {"value": value, "label": label, "selected": value in selected} for value, label in pairs
+            ],
+        }
+
+    return [
+        options("kind", EventKind.choices),
+        options("field", choices.fields),
+        options("format", EventFormat.choices),
+        options("region", [(slug, title) for slug, title, _pk in choices.regions]),
+    ]

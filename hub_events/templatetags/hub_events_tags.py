@@ -1,0 +1,20 @@
+"""Template tags for pages outside this app that link to events (the region page's calendar links)."""
+
+from django import template
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def region_calendar_links(context, region):
+    """Subscription links of ``region``'s iCal feed (see ``hub_events.ical.subscription_links``), or None.
+
+    One query: the network's event index, which serves the feed.
+    """
+    from hub_events.ical import subscription_links
+    from hub_events.models import EventIndexPage
+
+    request = context.get("request")
+    index = EventIndexPage.network_index() if request else None
+    path = index.route_url(request, "calendar_region", slug=region.slug) if index else None
+    return subscription_links(request, path) if path else None
