@@ -1,6 +1,9 @@
-"""Receivers that keep the fixed roles in sync (connected in ``members.apps.MembersConfig.ready``)."""
+"""Receivers that keep the fixed roles in sync (connected in ``members.apps.MembersConfig.ready``), and that
+keep the network map's cached answers fresh when a member's card changes (connected on import, below)."""
 
 from django.apps import apps
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.dispatch import receiver
 
 from members.roles import add_to_members, sync_roles
 
@@ -15,3 +18,90 @@ def sync_roles_after_migrate(sender, **kwargs):
     last = [config for config in apps.get_app_configs() if config.models_module is not None][-1]
     if sender.label == last.label:
         sync_roles()
+
+
+# --- The member's card on the network map ------------------------------------------------------------
+# The map's GeoJSON is cached for anonymous visitors (home.public_cache) until bump(). These receivers are
+# connected when this module is imported (MembersConfig.ready imports it).
+
+# What the card on the map is made of (regions.geojson reads these), plus what decides whether it shows.
+MAP_CARD_FIELDS = (
+    "show_on_map",
+    "map_place",
+    "map_location",
+    "display_name",
+    "first_name",
+    "last_name",
+    "is_active",
+)
+_UNCHANGED = object()
+
+
+def _bump_public_cache():
+    from django.db import transaction
+
+    from home import public_cache
+
+    # Now and after the commit: a request that read the old row in between must not stay cached.
+    public_cache.bump()
+    transaction.on_commit(public_cache.bump)
+
+
+@receiver(pre_save, sender="members.User", dispatch_uid="members_map_card_before")
+def remember_map_card(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw or instance.pk is None:
+        instance._map_card_before = None
+        return
+    if update_fields is not None and not set(update_fields) & set(MAP_CARD_FIELDS):
+        instance._map_card_before = _UNCHANGED  # e.g. last_login on every login: no query, no bump
+        return
+    instance._map_card_before = sender.objects.filter(pk=instance.pk).values(*MAP_CARD_FIELDS).first()
+
+
+@receiver(post_save, sender="members.User", dispatch_uid="members_map_card_saved")
+def map_card_saved(sender, instance, created=False, raw=False, **kwargs):
+    if raw:
+        return
+    before = getattr(instance, "_map_card_before", None)
+    if before is _UNCHANGED:
+        return
+    after = {name: getattr(instance, name) for name in MAP_CARD_FIELDS}
+    if before is None:
+        if after["show_on_map"]:
+            _bump_public_cache()
+    elif (before["show_on_map"] or after["show_on_map"]) and before != after:
+        _bump_public_cache()
+
+
+@receiver(post_delete, sender="members.User", dispatch_uid="members_map_card_deleted")
+def map_card_deleted(sender, instance, **kwargs):
+    if instance.show_on_map:
+        _bump_public_cache()
+
+
+def _shown_on_map(model, pk_set):
+    return bool(pk_set) and model.objects.filter(pk__in=pk_set, show_on_map=True).exists()
+
+
+def map_card_relation_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
+    """The card's fields of action, or the groups that make a member verified, changed."""
+    if not action.startswith("post_"):
+        return
+    if reverse:
+        # From the other side (group.user_set.add(...)): ``model`` is User, ``pk_set`` the users.
+        if action == "post_clear" or _shown_on_map(model, pk_set):
+            _bump_public_cache()
+    elif instance.show_on_map:
+        _bump_public_cache()
+
+
+def _connect_relations():
+    from members.models import User
+
+    for name, through in (("fields", User.fields_of_action.through), ("groups", User.groups.through)):
+        m2m_changed.connect(
+            map_card_relation_changed, sender=through, dispatch_uid=f"members_map_card_{name}"
+        )
+
+
+_connect_relations()

@@ -18,6 +18,7 @@ from wagtailgeowidget.panels import GeoAddressPanel, LeafletPanel
 from home.blocks import BaseStreamBlock
 from home.models import LocatedMixin
 from regions.admin_forms import RegionPageForm, TeamInlinePanel
+from regions.geo import parse_point
 from regions.widgets import PublicNameSelect
 
 
@@ -32,7 +33,7 @@ class RegionIndexPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["regions.RegionPage"]
+    subpage_types = ["regions.RegionPage", "region_applications.RegionApplicationPage"]
     max_count = 1
 
     class Meta:
@@ -40,17 +41,11 @@ class RegionIndexPage(Page):
         verbose_name_plural = _("Regionen-Übersichten")
 
     def get_context(self, request, *args, **kwargs):
-        from home.pagination import paginate
+        """The network map: filters, the list of entries, "near me" results (``regions.map_page``)."""
+        from regions.map_page import map_page_context
 
         context = super().get_context(request, *args, **kwargs)
-        regions = (
-            RegionPage.objects.child_of(self)
-            .live()
-            .public()
-            .prefetch_related("fields_of_action")
-            .order_by("title")
-        )
-        context["regions"] = paginate(request, regions, per_page=24)
+        context.update(map_page_context(self, request))
         return context
 
 
@@ -273,6 +268,10 @@ class Initiative(LocatedMixin, index.Indexed, models.Model):
         help_text=_("Wird der einreichenden Person per E-Mail geschickt, vor allem bei einer Ablehnung."),
     )
     created_at = models.DateTimeField(_("Eingereicht am"), auto_now_add=True)
+    # Copies of ``location`` as numbers, kept in step by ``save()``: the map filters a bounding box and
+    # counts grid clusters in SQL on these (``regions.geojson``). Null when no position is set.
+    latitude = models.FloatField(_("Breitengrad"), null=True, blank=True, editable=False)
+    longitude = models.FloatField(_("Längengrad"), null=True, blank=True, editable=False)
 
     objects = InitiativeQuerySet.as_manager()
 
@@ -303,6 +302,26 @@ class Initiative(LocatedMixin, index.Indexed, models.Model):
         ordering = ["name"]
         verbose_name = _("Initiative")
         verbose_name_plural = _("Initiativen")
+        indexes = [
+            # The map's queries: approved rows in a latitude band, longitude checked from the index; the
+            # grid clusters (count and mean position per cell) are answered from the index alone.
+            models.Index(fields=["approval_status", "latitude", "longitude"], name="initiative_map_idx"),
+        ]
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.sync_coordinates()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "location" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "latitude", "longitude"}
+        super().save(*args, **kwargs)
+
+    def sync_coordinates(self):
+        """Set ``latitude``/``longitude`` from ``location`` (both None when it is empty or malformed).
+
+        ``save()`` calls it; code that writes rows without ``save()`` (``bulk_create``) calls it itself.
+        """
+        point = parse_point(self.location)
+        self.latitude, self.longitude = point if point else (None, None)

@@ -1,14 +1,23 @@
-"""Keep region teams' groups and rights in step with the pages, and tell submitters about decisions.
+"""Keep region teams' groups and rights in step with the pages, tell submitters about decisions, and keep the
+map's cached API answers fresh.
 
 Connected in ``regions.apps.RegionsConfig.ready``.
 """
 
 from django.contrib.auth.models import Group
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
+from home import public_cache
 from regions.emails import send_decision_mail
-from regions.models import ApprovalStatus, Initiative, RegionModerator, RegionPage, RegionTeam
+from regions.models import (
+    ApprovalStatus,
+    Initiative,
+    RegionMembership,
+    RegionModerator,
+    RegionPage,
+    RegionTeam,
+)
 from regions.roles import sync_region_team
 
 
@@ -63,6 +72,47 @@ def approval_status_changed(sender, instance, created, raw=False, **kwargs):
     transaction.on_commit(lambda: send_decision_mail(pk))
 
 
+# --- The public cache of the map's GeoJSON (home.public_cache) ---------------------------------------
+
+
+def bump_public_cache():
+    """Now, and again after the commit: a request that read the old rows meanwhile must not stay cached."""
+    public_cache.bump()
+    transaction.on_commit(public_cache.bump)
+
+
+def initiative_saved(sender, instance, created, raw=False, **kwargs):
+    """Only approved initiatives are public: bump when one is (or was, before this save) approved."""
+    if raw:
+        return
+    before = getattr(instance, "_approval_status_before", None)
+    if ApprovalStatus.APPROVED in (instance.approval_status, before):
+        bump_public_cache()
+
+
+def initiative_deleted(sender, instance, **kwargs):
+    if instance.approval_status == ApprovalStatus.APPROVED:
+        bump_public_cache()
+
+
+def initiative_fields_changed(sender, instance, action, reverse, **kwargs):
+    if not action.startswith("post_"):
+        return
+    # reverse: a field of action's initiatives were changed (field.initiatives.add(...)).
+    if reverse or instance.approval_status == ApprovalStatus.APPROVED:
+        bump_public_cache()
+
+
+def membership_changed(sender, instance, raw=False, **kwargs):
+    """A member card on the map links to the member's first region: bump if the member is on the map."""
+    if raw:
+        return
+    from members.models import User
+
+    if User.objects.filter(pk=instance.user_id, show_on_map=True).exists():
+        bump_public_cache()
+
+
 def connect():
     post_save.connect(region_saved, sender=RegionPage, dispatch_uid="regions_region_saved")
     post_save.connect(moderator_saved, sender=RegionModerator, dispatch_uid="regions_moderator_saved")
@@ -70,3 +120,16 @@ def connect():
     post_delete.connect(team_deleted, sender=RegionTeam, dispatch_uid="regions_team_deleted")
     pre_save.connect(remember_approval_status, sender=Initiative, dispatch_uid="regions_initiative_pre")
     post_save.connect(approval_status_changed, sender=Initiative, dispatch_uid="regions_initiative_post")
+    post_save.connect(initiative_saved, sender=Initiative, dispatch_uid="regions_initiative_cache_saved")
+    post_delete.connect(
+        initiative_deleted, sender=Initiative, dispatch_uid="regions_initiative_cache_deleted"
+    )
+    m2m_changed.connect(
+        initiative_fields_changed,
+        sender=Initiative.fields_of_action.through,
+        dispatch_uid="regions_initiative_cache_fields",
+    )
+    post_save.connect(membership_changed, sender=RegionMembership, dispatch_uid="regions_membership_saved")
+    post_delete.connect(
+        membership_changed, sender=RegionMembership, dispatch_uid="regions_membership_deleted"
+    )

