@@ -1,13 +1,14 @@
-"""Anonymous GET responses of the JSON API and the feeds, cached until public content changes.
+"""Anonymous GET responses of the JSON API, cached until public content changes.
 
 Every cached response is keyed by a *content version*; publishing, unpublishing, moving or deleting a page and
 changing public data outside pages (initiatives, member cards, the taxonomy) bumps it with ``bump()``, so no
 stale response outlives a change. Responses to requests that carry credentials (an ``Authorization`` header)
 are never cached: they may show drafts. Session cookies do not matter here: the API reads as anonymous unless a
-token is sent, and the feeds and GeoJSON show only public data.
+token is sent, and our own endpoints (action search, GeoJSON, events) show only public data.
 """
 
 import hashlib
+from http.cookies import SimpleCookie
 
 from django.conf import settings
 from django.core.cache import cache
@@ -79,7 +80,10 @@ class PublicAPICacheMiddleware:
             cached["X-Cache"] = "hit"
             return cached
         response = self.get_response(request)
-        if response.status_code == 200 and not response.streaming and not response.has_header("Set-Cookie"):
+        if response.status_code == 200 and not response.streaming:
+            # The API is stateless, but middleware (machina's anonymous forum key) starts a session on every
+            # request: a stored cookie would hand one visitor's session to everybody after them.
+            response.cookies = SimpleCookie()
             response["X-Cache"] = "miss"
             patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_MAX_AGE)
             cache.set(key, response, settings.PUBLIC_CACHE_SECONDS)

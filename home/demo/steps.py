@@ -15,6 +15,7 @@ from wagtail.models import Page, Site
 from actions.models import ActionIndexPage, ActionMaterial, ActionPage
 from home.demo import actions as action_data
 from home.demo import events as event_data
+from home.demo import keys
 from home.demo import media as media_data
 from home.demo import news as news_data
 from home.demo import regions as region_data
@@ -375,6 +376,64 @@ DEMO_ACCOUNTS = [
     ("moderation", "moderation@mitmach-hub.example", "Demo-Moderation Neumarkt", "neumarkt-oberpfalz"),
     ("mitglied", "mitglied@mitmach-hub.example", "Demo-Mitglied", None),
 ]
+
+
+# Fictional members who opted in to a card on the network map: no password, so nobody can log in as them.
+MEMBER_CARDS = [
+    # (username, display name, organisation, place, lat, lng, fields, region slug they joined)
+    (
+        "karte-lena",
+        "Lena aus Münster",
+        "Repair-Café Kreuzviertel",
+        "Münster",
+        51.96,
+        7.62,
+        [keys.SOCIAL],
+        "muensterland",
+    ),
+    ("karte-jonas", "Jonas B.", "", "Bielefeld", 52.02, 8.53, [keys.ENERGY], "minden-ostwestfalen-lippe"),
+    (
+        "karte-aylin",
+        "Aylin K.",
+        "SoLaWi Neumarkt",
+        "Neumarkt i.d.OPf.",
+        49.28,
+        11.46,
+        [keys.FOOD],
+        "neumarkt-oberpfalz",
+    ),
+    ("karte-mats", "Mats aus Cottbus", "", "Cottbus", 51.76, 14.33, [keys.ECONOMY], "lausitz"),
+]
+
+
+def member_cards(writer, region_pages, taxonomy):
+    from allauth.account.models import EmailAddress
+
+    from members.roles import add_to_members
+    from regions.models import RegionMembership
+
+    writer.step("Visitenkarten auf der Karte")
+    User = get_user_model()
+    for username, name, organisation, place, lat, lng, fields, region_slug in MEMBER_CARDS:
+        if User.objects.filter(username=username).exists():
+            writer.stdout.write(f"  = {name} existiert bereits")
+            continue
+        user = User.objects.create_user(
+            username,
+            f"{username}@mitmach-hub.example",
+            None,
+            display_name=name,
+            organisation=organisation,
+            show_on_map=True,
+            map_place=place,
+            map_location=point(lat, lng),
+        )
+        user.fields_of_action.set(taxonomy.fields_of(fields))
+        EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
+        add_to_members(user)
+        if region_slug in region_pages:
+            RegionMembership.objects.create(user=user, region=region_pages[region_slug])
+        writer.stdout.write(f"  + {name}")
 
 
 def demo_accounts(writer, region_pages):

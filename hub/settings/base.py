@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the session and auth middleware: it sees the final headers and skips anything with a cookie.
     "home.public_cache.PublicAPICacheMiddleware",
+    "hub.api_guards.APIParameterGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -57,3 +57,17 @@ def test_the_interactive_docs_load_their_assets_from_this_site(client):
     assert "/static/ninja/swagger-ui-bundle.js" in html
     assert "cdn." not in html
     assert "/api/v3/openapi.json" in html
+
+
+@pytest.mark.parametrize("site", ["localhost:abc", "a:b:c", "localhost:123456"])
+def test_a_malformed_site_filter_is_a_bad_request(client, home_page, site):
+    response = client.get("/api/v3/pages/find/", {"html_path": "/", "site": site})
+
+    assert response.status_code == 400
+    assert response.json()["parameter"] == "site"
+
+
+def test_a_site_filter_with_a_port_still_finds_the_page(client, home_page):
+    response = client.get("/api/v3/pages/find/", {"html_path": "/", "site": "localhost:80"})
+
+    assert response.status_code == 302

@@ -71,3 +71,13 @@ def test_requests_with_a_token_are_never_cached(action):
 
     assert [response.get("X-Cache") for response in responses] == [None, None]
     assert FieldOfAction.objects.exists()
+
+
+def test_no_visitor_receives_another_visitors_session(action):
+    first, second = Client(), Client()
+
+    responses = [fetch(first, action), fetch(second, action)]
+
+    assert [response["X-Cache"] for response in responses] == ["miss", "hit"]
+    assert [dict(response.cookies) for response in responses] == [{}, {}]
+    assert not second.cookies

@@ -75,6 +75,7 @@ class Command(BaseCommand):
             steps.publish_home(writer, home)
             steps.site_settings(writer, site)
             forum_demo.load(self.stdout)
+            steps.member_cards(writer, regions, taxonomy)
             if settings.DEBUG:
                 steps.demo_accounts(writer, regions)
 
