@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
@@ -99,6 +100,7 @@ class EventIndexPage(RoutablePageMixin, Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("is_series")]
+    api_fields = [APIField("intro"), APIField("is_series")]
     parent_page_types = ["home.HomePage", "events.EventIndexPage"]
     subpage_types = ["events.EventPage", "events.EventIndexPage"]
 
@@ -317,6 +319,26 @@ class EventPage(RoutablePageMixin, LocatedMixin, Page):
         index.FilterField("kind"),
         index.FilterField("start"),
     ]
+    # Writable ones follow the admin form's rules (RegionScopedPageForm): a moderator's token may only pick
+    # their own regions. The iCal counters are never written from outside.
+    api_fields = [
+        APIField("summary", writable=True),
+        APIField("kind", writable=True),
+        APIField("format", writable=True),
+        APIField("start", writable=True),
+        APIField("end", writable=True),
+        APIField("module_number", writable=True),
+        APIField("venue", writable=True),
+        APIField("address", writable=True),
+        APIField("coordinates"),
+        APIField("registration_url", writable=True),
+        APIField("region", writable=True),
+        APIField("fields_of_action"),
+        APIField("speakers"),
+        APIField("body", writable=True),
+        APIField("recording_url", writable=True),
+        APIField("materials"),
+    ]
 
     # Moderators may tag an event only with their own regions (the region page lists events by this field).
     base_form_class = RegionScopedPageForm
@@ -401,6 +423,7 @@ class EventSpeaker(Orderable):
     affiliation = models.CharField(_("Organisation oder Rolle"), max_length=160, blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("affiliation")]
+    api_fields = [APIField("name"), APIField("affiliation")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("Referent:in")

@@ -10,6 +10,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
@@ -35,6 +36,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
     intro = models.TextField(_("Einleitung"), blank=True, max_length=800)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    api_fields = [APIField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
     max_count = 1
@@ -141,6 +143,15 @@ class NewsPage(Page):
         index.SearchField("intro"),
         index.SearchField("body"),
         index.FilterField("date"),
+    ]
+    api_fields = [
+        APIField("date", writable=True),
+        APIField("intro", writable=True),
+        APIField("image"),
+        APIField("body", writable=True),
+        APIField("regions"),
+        APIField("fields_of_action"),
+        APIField("tags"),
     ]
 
     # Moderators may tag news only with their own regions (the region page lists news by this field).

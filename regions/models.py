@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -32,6 +33,7 @@ class RegionIndexPage(Page):
     intro = models.TextField(_("Einleitung"), blank=True, max_length=800)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    api_fields = [APIField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["regions.RegionPage", "region_applications.RegionApplicationPage"]
     max_count = 1
@@ -108,6 +110,17 @@ class RegionPage(LocatedMixin, Page):
         index.SearchField("area_description"),
         index.SearchField("body"),
         index.FilterField("status"),
+    ]
+    # Never the contact address or the team: the region page shows them to members only.
+    api_fields = [
+        APIField("summary", writable=True),
+        APIField("area_description", writable=True),
+        APIField("address"),
+        APIField("coordinates"),
+        APIField("status", writable=True),
+        APIField("start_year", writable=True),
+        APIField("fields_of_action"),
+        APIField("body", writable=True),
     ]
 
     base_form_class = RegionPageForm

@@ -1,5 +1,8 @@
 """Wagtail's API v3 shows our own fields of every public page type, and nothing private."""
 
+import json
+from datetime import datetime
+
 import pytest
 
 from home.models import SDG, FieldOfAction
@@ -71,3 +74,49 @@ def test_a_site_filter_with_a_port_still_finds_the_page(client, home_page):
     response = client.get("/api/v3/pages/find/", {"html_path": "/", "site": "localhost:80"})
 
     assert response.status_code == 302
+
+
+def test_a_region_shows_place_and_status_but_never_its_contact_address(client, region):
+    region.fields_of_action.set([FieldOfAction.objects.first()])
+    region.save_revision().publish()
+
+    data = page_json(client, region)
+
+    assert data["status"] == "active"
+    assert data["start_year"] == 2023
+    assert data["area_description"] == "Stadt und Landkreis"
+    assert data["coordinates"] == {"lat": 49.2804, "lng": 11.4597}
+    assert [field["slug"] for field in data["fields_of_action"]] == [FieldOfAction.objects.first().slug]
+    assert "contact_email" not in data
+    assert "@" not in json.dumps(data)
+
+
+def test_an_event_shows_times_format_and_region(client, event_index, region):
+    event = factories.EventPageFactory(
+        parent=event_index, title="Regionalgespräch", region=region, format="hybrid", venue="Rathaus"
+    )
+    event.save_revision().publish()
+
+    data = page_json(client, event)
+
+    assert data["meta"]["type"] == "events.EventPage"
+    assert (data["kind"], data["format"], data["venue"]) == ("webinar", "hybrid", "Rathaus")
+    assert datetime.fromisoformat(data["start"]) == event.start
+    assert datetime.fromisoformat(data["end"]) == event.end
+    assert data["region"]["id"] == region.pk
+    assert "ical_sequence" not in data
+
+
+def test_news_show_date_regions_and_tags(client, news_index, region):
+    news = factories.NewsPageFactory(parent=news_index, title="Neues aus Neumarkt")
+    news.regions.set([region])
+    news.tags.add("Energie")
+    news.save_revision().publish()
+
+    data = page_json(client, news)
+
+    assert data["date"] == "2026-10-01"
+    assert data["intro"] == "Was sich im Netzwerk tut."
+    assert [item["id"] for item in data["regions"]] == [region.pk]
+    assert data["tags"] == ["Energie"]
+    assert data["image"]["id"] == news.image_id

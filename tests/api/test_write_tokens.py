@@ -81,12 +81,26 @@ def test_a_moderator_token_adds_events_only_under_its_own_region(regions):
     client = token_client(moderator)
 
     refused = create(client, new_event(region_b))
-    accepted = create(client, new_event(region_a))
+    accepted = create(client, new_event(region_a) | {"region_id": region_a.pk})
 
     assert refused.status_code == 403, refused.content
     assert accepted.status_code == 201, accepted.content
+    region_a.refresh_from_db()
+    region_b.refresh_from_db()
     assert not region_b.get_children().exists()
-    assert region_a.get_children().get().title == "Netzwerktreffen"
+    event = region_a.get_children().get().specific
+    assert (event.title, event.region_id, event.live) == ("Netzwerktreffen", region_a.pk, False)
+
+
+def test_a_moderator_token_cannot_tag_an_event_with_another_region(regions):
+    region_a, region_b, moderator = regions
+    event = new_event(region_a) | {"region_id": region_b.pk}
+
+    response = create(token_client(moderator), event)
+
+    assert response.status_code == 422, response.content
+    region_a.refresh_from_db()
+    assert not region_a.get_children().exists()
 
 
 def test_without_a_token_nothing_is_written(regions):
