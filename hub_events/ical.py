@@ -32,7 +32,7 @@ REFRESH_INTERVAL = dt.timedelta(hours=1)
 
 def uid_for(event):
     """The event's UID: from the page id only, so it survives every edit."""
-    domain = getattr(settings, "ICAL_UID_DOMAIN", "mitmach-hub")
+    domain = settings.ICAL_UID_DOMAIN
     return f"event-{event.pk}@{domain}"
 
 

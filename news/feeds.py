@@ -24,7 +24,7 @@ TAG_DATE = "2024"
 
 
 def _id_domain():
-    return getattr(settings, "FEED_ID_DOMAIN", "mitmach-hub")
+    return settings.FEED_ID_DOMAIN
 
 
 class NewsFeed(Feed):

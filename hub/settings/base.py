@@ -91,7 +91,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "machina.apps.forum_permission.middleware.ForumPermissionMiddleware",
+    "forum.middleware.ForumPermissionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -130,6 +130,11 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 AUTH_USER_MODEL = "members.User"
+
+# The domain in iCal UIDs and feed entry ids: set once to the real domain and never change it afterwards,
+# or every subscriber sees every event and news item as new.
+ICAL_UID_DOMAIN = env.str("ICAL_UID_DOMAIN", default="mitmach-hub")
+FEED_ID_DOMAIN = env.str("FEED_ID_DOMAIN", default="mitmach-hub")
 
 # Anonymous API responses (home/public_cache.py): kept until content changes, at most this long.
 PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=600)
