@@ -187,7 +187,8 @@
         return format(text.cluster, { count: number(count) });
     }
 
-    var regionLayer = L.layerGroup().addTo(map);
+    /* Regions, initiatives and member cards share one cluster group: a region's marker sits among its
+     * initiatives, and markers on top of each other would leave neither big enough to hit (WCAG 2.5.8). */
     var serverClusterLayer = L.layerGroup().addTo(map);
     var pointLayer = L.markerClusterGroup({
         disableClusteringAtZoom: config.clusterOffZoom,
@@ -319,10 +320,7 @@
     var markers = {};
 
     function layerFor(properties) {
-        if (properties.cluster) {
-            return serverClusterLayer;
-        }
-        return properties.layer === "regions" ? regionLayer : pointLayer;
+        return properties.cluster ? serverClusterLayer : pointLayer;
     }
 
     function render(collection) {
