@@ -13,7 +13,7 @@ from http.cookies import SimpleCookie
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -49,13 +49,16 @@ def _bump_for_page_delete(sender, **kwargs):
 
 
 def connect():
+    from wagtail.models import PageViewRestriction
+
     from home.models import SDG, FieldOfAction, Resource
 
     page_published.connect(bump, dispatch_uid="public_cache_published")
     page_unpublished.connect(bump, dispatch_uid="public_cache_unpublished")
     post_page_move.connect(bump, dispatch_uid="public_cache_moved")
     post_delete.connect(_bump_for_page_delete, dispatch_uid="public_cache_page_deleted")
-    for model in (FieldOfAction, SDG, Resource):
+    # A page made private (or public again) leaves or joins every public listing.
+    for model in (PageViewRestriction, FieldOfAction, SDG, Resource):
         post_save.connect(bump, sender=model, dispatch_uid=f"public_cache_save_{model.__name__}")
         post_delete.connect(bump, sender=model, dispatch_uid=f"public_cache_delete_{model.__name__}")
 
@@ -86,6 +89,8 @@ class PublicAPICacheMiddleware:
             response.cookies = SimpleCookie()
             response["X-Cache"] = "miss"
             patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_MAX_AGE)
+            # A shared cache in front of us must not hand this anonymous answer to a client with a token.
+            patch_vary_headers(response, ["Authorization"])
             cache.set(key, response, settings.PUBLIC_CACHE_SECONDS)
         return response
 
@@ -97,4 +102,6 @@ class PublicAPICacheMiddleware:
             and "HTTP_AUTHORIZATION" not in request.META
             # A draft preview or anything else that depends on who asks.
             and "version" not in request.GET
+            # Every pan of the map asks for another box: caching those would fill the cache, not serve it.
+            and "bbox" not in request.GET
         )

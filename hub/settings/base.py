@@ -82,7 +82,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Outside the session and auth middleware: it sees the final headers and skips anything with a cookie.
+    # Outside the session and auth middleware: it sees the final headers and strips cookies before storing.
     "home.public_cache.PublicAPICacheMiddleware",
     "hub.api_guards.APIParameterGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
