@@ -5,8 +5,9 @@ import datetime as dt
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema
 
+from hub.api_problems import ProblemOut, problem
 from hub_events.filters import FILTER_PARAMETERS, InvalidFilter, parse_filters
 from hub_events.ical import BERLIN
 from hub_events.models import EventFormat, EventKind, EventPage
@@ -56,14 +57,6 @@ class EventListOut(Schema):
     results: list[EventOut]
 
 
-class EventProblemOut(Schema):
-    status: int
-    title: str
-    detail: str
-    parameter: str = Field(description="The parameter that was wrong.")
-    valid: list[str] = Field(description="Values that parameter accepts (empty when it is not a list).")
-
-
 class EventParams(Schema):
     when: str | None = Field(
         None, description="`upcoming` (default: not yet ended, soonest first) or `past`."
@@ -80,17 +73,6 @@ class EventParams(Schema):
         None, description=f"Events per response, 1 to {MAX_LIMIT} (default {DEFAULT_LIMIT})."
     )
     offset: str | None = Field(None, description=f"Events to skip, 0 to {MAX_OFFSET} (default 0).")
-
-
-def problem(parameter, detail, valid=()):
-    body = {
-        "status": 400,
-        "title": "Bad Request",
-        "detail": detail,
-        "parameter": parameter,
-        "valid": list(valid),
-    }
-    return Status(400, body)
 
 
 def _number(params, name, default, low, high):
@@ -131,7 +113,7 @@ def _event_out(event, request):
 
 @router.get(
     "/",
-    response={200: EventListOut, 400: EventProblemOut},
+    response={200: EventListOut, 400: ProblemOut},
     summary="Veranstaltungen auflisten und filtern",
     description=(
         "Published, public events (webinars, live calls, office hours, regional meetings, conferences, "

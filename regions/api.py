@@ -9,8 +9,9 @@ from typing import Literal
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
-from ninja import Query, Router, Schema, Status
+from ninja import Query, Router, Schema
 
+from hub.api_problems import ProblemOut, problem
 from regions.geojson import (
     LAYERS,
     MAP_FEATURE_LIMIT,
@@ -79,14 +80,6 @@ class FeatureCollectionOut(Schema):
     limit: int
 
 
-class ProblemOut(Schema):
-    status: int
-    title: str
-    detail: str
-    parameter: str
-    valid: list[str]
-
-
 class FeatureParams(Schema):
     layer: list[str] | None = None
     field: list[str] | None = None
@@ -114,19 +107,6 @@ class NearRegionOut(Schema):
 class NearOut(Schema):
     place: PlaceOut
     regions: list[NearRegionOut]
-
-
-def problem(parameter, detail, valid=()):
-    return Status(
-        400,
-        {
-            "status": 400,
-            "title": "Bad Request",
-            "detail": detail,
-            "parameter": parameter,
-            "valid": list(valid),
-        },
-    )
 
 
 @router.get(

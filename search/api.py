@@ -2,8 +2,9 @@
 
 from django.utils.translation import gettext as _
 
-from ninja import Query, Router, Schema, Status
+from ninja import Query, Router, Schema
 
+from hub.api_problems import ProblemOut, problem
 from search.queries import SORTS, InvalidQuery, parse_query
 from search.service import PageOutOfRange, search_actions
 
@@ -52,14 +53,6 @@ class SearchOut(Schema):
     facets: list[FacetOut]
 
 
-class ProblemOut(Schema):
-    status: int
-    title: str
-    detail: str
-    parameter: str
-    valid: list[str]
-
-
 class SearchParams(Schema):
     q: str | None = None
     field: list[str] | None = None
@@ -70,17 +63,6 @@ class SearchParams(Schema):
     region: list[str] | None = None
     sort: str | None = None
     page: str | None = None
-
-
-def problem(parameter, detail, valid=()):
-    body = {
-        "status": 400,
-        "title": "Bad Request",
-        "detail": detail,
-        "parameter": parameter,
-        "valid": list(valid),
-    }
-    return Status(400, body)
 
 
 @router.get(
