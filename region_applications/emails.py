@@ -34,9 +34,12 @@ def answers(form):
 
 
 def send_confirmation(page, form, address):
-    """Thank the applicant and repeat their answers. Replies go to the team's addresses, if any."""
+    """Thank the applicant, in the page's words only: the address is whatever was typed in, so repeating the
+    answers would let anyone send their own text to a stranger from the hub. Replies go to the team."""
     with translation.override(settings.LANGUAGE_CODE):
-        body = render_to_string("region_applications/emails/confirmation.txt", _context(page, form))
+        body = render_to_string(
+            "region_applications/emails/confirmation.txt", {"page": page, "page_url": page.full_url or ""}
+        )
     prefix = getattr(settings, "ACCOUNT_EMAIL_SUBJECT_PREFIX", "")
     send_mail(
         _one_line(f"{prefix}{page.confirmation_subject}"),

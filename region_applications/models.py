@@ -5,6 +5,7 @@ submissions, listed under "Formulare" in the admin and exportable as CSV. After 
 shows a closed notice instead of the form and refuses submissions with 410 Gone.
 """
 
+import datetime
 import logging
 
 from django.db import models
@@ -58,6 +59,9 @@ class RegionApplicationFormField(AbstractFormField):
     class Meta(AbstractFormField.Meta):
         verbose_name = _("Formularfeld")
         verbose_name_plural = _("Formularfelder")
+
+
+LAST_MINUTE = datetime.timedelta(minutes=1)
 
 
 class RegionApplicationPage(AbstractEmailForm):
@@ -154,10 +158,13 @@ class RegionApplicationPage(AbstractEmailForm):
     # --- deadline -----------------------------------------------------------------------------
 
     def is_open(self, now=None):
-        """True until the deadline has passed (always, if there is none)."""
+        """True until the deadline has passed (always, if there is none).
+
+        The admin sets the deadline to the minute, and "bis 23:59 Uhr" includes that minute.
+        """
         if self.deadline is None:
             return True
-        return (now or timezone.now()) < self.deadline
+        return (now or timezone.now()) < self.deadline.replace(second=0, microsecond=0) + LAST_MINUTE
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -103,12 +103,13 @@ def test_after_the_deadline_post_is_refused_with_410_and_stores_nothing(client, 
     assert mail.outbox == []
 
 
-def test_the_deadline_is_a_moment_not_a_day(home_page):
+def test_the_deadline_is_a_moment_not_a_day_and_includes_its_minute(home_page):
     deadline = dt.datetime(2030, 8, 31, 23, 59, tzinfo=dt.UTC)
     page = RegionApplicationPageFactory(parent=home_page, slug="bewerben", deadline=deadline)
 
-    assert page.is_open(now=deadline - dt.timedelta(seconds=1))
-    assert not page.is_open(now=deadline)
+    assert page.is_open(now=deadline - dt.timedelta(hours=1))
+    assert page.is_open(now=deadline + dt.timedelta(seconds=59))  # "bis 23:59 Uhr"
+    assert not page.is_open(now=deadline + dt.timedelta(minutes=1))
 
 
 def count_queries(client, url):
