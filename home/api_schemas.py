@@ -17,14 +17,17 @@ from wagtail.models import Page
 
 def many_to_many_schema(generator, field):
     related_model = field.related_model
-    if issubclass(related_model, Page):
+    is_page = issubclass(related_model, Page)
+    if is_page:
         item_schema = generator.get_foreign_key_schema(related_model)
     else:
         item_schema = generator.get_reverse_related_schema(related_model)
     name = field.name
 
     def resolve(obj):
-        return list(getattr(obj, name).all())
+        items = getattr(obj, name).all()
+        # A reference to an unpublished page would tell that it exists.
+        return [item for item in items if item.live] if is_page else list(items)
 
     return list[item_schema], [], staticmethod(resolve)
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from home.models import FieldOfAction
 from members.models import User
 from members.validators import AVATAR_FORMATS, reencode_avatar, validate_avatar
+from regions import places
 
 # "SRID=4326;POINT(lng lat)", as stored in User.map_location.
 _POINT = re.compile(r"^SRID=4326;POINT\((?P<lng>-?\d+(?:\.\d+)?) (?P<lat>-?\d+(?:\.\d+)?)\)$")
@@ -101,6 +102,10 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["display_name"].required = True
+        self.fields["map_place"].help_text = _(
+            "Der Name einer Stadt in Deutschland (ab etwa 15.000 Einwohner:innen), nie die genaue Adresse – "
+            "oder gib unten Breiten- und Längengrad an."
+        )
         lat, lng = parse_point(self.instance.map_location)
         self.initial.setdefault("latitude", lat)
         self.initial.setdefault("longitude", lng)
@@ -131,6 +136,15 @@ class ProfileForm(forms.ModelForm):
                     "show_on_map",
                     _(
                         "Damit deine Visitenkarte auf der Karte erscheinen kann, gib bitte einen Ort "
+                        "oder Breiten- und Längengrad an."
+                    ),
+                )
+            elif lat is None and places.find_city(place) is None:
+                # Without coordinates the map places the card at the town's centre: it must know the town.
+                self.add_error(
+                    "map_place",
+                    _(
+                        "Diesen Ort finden wir nicht auf der Karte. Gib bitte eine größere Stadt in der Nähe "
                         "oder Breiten- und Längengrad an."
                     ),
                 )

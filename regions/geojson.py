@@ -503,6 +503,8 @@ class MapData:
         entries = []
         for row in rows:
             point = parse_point(row["map_location"])
+            # Rounded again here (about 1 km): the admin's form lets anyone type exact coordinates.
+            point = (round(point[0], 2), round(point[1], 2)) if point else None
             place = (row["map_place"] or "").strip()
             if point is None and place:
                 city = places.find_city(place)

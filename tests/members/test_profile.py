@@ -372,6 +372,8 @@ def test_markup_in_profile_fields_is_escaped(member_client, member, payload):
             bio=f"Bio {payload}",
             show_on_map="on",
             map_place=f"Ort {payload}",
+            latitude="49.28",
+            longitude="11.46",
         ),
     )
     assert response.status_code == 302
@@ -425,3 +427,14 @@ def test_public_name_falls_back_without_username_or_email(db):
 
     assert str(user.public_name) == "Mitglied"
     assert User.objects.get(pk=user.pk).public_name_text() == "Mitglied"
+
+
+def test_a_card_without_coordinates_needs_a_town_the_map_knows(member_client, member):
+    unknown = member_client.post(EDIT, profile_data(show_on_map="on", map_place="Hintertupfingen"))
+    known = member_client.post(EDIT, profile_data(show_on_map="on", map_place="Münster"))
+
+    assert unknown.status_code == 200
+    assert "Diesen Ort finden wir nicht auf der Karte" in unknown.content.decode()
+    assert known.status_code == 302
+    member.refresh_from_db()
+    assert (member.show_on_map, member.map_place) == (True, "Münster")
