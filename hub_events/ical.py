@@ -25,7 +25,6 @@ TIME_ZONE = "Europe/Berlin"
 BERLIN = ZoneInfo(TIME_ZONE)
 PRODID = "-//Mitmach-Hub//Veranstaltungen//DE"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
-SITE_NAME = "Mitmach-Hub"
 MAX_FEED_EVENTS = 500  # a feed is a calendar subscription, not an archive
 REFRESH_INTERVAL = dt.timedelta(hours=1)
 
@@ -128,8 +127,8 @@ def feed_response(request, events, *, name, url=None):
     calendar = build_calendar(
         events,
         request,
-        name=f"{name} · {SITE_NAME}",
-        description=_("Kommende Veranstaltungen im %(site)s") % {"site": SITE_NAME},
+        name=f"{name} · {settings.WAGTAIL_SITE_NAME}",
+        description=_("Kommende Veranstaltungen im %(site)s") % {"site": settings.WAGTAIL_SITE_NAME},
         url=url,
     )
     return calendar_response(calendar, filename="veranstaltungen.ics")

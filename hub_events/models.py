@@ -71,7 +71,20 @@ class EventPageQuerySet(PageQuerySet):
 
 # What a calendar shows of an event. When one of these changes on publishing, the event's iCal SEQUENCE
 # goes up, so calendar clients replace their copy instead of keeping a stale one.
-ICAL_TRACKED_FIELDS = ("title", "start", "end", "venue", "address", "format", "summary")
+ICAL_TRACKED_FIELDS = (
+    "title",
+    "slug",
+    "start",
+    "end",
+    "venue",
+    "address",
+    "location",
+    "format",
+    "kind",
+    "summary",
+    "registration_url",
+    "recording_url",
+)
 
 
 def ical_fingerprint(values):
@@ -330,6 +343,7 @@ class EventPage(RoutablePageMixin, LocatedMixin, Page):
         APIField("module_number", writable=True),
         APIField("venue", writable=True),
         APIField("address", writable=True),
+        APIField("location", writable=True),
         APIField("coordinates"),
         APIField("registration_url", writable=True),
         APIField("region", writable=True),

@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 from news.models import NewsPage
 
 BERLIN = ZoneInfo("Europe/Berlin")
-SITE_NAME = "Mitmach-Hub"
 FEED_ITEMS = 30
 # The date in a tag URI says when the authority owned the name; it must never change once entries exist.
 TAG_DATE = "2024"
@@ -35,6 +34,8 @@ class NewsFeed(Feed):
 
     feed_type = Rss201rev2Feed
     language = "de"
+    # Atom (RFC 4287) requires an author of the feed or of every entry: the hub's editors.
+    author_name = settings.WAGTAIL_SITE_NAME
     item_guid_is_permalink = False
 
     def get_object(self, request, index, region=None):
@@ -46,9 +47,9 @@ class NewsFeed(Feed):
             return _("%(index)s aus %(region)s · %(site)s") % {
                 "index": obj["index"].title,
                 "region": obj["region"].title,
-                "site": SITE_NAME,
+                "site": settings.WAGTAIL_SITE_NAME,
             }
-        return f"{obj['index'].title} · {SITE_NAME}"
+        return f"{obj['index'].title} · {settings.WAGTAIL_SITE_NAME}"
 
     def link(self, obj):
         return (obj["region"] or obj["index"]).get_full_url(self.request)

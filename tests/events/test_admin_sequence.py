@@ -86,7 +86,7 @@ def test_save_draft_then_publish(client, editor, event):
 
 
 def test_publishing_without_a_relevant_change_keeps_the_sequence(client, editor, event):
-    assert post(client, event, "publish", recording_url="https://vimeo.com/1").ical_sequence == 0
+    assert post(client, event, "publish", seo_title="Webinar zur Energiewende").ical_sequence == 0
     assert post(client, event, "publish", summary="Neu erklärt.").ical_sequence == 1
     assert post(client, event, "publish", title="Webinar Energie und Verkehr").ical_sequence == 2
 

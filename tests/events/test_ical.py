@@ -321,6 +321,12 @@ def test_publishing_the_draft_later_bumps_once(client, event_index, summer_event
         {"address": "Andere Straße 2"},
         {"format": "hybrid"},
         {"summary": "Neue Kurzbeschreibung."},
+        # Also in the VEVENT: DESCRIPTION (links), CATEGORIES (kind), URL (slug), GEO (position).
+        {"recording_url": "https://vimeo.com/5"},
+        {"registration_url": "https://anmeldung.example"},
+        {"kind": "webinar"},
+        {"slug": "anderer-slug"},
+        {"location": "SRID=4326;POINT(11.5 49.3)"},
     ],
 )
 def test_every_calendar_relevant_change_bumps(summer_event, changes):
@@ -331,11 +337,8 @@ def test_every_calendar_relevant_change_bumps(summer_event, changes):
     "changes",
     [
         {},
-        {"recording_url": "https://vimeo.com/5"},
-        {"registration_url": "https://anmeldung.example"},
-        {"kind": "webinar"},
-        {"slug": "anderer-slug"},
         {"start": dt.datetime(2031, 7, 5, 8, 0, tzinfo=dt.UTC)},  # the same moment, written in UTC
+        {"body": [("paragraph", "<p>Mehr Programm.</p>")]},
     ],
 )
 def test_other_changes_and_republishing_do_not_bump(summer_event, changes):

@@ -91,6 +91,7 @@ def test_atom_has_entries_with_unique_ids(client, news_index, news):
     assert root.findtext(f"{ATOM}title") == "Neuigkeiten · Mitmach-Hub"
     assert root.findtext(f"{ATOM}id") == "tag:mitmach-hub,2024:news-feed"
     assert root.findtext(f"{ATOM}updated")
+    assert root.findtext(f"{ATOM}author/{ATOM}name") == "Mitmach-Hub"  # RFC 4287: feed or entries need one
     ids = [entry.findtext(f"{ATOM}id") for entry in entries]
     assert len(ids) == len(set(ids)) == 3
     assert ids[0] == f"tag:mitmach-hub,2024:news-{news['neumarkt'].pk}"
