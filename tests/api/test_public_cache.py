@@ -81,3 +81,17 @@ def test_no_visitor_receives_another_visitors_session(action):
     assert [response["X-Cache"] for response in responses] == ["miss", "hit"]
     assert [dict(response.cookies) for response in responses] == [{}, {}]
     assert not second.cookies
+
+
+def test_a_page_made_private_leaves_the_cached_answers_at_once(client, action):
+    from wagtail.models import PageViewRestriction
+
+    fetch(client, action)
+
+    PageViewRestriction.objects.create(page=action, restriction_type=PageViewRestriction.LOGIN)
+
+    assert client.get(f"/api/v3/pages/{action.pk}/").status_code == 404
+
+
+def test_answers_carry_vary_authorization(client, action):
+    assert "Authorization" in fetch(client, action)["Vary"]
