@@ -358,7 +358,8 @@ def measure(client, url, size, runs):
 
 
 def measure_cache_hit(client, url, runs):
-    params = SCENARIOS[0][1]
+    # Requests with a bbox (every pan of the map) are not cached; the whole map without one is.
+    params = {name: value for name, value in SCENARIOS[0][1].items() if name != "bbox"}
     public_cache.bump()
     client.get(url, params)
     times = []
@@ -417,7 +418,7 @@ def print_report(big, small, hit_ms, pages, limit):
         "\nbare ms: SELECT id, latitude, longitude of the approved initiatives in the same box, same data set."
         "\n÷ bare: request time / bare SELECT. ÷ small: request time / the same request on the small data set."
     )
-    print(f"\nCache hit (Germany, all layers, {big[0].size:,} initiatives): median {hit_ms:.2f} ms")
+    print(f"\nCache hit (whole map without bbox, {big[0].size:,} initiatives): median {hit_ms:.2f} ms")
     for size, (page_ms, page_queries) in pages.items():
         print(
             f"Map page (HTML with the list, first page) at {size:,} initiatives: median {page_ms:.1f} ms, {page_queries} SQL"
