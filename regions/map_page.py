@@ -5,6 +5,8 @@ the map is rendered here with the same data and filters as the GeoJSON (``region
 ``static/map/map.js`` adds the map, which loads the GeoJSON of the current view from the API.
 """
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -101,11 +103,20 @@ def near_context(request, data):
     }
 
 
+def tile_host():
+    """The tile server's host name, for the consent text (``{s}.`` placeholders left out)."""
+    return (urlsplit(settings.MAP_TILE_URL).hostname or "").removeprefix("{s}.") or settings.MAP_TILE_URL
+
+
 def map_config(near_place=None):
     """What static/map/map.js needs, passed with ``json_script`` (no markup from data in here)."""
     return {
         "featuresUrl": reverse("wagtailapi_v3:map_features"),
-        "tiles": {"url": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION},
+        "tiles": {
+            "url": settings.MAP_TILE_URL,
+            "attribution": settings.MAP_TILE_ATTRIBUTION,
+            "consent": settings.MAP_TILES_NEED_CONSENT,
+        },
         "germany": GERMANY,
         "clusterOffZoom": CLUSTER_OFF_ZOOM,
         "near": {"lat": near_place.lat, "lng": near_place.lng, "name": near_place.name}
@@ -127,6 +138,12 @@ def map_config(near_place=None):
             "loadError": _(
                 "Die Einträge für die Karte konnten nicht geladen werden. Die Liste unten ist vollständig."
             ),
+            "tilesConsent": _(
+                "Der Kartenhintergrund kommt von %(host)s. Erst wenn du ihn lädst, erfährt dieser Dienst deine "
+                "IP-Adresse. Markierungen und Liste funktionieren auch ohne."
+            )
+            % {"host": tile_host()},
+            "tilesLoad": _("Kartenhintergrund laden"),
             "tileError": _(
                 "Der Kartenhintergrund konnte nicht geladen werden. Markierungen und Liste funktionieren trotzdem."
             ),

@@ -255,6 +255,8 @@ MAP_TILE_ATTRIBUTION = env.str(
     "MAP_TILE_ATTRIBUTION",
     default='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
 )
+# Loading tiles tells the tile server the visitor's IP address: by default only after a click (remembered).
+MAP_TILES_NEED_CONSENT = env.bool("MAP_TILES_NEED_CONSENT", default=True)
 GEO_WIDGET_LEAFLET_TILE_LAYER = MAP_TILE_URL
 GEO_WIDGET_LEAFLET_TILE_LAYER_OPTIONS = {"attribution": MAP_TILE_ATTRIBUTION}
 

@@ -173,11 +173,48 @@
         }
     })();
 
-    var tiles = L.tileLayer(config.tiles.url, { attribution: config.tiles.attribution, maxZoom: 19 });
-    tiles.on("tileerror", function () {
-        showNotice(text.tileError);
-    });
-    tiles.addTo(map);
+    var CONSENT_KEY = "mitmach-hub:map-tiles";
+
+    function loadTiles() {
+        var tiles = L.tileLayer(config.tiles.url, { attribution: config.tiles.attribution, maxZoom: 19 });
+        tiles.on("tileerror", function () {
+            showNotice(text.tileError);
+        });
+        tiles.addTo(map);
+    }
+
+    function rememberedConsent() {
+        try {
+            return window.localStorage.getItem(CONSENT_KEY) === "yes";
+        } catch (error) {
+            return false;
+        }
+    }
+
+    /* The tile server learns the visitor's IP address with every tile: ask first, remember the answer. */
+    function askForTiles() {
+        var box = element("div", "network-map__notice network-map__consent");
+        box.appendChild(element("p", null, text.tilesConsent));
+        var button = element("button", "button button--secondary", text.tilesLoad);
+        button.type = "button";
+        button.addEventListener("click", function () {
+            try {
+                window.localStorage.setItem(CONSENT_KEY, "yes");
+            } catch (error) {
+                /* private mode: load for this page only */
+            }
+            box.remove();
+            loadTiles();
+        });
+        box.appendChild(button);
+        container.parentNode.insertBefore(box, container.nextSibling);
+    }
+
+    if (!config.tiles.consent || rememberedConsent()) {
+        loadTiles();
+    } else {
+        askForTiles();
+    }
 
     function sizeOf(count) {
         return count < 10 ? "small" : count < 100 ? "medium" : "large";

@@ -64,8 +64,12 @@ def test_markers_popups_and_list_work_without_tiles(map_page, demo):
     page = map_page
     open_map(page, demo.url)
 
-    assert any("tile.openstreetmap.org" in url for url in page.blocked)
+    # No tile is asked for before the visitor agrees: the tile server would learn their IP address.
+    assert not any("tile.openstreetmap.org" in url for url in page.blocked)
+    expect(page.locator(".network-map__consent")).to_contain_text("tile.openstreetmap.org")
+    page.get_by_role("button", name="Kartenhintergrund laden").click()
     expect(page.locator("[data-map-notice]")).to_contain_text("Kartenhintergrund")
+    assert any("tile.openstreetmap.org" in url for url in page.blocked)
     # Over the whole of Germany, markers near each other are grouped (client-side clusters).
     expect(page.locator(".leaflet-marker-pane .marker-cluster").first).to_be_visible()
     expect(page.locator("[data-view-count]")).to_contain_text("Im Kartenausschnitt")

@@ -120,7 +120,9 @@ def test_map_container_skip_link_and_assets(client, world, region_index, setting
     assert config["tiles"] == {
         "url": "https://tiles.example/{z}/{x}/{y}.png",
         "attribution": "© Beispiel-Kacheln",
+        "consent": True,
     }
+    assert "Der Kartenhintergrund kommt von tiles.example." in config["text"]["tilesConsent"]
     assert config["featuresUrl"] == FEATURES
 
     scripts = [tag["src"] for tag in page.select("script[src]")]
