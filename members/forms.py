@@ -1,4 +1,3 @@
-import re
 import uuid
 
 from django import forms
@@ -7,10 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from home.models import FieldOfAction
 from members.models import User
 from members.validators import AVATAR_FORMATS, reencode_avatar, validate_avatar
-from regions import places
+from regions import geo, places
 
-# "SRID=4326;POINT(lng lat)", as stored in User.map_location.
-_POINT = re.compile(r"^SRID=4326;POINT\((?P<lng>-?\d+(?:\.\d+)?) (?P<lat>-?\d+(?:\.\d+)?)\)$")
 # Two decimals are about one kilometre: enough for a map card, too coarse to find a house.
 COORDINATE_DECIMALS = 2
 
@@ -28,14 +25,6 @@ class SignupForm(forms.Form):
     def signup(self, request, user):
         user.display_name = self.cleaned_data["display_name"]
         user.save(update_fields=["display_name"])
-
-
-def parse_point(value):
-    """``(lat, lng)`` floats from a stored ``SRID=4326;POINT(lng lat)``, or ``(None, None)``."""
-    match = _POINT.match(value or "")
-    if not match:
-        return None, None
-    return float(match["lat"]), float(match["lng"])
 
 
 def format_point(lat, lng):
@@ -106,7 +95,7 @@ class ProfileForm(forms.ModelForm):
             "Der Name einer Stadt in Deutschland (ab etwa 15.000 Einwohner:innen), nie die genaue Adresse – "
             "oder gib unten Breiten- und Längengrad an."
         )
-        lat, lng = parse_point(self.instance.map_location)
+        lat, lng = geo.parse_point(self.instance.map_location) or (None, None)
         self.initial.setdefault("latitude", lat)
         self.initial.setdefault("longitude", lng)
         # The old file, to remove from storage once it has been replaced or cleared.
