@@ -29,15 +29,16 @@ $(VENV)/.installed-dev: requirements-dev.lock $(VENV)/.python-ok
 	@touch $@ $(VENV)/.installed
 
 # Leaflet and its marker clustering come from the npm registry at build time (package-lock.json pins them);
-# the pages load them from static/vendor/, never from a CDN.
+# the pages load them from static/vendor/, never from a CDN. The source maps come along: the scripts name them, and
+# collectstatic's manifest storage refuses a script whose map is missing.
 VENDOR := static/vendor
-$(VENDOR)/.installed: package.json package-lock.json
+$(VENDOR)/.installed: package.json package-lock.json Makefile
 	@echo "==> Installing the map libraries (npm ci) into $(VENDOR)/"
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	rm -rf $(VENDOR)/leaflet $(VENDOR)/leaflet.markercluster
 	mkdir -p $(VENDOR)/leaflet $(VENDOR)/leaflet.markercluster
-	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images node_modules/leaflet/LICENSE $(VENDOR)/leaflet/
-	cp node_modules/leaflet.markercluster/dist/leaflet.markercluster.js node_modules/leaflet.markercluster/dist/MarkerCluster.css node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css node_modules/leaflet.markercluster/MIT-LICENCE.txt $(VENDOR)/leaflet.markercluster/
+	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.js.map node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images node_modules/leaflet/LICENSE $(VENDOR)/leaflet/
+	cp node_modules/leaflet.markercluster/dist/leaflet.markercluster.js node_modules/leaflet.markercluster/dist/leaflet.markercluster.js.map node_modules/leaflet.markercluster/dist/MarkerCluster.css node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css node_modules/leaflet.markercluster/MIT-LICENCE.txt $(VENDOR)/leaflet.markercluster/
 	@touch $@
 
 assets: $(VENDOR)/.installed  ## Copy Leaflet and Leaflet.markercluster (npm, pinned) into static/vendor/

@@ -5,6 +5,7 @@ change defaults, never read variables of their own.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from machina import MACHINA_MAIN_STATIC_DIR, MACHINA_MAIN_TEMPLATE_DIR
@@ -30,6 +31,9 @@ INSTALLED_APPS = [
     "members",
     "forum",
     "search",
+    "background",
+    # Background tasks stored in the database; the worker is `manage.py run_worker` (background/).
+    "django_tasks_db",
     # Accounts: e-mail sign-up with verification, rate limits (django-allauth).
     "allauth",
     "allauth.account",
@@ -81,6 +85,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the session and auth middleware: it sees the final headers and strips cookies before storing.
     "home.public_cache.PublicAPICacheMiddleware",
@@ -198,7 +204,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # --- E-mail ---------------------------------------------------------------------------------------
 
 _email = env.email_url("EMAIL_URL", default="consolemail://")
-EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+# Every mail is queued as a task (background/mail.py); the worker sends it through the backend EMAIL_URL names.
+EMAIL_BACKEND = "background.mail.QueuedEmailBackend"
+QUEUED_EMAIL_BACKEND = _email["EMAIL_BACKEND"]
 EMAIL_HOST = _email.get("EMAIL_HOST", "")
 EMAIL_PORT = _email.get("EMAIL_PORT") or 25
 EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER", "")
@@ -207,6 +215,14 @@ EMAIL_USE_TLS = _email.get("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Mitmach-Hub <hallo@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Background tasks (django-tasks) -------------------------------------------------------------
+
+# Development runs each task at once inside the request; production stores them for `manage.py run_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# A task claimed by a worker on another machine that has not finished after this long is run again
+# (workers on the same machine are checked by process id at once).
+TASK_ABANDONED_AFTER = env.int("TASK_ABANDONED_AFTER", default=3600)
 
 # --- Wagtail --------------------------------------------------------------------------------------
 
@@ -222,9 +238,7 @@ SEARCH_INDEX_PREFIX = env.str("SEARCH_INDEX_PREFIX", default="mitmach")
 _database_search = {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "german"}
 WAGTAILSEARCH_BACKENDS = {"default": _database_search}
 if SEARCH_URL:
-    from urllib.parse import urlsplit as _urlsplit
-
-    _search = _urlsplit(SEARCH_URL)
+    _search = urlsplit(SEARCH_URL)
     _http = "https" if _search.scheme.endswith("s") else "http"
     _backend = "opensearch3" if _search.scheme.startswith("opensearch") else "elasticsearch8"
     WAGTAILSEARCH_BACKENDS = {
@@ -328,6 +342,40 @@ FORUM_ATTACHMENT_TYPES = {
     "image/png": "PNG",
     "image/gif": "GIF",
     "image/webp": "WebP",
+}
+
+# --- Browser security headers --------------------------------------------------------------------
+
+# Only our own scripts run on the public site; styles may be inline (colour badges), images come from here and
+# the tile server, frames only from the video platforms the recordings are embedded from. Wagtail's admin and
+# the Swagger UI rely on inline scripts and keep the browser's defaults.
+_tile_origin = urlsplit(MAP_TILE_URL)
+CSP_FRAME_SOURCES = env.list(
+    "CSP_FRAME_SOURCES",
+    default=["https://www.youtube-nocookie.com", "https://www.youtube.com", "https://player.vimeo.com"],
+)
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/", "/api/v3/docs"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", f"{_tile_origin.scheme}://{_tile_origin.netloc.replace('{s}', '*')}"],
+        "frame-src": ["'self'", *CSP_FRAME_SOURCES],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+# The map's "use my location" needs geolocation; nothing else of the hub needs these.
+PERMISSIONS_POLICY = {
+    "geolocation": ["self"],
+    "camera": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+    "browsing-topics": [],
 }
 
 # --- Logging --------------------------------------------------------------------------------------

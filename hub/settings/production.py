@@ -6,17 +6,30 @@ from .base import *
 
 DEBUG = False
 
-_REQUIRED = ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL"]
+_REQUIRED = ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL", "CACHE_URL"]
 _missing = [name for name in _REQUIRED if not env.str(name, default="")]
 if _missing:
     raise ImproperlyConfigured("Production settings need these environment variables: " + ", ".join(_missing))
+
+# Rate limits, cached API answers and the page cache must be the same for every worker process: a cache that
+# lives in one process lets every worker count (and cache) on its own.
+_PER_PROCESS_CACHES = ("LocMemCache", "DummyCache")
+if CACHES["default"]["BACKEND"].rsplit(".", 1)[-1] in _PER_PROCESS_CACHES:
+    raise ImproperlyConfigured(
+        "CACHE_URL must name a cache that every worker process shares, e.g. rediscache://127.0.0.1:6379/1, "
+        f"not {CACHES['default']['BACKEND']}"
+    )
+
+# Tasks (e-mails, notifications, index updates) wait in the database for `manage.py run_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Behind a reverse proxy REMOTE_ADDR is the proxy: rate limits (allauth's and ours) count per client only when
-# they may read X-Forwarded-For. The number of proxies in front of the hub; 0 trusts the header not at all.
-ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
+# they may read X-Forwarded-For. The number of proxies in front of the hub; 0 (the default) trusts the header not
+# at all, since without a proxy that sets it anybody can write any address there (docs/deploy.md).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

@@ -29,12 +29,17 @@ def test_migrations_are_complete():
 
 
 def production_env(**extra):
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_URL"))}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_URL", "CACHE_URL", "TRUSTED_PROXY_COUNT"))
+    }
     env.update(
         DJANGO_SETTINGS_MODULE="hub.settings.production",
         DJANGO_SECRET_KEY="a-long-random-production-secret-" + "x7Qp9zL2" * 6,
         DJANGO_ALLOWED_HOSTS="hub.example.org",
         DATABASE_URL="sqlite:////tmp/mitmach-hub-deploy-check.sqlite3",
+        CACHE_URL="rediscache://127.0.0.1:6379/1",
     )
     env.update(extra)
     return env
@@ -69,6 +74,61 @@ def test_production_refuses_to_start_without_its_secret():
 
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def run_check(env):
+    return subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_production_refuses_to_start_without_a_shared_cache():
+    env = production_env()
+    del env["CACHE_URL"]
+
+    result = run_check(env)
+
+    assert result.returncode != 0
+    assert "CACHE_URL" in result.stderr
+
+
+@pytest.mark.parametrize("url", ["locmemcache://", "dummycache://"])
+def test_production_refuses_a_cache_each_worker_keeps_for_itself(url):
+    result = run_check(production_env(CACHE_URL=url))
+
+    assert result.returncode != 0
+    assert "every worker process shares" in result.stderr
+
+
+def production_setting(name, **env):
+    """A setting's value as hub.settings.production computes it from the documented variables."""
+    code = f"from django.conf import settings; import django; django.setup(); print(repr(settings.{name}))"
+    result = subprocess.run(  # noqa: S603 (our own code, a fixed setting name)
+        [sys.executable, "-c", code],
+        cwd=BASE_DIR,
+        env=production_env(**env),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
+def test_production_trusts_no_forwarded_address_unless_told_how_many_proxies_there_are():
+    # Without a proxy in front, X-Forwarded-For is whatever the client writes: trusting it lets one client rotate
+    # its way past every rate limit.
+    assert production_setting("ALLAUTH_TRUSTED_PROXY_COUNT") == "0"
+    assert production_setting("ALLAUTH_TRUSTED_PROXY_COUNT", TRUSTED_PROXY_COUNT="1") == "1"
+
+
+def test_production_queues_tasks_for_the_worker_and_mails_through_the_queue():
+    assert "django_tasks_db.DatabaseBackend" in production_setting("TASKS")
+    assert production_setting("EMAIL_BACKEND") == "'background.mail.QueuedEmailBackend'"
 
 
 @pytest.mark.django_db
