@@ -49,7 +49,9 @@ def free_port():
 
 @pytest.fixture
 def smtp_sink():
-    require(connection.vendor == "postgresql", "the worker process needs a database it can share (PostgreSQL)")
+    require(
+        connection.vendor == "postgresql", "the worker process needs a database it can share (PostgreSQL)"
+    )
     handler = SlowSink(seconds=0.3)
     port = free_port()
     controller = Controller(handler, hostname="127.0.0.1", port=port)

@@ -18,19 +18,19 @@ class Production:
         self.urls, self.env_file, self.maildir = urls, Path(env_file), Path(maildir)
         self.a, self.b = urls[0], urls[-1]
 
+    def request(self, method, path, server=None, allow_redirects=False, **kwargs):
+        return requests.request(
+            method, (server or self.a) + path, timeout=30, allow_redirects=allow_redirects, **kwargs
+        )
+
     def get(self, path, server=None, **kwargs):
-        kwargs.setdefault("timeout", 30)
-        kwargs.setdefault("allow_redirects", False)
-        return requests.get((server or self.a) + path, **kwargs)
+        return self.request("GET", path, server, **kwargs)
 
     def post(self, path, server=None, **kwargs):
-        kwargs.setdefault("timeout", 30)
-        kwargs.setdefault("allow_redirects", False)
-        return requests.post((server or self.a) + path, **kwargs)
+        return self.request("POST", path, server, **kwargs)
 
     def patch(self, path, server=None, **kwargs):
-        kwargs.setdefault("timeout", 30)
-        return requests.patch((server or self.a) + path, **kwargs)
+        return self.request("PATCH", path, server, **kwargs)
 
     def manage(self, *args, stdin=None):
         """A management command with the production environment, as an operator runs one."""

@@ -169,7 +169,9 @@ def test_failed_logins_are_counted_once_across_servers_and_forwarded_addresses(p
             headers=headers,
             data={"csrfmiddlewaretoken": token, "login": address, "password": f"falsch-{attempt}"},
         )
-        refused.append(response.status_code == 429 or "Zu viele gescheiterte Anmeldeversuche" in response.text)
+        refused.append(
+            response.status_code == 429 or "Zu viele gescheiterte Anmeldeversuche" in response.text
+        )
 
     assert refused == [False] * 5 + [True] * 3
 
