@@ -12,10 +12,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from allauth.core import ratelimit
+
 from members.roles import is_editor, is_verified_member
 from regions.forms import InitiativeForm, RejectForm
 from regions.models import ApprovalStatus, Initiative, RegionMembership, RegionPage
 from regions.roles import is_region_moderator, moderated_regions
+
+# ACCOUNT_RATE_LIMITS["initiative_submit"]: initiatives a member may submit (no entry there: no limit).
+INITIATIVE_RATE_LIMIT_ACTION = "initiative_submit"
 
 
 def _public_region(page_id):
@@ -71,6 +76,16 @@ def submit_initiative(request):
         return _verification_required(request)
     form = InitiativeForm(request.POST or None, initial={"region": request.GET.get("region")})
     if request.method == "POST" and form.is_valid():
+        # Counted only for valid forms, so fixing a typo costs nothing. Refused: the form comes back as typed.
+        if not ratelimit.consume(request, action=INITIATIVE_RATE_LIMIT_ACTION, user=request.user):
+            form.add_error(
+                None,
+                _(
+                    "Zu viele Einreichungen in kurzer Zeit. Bitte warte etwas und sende das Formular dann "
+                    "noch einmal ab – deine Angaben stehen noch im Formular."
+                ),
+            )
+            return render(request, "regions/initiative_form.html", {"form": form}, status=429)
         initiative = form.save(commit=False)
         initiative.submitted_by = request.user
         initiative.approval_status = ApprovalStatus.PENDING

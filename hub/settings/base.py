@@ -308,6 +308,8 @@ ACCOUNT_RATE_LIMITS = {
     "delete_account": "5/m/user",
     # "Region starten" applications: each sends a confirmation to the address typed in.
     "region_application": "10/h/ip",
+    # Initiatives from members (regions.views.submit_initiative): a few a day is normal, bursts go to 429.
+    "initiative_submit": "5/h/user,20/d/user",
 }
 # Greetings, mails and notices name people by their public name, never by username or e-mail address.
 ACCOUNT_USER_DISPLAY = "members.privacy.user_display"
