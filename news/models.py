@@ -144,12 +144,14 @@ class NewsPage(Page):
         index.SearchField("body"),
         index.FilterField("date"),
     ]
+    # Writable ones follow the admin form's rules (RegionScopedPageForm): a moderator's token may only tag news
+    # with their own regions. ``regions`` is written as a list of ids (hub/api_write_schemas.py).
     api_fields = [
         APIField("date", writable=True),
         APIField("intro", writable=True),
         APIField("image"),
         APIField("body", writable=True),
-        APIField("regions"),
+        APIField("regions", writable=True),
         APIField("fields_of_action"),
         APIField("tags"),
     ]
