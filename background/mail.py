@@ -8,6 +8,7 @@ and the message is frozen when it is queued: a retry sends exactly the bytes, an
 
 import base64
 import email
+import email.message
 import email.policy
 
 from django.conf import settings
@@ -17,11 +18,19 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django_tasks import task
 
 
+class FrozenMIME(email.message.EmailMessage):
+    """The parsed MIME message, serialised as Django's backends ask for it (``as_bytes(linesep=…)``)."""
+
+    def as_bytes(self, unixfrom=False, policy=None, linesep=None):
+        policy = policy or self.policy
+        return super().as_bytes(unixfrom, policy=policy.clone(linesep=linesep) if linesep else policy)
+
+
 class QueuedMessage(EmailMessage):
     """A message rebuilt from the MIME bytes that were queued; ``message()`` gives back exactly those bytes."""
 
     def __init__(self, raw, from_email, recipients):
-        self._parsed = email.message_from_bytes(raw, policy=email.policy.SMTP)
+        self._parsed = email.message_from_bytes(raw, _class=FrozenMIME, policy=email.policy.SMTP)
         text = (
             self._parsed.get_body(preferencelist=("plain",)) if self._parsed.is_multipart() else self._parsed
         )
