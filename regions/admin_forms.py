@@ -13,6 +13,7 @@ from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.panels import InlinePanel
 
 from members.roles import MEMBERS, is_editor
+from regions.roles import may_change_team
 
 REGION_FIELDS = ("region", "regions")
 TEAM_RELATION = "moderators"
@@ -67,13 +68,21 @@ class RegionModeratorForm(WagtailAdminModelForm):
 class RegionPageForm(WagtailAdminPageForm):
     """The team of a region is the editors' call: for everyone else the team formset is not in the form.
 
-    Without the formset, posted team rows are ignored and the page keeps its team as it is.
+    Without the formset, posted team rows are ignored and the page keeps its saved team — also when the form
+    edits an older revision (the admin's "revert") or an API request, whose instance may carry an older team.
+    The model guards the same for revisions and publishing (``regions.models.RegionPage``).
     """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if _restricted(self.for_user):
+        if not may_change_team(self.for_user):
             self.formsets.pop(TEAM_RELATION, None)
+
+    def save(self, commit=True):
+        # A page that is not live is saved in place (not only as a revision): keep its saved team.
+        if not may_change_team(self.for_user):
+            self.instance.keep_saved_team()
+        return super().save(commit=commit)
 
 
 class TeamInlinePanel(InlinePanel):

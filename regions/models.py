@@ -20,6 +20,7 @@ from home.blocks import BaseStreamBlock
 from home.models import LocatedMixin
 from regions.admin_forms import RegionPageForm, TeamInlinePanel
 from regions.geo import parse_point
+from regions.roles import may_change_team
 from regions.widgets import PublicNameSelect
 
 
@@ -130,6 +131,35 @@ class RegionPage(LocatedMixin, Page):
     class Meta:
         verbose_name = _("Mitmach-Region")
         verbose_name_plural = _("Mitmach-Regionen")
+
+    # --- The team is the editors' call on every path (regions.roles.may_change_team) ----------------------
+
+    def keep_saved_team(self):
+        """Replace the team this instance carries (from a revision, a form or an API request) by the saved one."""
+        self.moderators = list(RegionModerator.objects.filter(region_id=self.pk)) if self.pk else []
+
+    def save_revision(self, user=None, *args, **kwargs):
+        # A revision by anyone else carries the team as it stands: reverting to an older revision (admin or
+        # API) cannot bring a removed person back, and an editor opening the form later sees the real team.
+        if not may_change_team(user):
+            self.keep_saved_team()
+        return super().save_revision(user, *args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        # A full save writes the team rows (modelcluster commits the child relation). When it makes a revision
+        # live, that revision's author must be allowed to set the team — also for revisions saved before
+        # save_revision kept the team, or published later by someone else.
+        if kwargs.get("update_fields") is None and self._publishes_a_revision_without_team_rights():
+            self.keep_saved_team()
+        return super().save(*args, **kwargs)
+
+    def _publishes_a_revision_without_team_rights(self):
+        if self.pk is None or not self.live or self.live_revision_id is None:
+            return False
+        stored = RegionPage.objects.filter(pk=self.pk).values_list("live_revision_id", flat=True).first()
+        if stored == self.live_revision_id:
+            return False
+        return not may_change_team(self.live_revision.user)
 
     def get_context(self, request, *args, **kwargs):
         from hub_events.models import EventPage

@@ -6,6 +6,10 @@ page is published (drafts live in revisions only), and the receivers in ``region
 whenever a page or a row is saved or deleted. Leaving the team therefore removes the user from the group,
 and with it every right below.
 
+Only editors change a team (``may_change_team``). The admin form hides the team from everyone else, and the
+page model keeps the saved team whenever someone else saves a revision or publishes one — so reverting to an
+older revision (in the admin or through the API's ``actions/revert``) cannot bring a removed person back.
+
 The group holds:
 
 - ``wagtailadmin.access_admin``;
@@ -86,6 +90,17 @@ def sync_all_region_teams():
 
     for region in RegionPage.objects.all():
         sync_region_team(region)
+
+
+def may_change_team(user):
+    """Who decides a region's team: editors and superusers, or code acting without a user (``None``: the demo
+    loader, management commands, tests).
+
+    The team grants admin rights, so it is guarded on every path a page takes, not only in the admin form:
+    ``RegionPage.save_revision`` and ``RegionPage.save`` keep the saved team for everyone else, whatever the
+    revision, form or API request carries (see ``regions.models.RegionPage``).
+    """
+    return user is None or is_editor(user)
 
 
 def moderated_regions(user):
