@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -21,7 +22,11 @@ api.add_router("/events/", events_router)
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # Every login goes through allauth (rate limits, lockout, verified e-mail only): the admins' own login
+    # pages check no password, they pass people on to allauth's login with their ?next=.
+    path("django-admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("django-admin/", admin.site.urls),
+    path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("suche/", search_views.search, name="search"),

@@ -276,11 +276,18 @@ GEO_WIDGET_LEAFLET_TILE_LAYER_OPTIONS = {"attribution": MAP_TILE_ATTRIBUTION}
 
 # --- Accounts (django-allauth) -------------------------------------------------------------------
 
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
+# allauth's backend only: no username-and-password path around its login (it also answers permissions, as
+# Django's ModelBackend, which it extends).
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
 LOGIN_URL = "account_login"
+# Every login goes through allauth's rate limits, lockout and e-mail verification: Wagtail's admin sends people
+# to it, and /admin/login/ and /django-admin/login/ only redirect there (hub/urls.py).
+WAGTAILADMIN_LOGIN_URL = "account_login"
+# Resetting a password too: allauth's reset is rate-limited, Wagtail's own is not.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+# A logged-in person without admin rights sent to the login (by either admin) gets the form to switch accounts,
+# not a redirect straight back to the admin (which would loop).
+ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
 LOGIN_REDIRECT_URL = "members:profile"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]

@@ -63,12 +63,13 @@ def test_visitor_signs_up_joins_a_region_and_posts_in_its_forum(new_page, region
 def test_moderator_of_another_region_cannot_edit_it(new_page, regions):
     neumarkt, leipzig = regions
     page = new_page()
-    page.goto("/admin/login/")
-    page.get_by_label(re.compile("Benutzername|E-Mail")).fill(leipzig.moderators.first().user.username)
-    page.locator("#id_password").fill(PASSWORD)  # Wagtail's German catalogue leaves this label English
-    page.get_by_role("button", name="Anmelden").click()
-
+    # The admin sends people to allauth's login (the only one), which brings them back where they were going.
     page.goto(f"/admin/pages/{leipzig.pk}/edit/")
+    page.wait_for_url(re.compile(r"/konto/login/\?next="))
+    page.get_by_label("E-Mail", exact=True).fill(leipzig.moderators.first().user.email)
+    page.get_by_label("Passwort", exact=True).fill(PASSWORD)
+    page.locator("form.form--login").get_by_role("button", name=re.compile("^Anmeld")).click()
+
     page.get_by_role("textbox", name=re.compile("Titel")).first.wait_for()
     assert page.url.endswith(f"/admin/pages/{leipzig.pk}/edit/")
 
