@@ -20,7 +20,7 @@ from home.blocks import BaseStreamBlock
 from home.models import LocatedMixin
 from regions.admin_forms import RegionPageForm, TeamInlinePanel
 from regions.geo import parse_point
-from regions.roles import may_change_team
+from regions.roles import can_see_team_contact, may_change_team
 from regions.widgets import PublicNameSelect
 
 
@@ -167,6 +167,7 @@ class RegionPage(LocatedMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["team"] = self.moderators.select_related("user")
+        context["can_see_team_contact"] = bool(self.contact_email) and can_see_team_contact(request.user)
         # Two small queries whatever the number of members: the count and "am I in?".
         context["member_count"] = self.memberships.count()
         user = request.user

@@ -26,7 +26,13 @@ region's initiatives on the front end (``regions.views``), where the list is sco
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from members.roles import grant_page_permissions, grant_root_collection_permissions, is_editor, permissions
+from members.roles import (
+    grant_page_permissions,
+    grant_root_collection_permissions,
+    is_editor,
+    is_verified_member,
+    permissions,
+)
 
 TEAM_PAGE_PERMISSIONS = ("add", "change", "publish", "lock")
 TEAM_COLLECTION_PERMISSIONS = (
@@ -124,3 +130,9 @@ def can_moderate_region(user, region):
     if is_editor(user):
         return True
     return region is not None and moderated_regions(user).filter(pk=region.pk).exists()
+
+
+def can_see_team_contact(user):
+    """The contact address of a region's team is for verified members: never public, never for accounts whose
+    e-mail address is unconfirmed (they can be logged in, but are no members yet)."""
+    return is_verified_member(user)

@@ -58,7 +58,8 @@ def test_contact_email_is_hidden_from_anonymous_visitors(client, region_with_tea
 
 
 def test_contact_email_is_shown_to_members(client, region_with_team):
-    client.force_login(factories.UserFactory())
+    # Verified members only (tests/regions/test_contact_visibility.py).
+    client.force_login(factories.make_member())
 
     html = client.get(region_with_team.url).content.decode()
 
