@@ -156,3 +156,41 @@ def test_the_suite_runs_on_postgresql_in_ci():
 
     require(connection.vendor == "postgresql", "DATABASE_URL does not point at PostgreSQL (SQLite run)")
     assert connection.vendor == "postgresql"
+
+
+@pytest.mark.django_db
+def test_healthz_is_unhealthy_without_the_static_files_manifest(client, settings, tmp_path):
+    # collectstatic never ran: every HTML page would fail on its first {% static %}.
+    settings.STATIC_ROOT = tmp_path / "staticfiles"
+    settings.STORAGES = settings.STORAGES | {
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+    }
+
+    response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert "collectstatic" in response.json()["static"]
+
+
+@pytest.mark.django_db
+def test_healthz_is_unhealthy_when_the_shared_cache_is_unreachable(client, settings):
+    settings.CACHES = settings.CACHES | {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+
+    response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert response.json()["cache"].startswith("unavailable")
+    assert response.json()["database"] == "ok"
+
+
+@pytest.mark.django_db
+def test_healthz_reports_the_search_engine_and_the_task_queue(client):
+    body = client.get("/healthz").json()
+
+    assert body["search"] == {"engine": "database", "status": "ok"}
+    assert body["tasks"] == {"ready": 0, "running": 0, "failed": 0, "oldest_ready_seconds": None}
