@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format install install-dev assets migrate demo lock clean help search-engine search-engine-stop
+.PHONY: run test lint format install install-dev assets migrate demo lock clean help search-engine search-engine-stop screenshots
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -87,3 +87,6 @@ search-engine-stop: install  ## Stop the OpenSearch started by make search-engin
 
 clean:  ## Remove the virtual environment, the SQLite database and collected files
 	rm -rf $(VENV) db.sqlite3 staticfiles var node_modules $(VENDOR)
+
+screenshots: install-dev  ## Renew the README's screenshots in docs/screenshots/ (demo content, Debian's Chromium)
+	$(BIN)/python tools/screenshots.py
