@@ -3,6 +3,7 @@
 import asyncio
 import os
 import signal
+import smtplib
 import socket
 import subprocess
 import sys
@@ -20,7 +21,7 @@ from aiosmtpd.controller import Controller
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from background.worker import queue_state, requeue_abandoned
+from background.worker import queue_state, requeue_abandoned, worker_id
 from tests.conftest import require
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -131,6 +132,9 @@ def test_a_worker_killed_in_mid_batch_loses_no_mail_and_sends_none_twice(setting
     assert sorted(handler.accepted) == sorted(recipients), output
     assert "back in the queue" in output
     assert DBTaskResult.objects.successful().count() == len(recipients)
+    # Sent mails leave no copy (with their addresses and links) in the queue.
+    stored = list(DBTaskResult.objects.values_list("args_kwargs", flat=True))
+    assert stored == [{"args": [], "kwargs": {}}] * len(recipients)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -154,7 +158,7 @@ def test_a_worker_stopped_with_sigterm_finishes_the_mail_in_hand(settings, smtp_
 
 
 @pytest.mark.django_db
-def test_tasks_of_a_live_worker_stay_with_it_and_a_long_silence_elsewhere_is_recovered(settings):
+def test_tasks_of_a_live_worker_stay_with_it_and_the_others_are_recovered(settings):
     settings.TASKS = QUEUED
     settings.TASK_ABANDONED_AFTER = 600
 
@@ -170,16 +174,62 @@ def test_tasks_of_a_live_worker_stay_with_it_and_a_long_silence_elsewhere_is_rec
         )
         return task.pk
 
-    host = socket.gethostname()[:50]
-    mine_alive = claimed(f"{host}:{os.getpid()}", minutes_ago=90)
-    other_host_recent = claimed("elsewhere:123", minutes_ago=5)
-    other_host_silent = claimed("elsewhere:456", minutes_ago=30)
+    machine, pid, started = worker_id().rsplit(":", 2)
+    mine_alive = claimed(worker_id(), minutes_ago=90)
+    # The same process id, started at another time: a restarted container's pid 1, or a recycled id.
+    recycled_pid = claimed(f"{machine}:{pid}:{int(started) - 3600}", minutes_ago=1)
+    dead_here = claimed(f"{machine}:{2**22 + 1}:{started}", minutes_ago=1)
+    other_machine_recent = claimed("elsewhere~1:123:1700000000", minutes_ago=5)
+    other_machine_silent = claimed("elsewhere~1:456:1700000000", minutes_ago=30)
 
-    assert requeue_abandoned() == 1
+    assert requeue_abandoned() == 3
     statuses = dict(DBTaskResult.objects.values_list("pk", "status"))
-    assert statuses[mine_alive] == statuses[other_host_recent] == TaskResultStatus.RUNNING
-    assert statuses[other_host_silent] == TaskResultStatus.READY
-    assert queue_state()["ready"] == 1
+    assert statuses[mine_alive] == statuses[other_machine_recent] == TaskResultStatus.RUNNING
+    assert (
+        statuses[recycled_pid]
+        == statuses[dead_here]
+        == statuses[other_machine_silent]
+        == TaskResultStatus.READY
+    )
+    assert queue_state()["ready"] == 3
+    assert queue_state()["longest_running_seconds"] >= 90 * 60
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "error, retried",
+    [
+        (ConnectionRefusedError(111, "Connection refused"), True),
+        (smtplib.SMTPServerDisconnected("gone"), True),
+        (smtplib.SMTPDataError(451, b"Try again later"), True),
+        (smtplib.SMTPRecipientsRefused({"x@example.org": (450, b"Mailbox busy")}), True),
+        (smtplib.SMTPRecipientsRefused({"x@example.org": (550, b"No such user")}), False),
+        (smtplib.SMTPDataError(554, b"Rejected as spam"), False),
+    ],
+)
+def test_a_temporary_mail_failure_is_tried_again_later_and_a_refusal_is_not(
+    settings, monkeypatch, error, retried
+):
+    settings.TASKS = QUEUED
+    settings.EMAIL_BACKEND = "background.mail.QueuedEmailBackend"
+
+    def refuse(self, messages):
+        raise error
+
+    monkeypatch.setattr("django.core.mail.backends.locmem.EmailBackend.send_messages", refuse)
+    settings.QUEUED_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    mail.send_mail("Hallo", "Text", None, ["x@example.org"])
+    (first,) = DBTaskResult.objects.all()
+
+    if retried:
+        assert first.task.call(*first.task_result.args, **first.task_result.kwargs) == 0
+        later = DBTaskResult.objects.exclude(pk=first.pk).get()
+        assert later.task_result.kwargs == {} and later.task_result.args[-1] == 1  # the second attempt
+        assert timedelta(seconds=50) < later.run_after - timezone.now() <= timedelta(seconds=60)
+    else:
+        with pytest.raises(type(error)):
+            first.task.call(*first.task_result.args, **first.task_result.kwargs)
+        assert DBTaskResult.objects.count() == 1
 
 
 def test_the_queued_backend_keeps_the_message_as_it_was_written(settings):
