@@ -62,26 +62,25 @@ def notify_subscribers(post_id):
     author = post.poster.public_name_text() if post.poster else (post.username or "")
     is_topic = is_first_post(post)
     sent = 0
-    for user in recipients(post):
-        context = {
-            "user": user,
-            "post": post,
-            "topic": post.topic,
-            "forum": post.topic.forum,
-            "author": author,
-            "url": url,
-            "is_topic": is_topic,
-            "subscriptions_url": f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}"
-            f"{reverse('forum_member:user_subscriptions')}",
-        }
-        subject = " ".join(render_to_string("forum/email/new_post_subject.txt", context).split())
-        body = render_to_string("forum/email/new_post.txt", context)
-        try:
+    # One transaction for all the mails queued here: a worker that dies in the middle queues none, so the task
+    # run again mails nobody twice.
+    with transaction.atomic():
+        for user in recipients(post):
+            context = {
+                "user": user,
+                "post": post,
+                "topic": post.topic,
+                "forum": post.topic.forum,
+                "author": author,
+                "url": url,
+                "is_topic": is_topic,
+                "subscriptions_url": f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}"
+                f"{reverse('forum_member:user_subscriptions')}",
+            }
+            subject = " ".join(render_to_string("forum/email/new_post_subject.txt", context).split())
+            body = render_to_string("forum/email/new_post.txt", context)
             send_mail(subject, body, None, [user.email])
-        except Exception:
-            logger.exception("Forum notification for post %s to user %s failed", post.pk, user.pk)
-            continue
-        sent += 1
+            sent += 1
     return sent
 
 

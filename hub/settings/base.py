@@ -7,6 +7,8 @@ change defaults, never read variables of their own.
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from wagtail.embeds import oembed_providers
+
 import environ
 from machina import MACHINA_MAIN_STATIC_DIR, MACHINA_MAIN_TEMPLATE_DIR
 
@@ -213,6 +215,8 @@ EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = _email.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = _email.get("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL", False)
+# Seconds the worker waits for the mail server: a server that hangs must not stall every other task.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Mitmach-Hub <hallo@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -260,6 +264,11 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Recordings and videos from the platforms the Content-Security-Policy lets frames come from (CSP_FRAME_SOURCES);
+# embeds that bring their own scripts (X, Instagram, Facebook) would be blocked on the public pages.
+WAGTAILEMBEDS_FINDERS = [
+    {"class": "wagtail.embeds.finders.oembed", "providers": [oembed_providers.youtube, oembed_providers.vimeo]}
+]
 
 # The admin's map widget: centre of Germany, and the tile server the public map will use as well.
 GEO_WIDGET_DEFAULT_LOCATION = {"lat": 51.1657, "lng": 10.4515}

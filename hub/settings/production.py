@@ -20,6 +20,9 @@ if CACHES["default"]["BACKEND"].rsplit(".", 1)[-1] in _PER_PROCESS_CACHES:
         f"not {CACHES['default']['BACKEND']}"
     )
 
+# Forum attachments wait between preview and submit; with several servers the submit may reach another one.
+CACHES["machina_attachments"] = CACHES["default"] | {"KEY_PREFIX": "machina-attachments", "TIMEOUT": 3600}
+
 # Tasks (e-mails, notifications, index updates) wait in the database for `manage.py run_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -31,6 +34,8 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # at all, since without a proxy that sets it anybody can write any address there (docs/deploy.md).
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+# Load balancers probe the web processes directly, over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

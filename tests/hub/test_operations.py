@@ -193,4 +193,10 @@ def test_healthz_reports_the_search_engine_and_the_task_queue(client):
     body = client.get("/healthz").json()
 
     assert body["search"] == {"engine": "database", "status": "ok"}
-    assert body["tasks"] == {"ready": 0, "running": 0, "failed": 0, "oldest_ready_seconds": None}
+    assert body["tasks"] == {
+        "ready": 0,
+        "running": 0,
+        "failed": 0,
+        "oldest_ready_seconds": None,
+        "longest_running_seconds": None,
+    }
