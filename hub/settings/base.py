@@ -267,7 +267,10 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Recordings and videos from the platforms the Content-Security-Policy lets frames come from (CSP_FRAME_SOURCES);
 # embeds that bring their own scripts (X, Instagram, Facebook) would be blocked on the public pages.
 WAGTAILEMBEDS_FINDERS = [
-    {"class": "wagtail.embeds.finders.oembed", "providers": [oembed_providers.youtube, oembed_providers.vimeo]}
+    {
+        "class": "wagtail.embeds.finders.oembed",
+        "providers": [oembed_providers.youtube, oembed_providers.vimeo],
+    }
 ]
 
 # The admin's map widget: centre of Germany, and the tile server the public map will use as well.
