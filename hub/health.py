@@ -48,7 +48,10 @@ def _static():
 def _search():
     """The engine's answer to a ping, remembered for a while: a slow engine must not make every probe slow."""
     engine = get_engine()
-    status = cache.get(SEARCH_STATUS_KEY)
+    try:
+        status = cache.get(SEARCH_STATUS_KEY)
+    except Exception:  # the cache's own failure is reported above; ask the engine itself then
+        return {"engine": engine.name, "status": "ok" if engine.ping() else "unreachable"}
     if status is None:
         status = "ok" if engine.ping() else "unreachable"
         cache.set(SEARCH_STATUS_KEY, status, SEARCH_STATUS_SECONDS)

@@ -98,7 +98,7 @@ def wait_until(condition, seconds):
     return False
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_worker_killed_in_mid_batch_loses_no_mail_and_sends_none_twice(settings, smtp_sink):
     require(
         connection.vendor == "postgresql", "the worker process needs a database it can share (PostgreSQL)"
@@ -137,7 +137,7 @@ def test_a_worker_killed_in_mid_batch_loses_no_mail_and_sends_none_twice(setting
     assert stored == [{"args": [], "kwargs": {}}] * len(recipients)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_worker_stopped_with_sigterm_finishes_the_mail_in_hand(settings, smtp_sink):
     require(
         connection.vendor == "postgresql", "the worker process needs a database it can share (PostgreSQL)"
