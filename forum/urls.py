@@ -5,9 +5,10 @@ machina's board.
 Careful: machina's class loader looks in this module first for ``urlpatterns_factory`` — do not define it.
 """
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from machina import urls as machina_urls
+from machina.apps.forum_member import views as machina_member_views
 
 from forum import views
 
@@ -31,6 +32,11 @@ board_urls = [
     path("", views.IndexView.as_view()),
     path("forum/<str:slug>-<int:pk>/", views.ForumView.as_view()),
     path("member/topic/<int:pk>/subscribe/", views.TopicSubscribeView.as_view()),
+    # machina's member profiles take any string as the pk (``profile/<str:pk>/``) and answered one that is no
+    # number with a 500: its views for numeric pks here, a 404 for anything else but its ``profile/edit/``.
+    path("member/profile/<int:pk>/", machina_member_views.ForumProfileDetailView.as_view()),
+    path("member/profile/<int:pk>/posts/", machina_member_views.UserPostsView.as_view()),
+    re_path(r"^member/profile/(?!edit/$)[^/]+/(?:posts/)?$", views.no_such_member),
     # machina's haystack search ignored the readable forums and approval: ours, at the same URL.
     path("search/", views.search),
     # machina's topic feeds list every topic: ours stop at the latest 30.

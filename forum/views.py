@@ -76,6 +76,11 @@ class ForumView(machina_forum_views.ForumView):
         return context
 
 
+def no_such_member(request):
+    """A member profile address whose pk is not a number (forum/urls.py)."""
+    raise Http404(_("Dieses Mitglied gibt es nicht."))
+
+
 # --- Feeds (replacing machina's, which list every topic) ------------------------------------------
 
 

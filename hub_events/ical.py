@@ -4,6 +4,9 @@
   time, so an edited event replaces the old entry in a subscriber's calendar instead of duplicating it.
 - **SEQUENCE** is ``EventPage.ical_sequence``, which goes up whenever a change to title, times, place, format or
   summary is published (see ``EventPage.save``).
+- A line break in a title stays in SUMMARY, escaped as ``\\n`` like every TEXT value; the calendar's NAME,
+  X-WR-CALNAME and X-WR-CALDESC get it on one line, since icalendar refuses a line break there (an event's
+  .ics, named after the event, answered 500).
 - Times are written in Europe/Berlin (``DTSTART;TZID=Europe/Berlin``) with a matching VTIMEZONE, so an event
   stays at 18:00 local time on both sides of a daylight-saving change.
 """
@@ -33,6 +36,11 @@ def uid_for(event):
     """The event's UID: from the page id only, so it survives every edit."""
     domain = settings.ICAL_UID_DOMAIN
     return f"event-{event.pk}@{domain}"
+
+
+def one_line(text):
+    """``text`` with every run of whitespace, line breaks included, as one space."""
+    return " ".join(text.split())
 
 
 def location_for(event):
@@ -99,9 +107,9 @@ def build_calendar(events, request, *, name, description="", url=None):
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.calendar_name = name  # NAME (RFC 7986) and X-WR-CALNAME
+    calendar.calendar_name = one_line(name)  # NAME (RFC 7986) and X-WR-CALNAME
     if description:
-        calendar.description = description  # DESCRIPTION and X-WR-CALDESC
+        calendar.description = one_line(description)  # DESCRIPTION and X-WR-CALDESC
     calendar.add("x-wr-timezone", TIME_ZONE)
     if url:
         calendar.add("url", url)

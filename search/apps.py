@@ -12,7 +12,9 @@ class SearchConfig(AppConfig):
 
         from actions.models import ActionPage
         from home.models import SDG, FieldOfAction, Resource
-        from search import signals
+        from search import fts5, signals
+
+        fts5.install()
 
         post_delete.connect(signals.action_deleted, sender=ActionPage, dispatch_uid="search-action-deleted")
         for model in (FieldOfAction, SDG, Resource):

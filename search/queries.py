@@ -115,7 +115,9 @@ def parse_query(params, *, strict_names=False, valid_options=None):
         raise InvalidQuery("sort", _("Unbekannte Sortierung „%(sort)s“.") % {"sort": sort[:50]}, list(SORTS))
 
     raw_page = params.get("page") or "1"
-    if not (raw_page.isascii() and raw_page.isdigit()) or not 1 <= int(raw_page) <= MAX_PAGE:
+    # Length first: int() refuses a string of more than 4,300 digits with a ValueError.
+    is_number = raw_page.isascii() and raw_page.isdigit() and len(raw_page) <= len(str(MAX_PAGE))
+    if not is_number or not 1 <= int(raw_page) <= MAX_PAGE:
         raise InvalidQuery(
             "page", _("Die Seitenzahl muss eine Zahl von 1 bis %(max)d sein.") % {"max": MAX_PAGE}
         )

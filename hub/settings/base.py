@@ -92,7 +92,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the session and auth middleware: it sees the final headers and strips cookies before storing.
     "home.public_cache.PublicAPICacheMiddleware",
-    "hub.api_guards.APIParameterGuardMiddleware",
+    "hub.request_guards.RequestGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
