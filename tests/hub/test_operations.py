@@ -63,14 +63,7 @@ def test_production_refuses_to_start_without_its_secret():
     env = production_env()
     del env["DJANGO_SECRET_KEY"]
 
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_check(env)
 
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr
