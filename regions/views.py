@@ -43,7 +43,7 @@ def join_region(request, page_id):
     region = _public_region(page_id)
     if not request.user.is_authenticated:
         return _signup_redirect(region)
-    # Unverified accounts can be logged in (e.g. through /admin/login/): joining needs a confirmed address.
+    # Joining needs a confirmed address (a session may outlive a change of address or group).
     if not is_verified_member(request.user):
         return _verification_required(request, action="join")
     _membership, created = RegionMembership.objects.get_or_create(user=request.user, region=region)

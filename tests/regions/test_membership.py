@@ -106,7 +106,7 @@ def test_only_live_public_regions_can_be_joined(client, region, region_index, me
 
 
 def test_unverified_user_cannot_join_and_is_asked_to_confirm_the_address(client, region):
-    """Unverified accounts can be logged in (e.g. through Wagtail's /admin/login/), but must not join."""
+    """An account without a confirmed address that has a session (from before allauth's rules) must not join."""
     client.force_login(factories.make_member(verified=False))
 
     response = client.post(join_url(region))
