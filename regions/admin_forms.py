@@ -12,16 +12,11 @@ from django.db.models import Q
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.panels import InlinePanel
 
-from members.roles import MEMBERS, is_editor
-from regions.roles import may_change_team
+from members.roles import MEMBERS
+from regions.roles import may_change_team, moderated_regions
 
 REGION_FIELDS = ("region", "regions")
 TEAM_RELATION = "moderators"
-
-
-def _restricted(user):
-    """True for a logged-in admin user who is neither an editor nor a superuser (i.e. a regional moderator)."""
-    return user is not None and not is_editor(user)
 
 
 def _initial_pks(value):
@@ -42,10 +37,8 @@ class RegionScopedPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not _restricted(self.for_user):
+        if may_change_team(self.for_user):  # editors, superusers and code: every region
             return
-        from regions.roles import moderated_regions
-
         allowed = moderated_regions(self.for_user).values("pk")
         for name in REGION_FIELDS:
             field = self.fields.get(name)

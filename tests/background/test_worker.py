@@ -28,6 +28,12 @@ BASE_DIR = Path(__file__).resolve().parents[2]
 QUEUED = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
+def queue_mails(settings):
+    """Mails go through the queue as in production: stored tasks, sent only by a worker."""
+    settings.TASKS = QUEUED
+    settings.EMAIL_BACKEND = "background.mail.QueuedEmailBackend"
+
+
 class SlowSink:
     """An SMTP server's handler that takes its time over each recipient and records the mails it accepted.
 
@@ -103,8 +109,7 @@ def test_a_worker_killed_in_mid_batch_loses_no_mail_and_sends_none_twice(setting
     require(
         connection.vendor == "postgresql", "the worker process needs a database it can share (PostgreSQL)"
     )
-    settings.TASKS = QUEUED
-    settings.EMAIL_BACKEND = "background.mail.QueuedEmailBackend"
+    queue_mails(settings)
     handler, port = smtp_sink
     recipients = [f"mitglied-{number}@example.org" for number in range(12)]
     for address in recipients:
@@ -142,8 +147,7 @@ def test_a_worker_stopped_with_sigterm_finishes_the_mail_in_hand(settings, smtp_
     require(
         connection.vendor == "postgresql", "the worker process needs a database it can share (PostgreSQL)"
     )
-    settings.TASKS = QUEUED
-    settings.EMAIL_BACKEND = "background.mail.QueuedEmailBackend"
+    queue_mails(settings)
     handler, port = smtp_sink
     mail.send_mail("Erinnerung", "Morgen ist Sprechstunde.", None, ["a@example.org"])
     mail.send_mail("Erinnerung", "Morgen ist Sprechstunde.", None, ["b@example.org"])
@@ -210,8 +214,7 @@ def test_tasks_of_a_live_worker_stay_with_it_and_the_others_are_recovered(settin
 def test_a_temporary_mail_failure_is_tried_again_later_and_a_refusal_is_not(
     settings, monkeypatch, error, retried
 ):
-    settings.TASKS = QUEUED
-    settings.EMAIL_BACKEND = "background.mail.QueuedEmailBackend"
+    queue_mails(settings)
 
     def refuse(self, messages):
         raise error

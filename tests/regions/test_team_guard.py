@@ -73,6 +73,17 @@ def history(region):
     }
 
 
+def page_form_data(region):
+    """The admin edit form of ``region`` as posted without a team formset (moderators have none)."""
+    return {
+        "title": region.title,
+        "slug": region.slug,
+        "area_description": region.area_description,
+        "status": region.status,
+        "body-count": "0",
+    }
+
+
 def test_moderator_token_cannot_restore_a_removed_member_by_revert_and_publish(region, history):
     client = token_client(history["moderator"])
 
@@ -107,14 +118,7 @@ def test_moderator_cannot_restore_a_removed_member_through_the_admin_revert(clie
     assert "moderators" not in form.context["form"].formsets
 
     region.refresh_from_db()
-    data = {
-        "title": region.title,
-        "slug": region.slug,
-        "area_description": region.area_description,
-        "status": region.status,
-        "body-count": "0",
-        "action-publish": "publish",
-    }
+    data = page_form_data(region) | {"action-publish": "publish"}
     response = client.post(url, data)
 
     assert response.status_code == 302, response.context["form"].errors if response.context else response
@@ -166,13 +170,7 @@ def test_moderator_cannot_restore_a_removed_member_on_a_region_that_is_not_live(
     client.force_login(history["moderator"])
     url = reverse("wagtailadmin_pages:revisions_revert", args=[region.pk, history["revision_a"].pk])
     region.refresh_from_db()
-    data = {
-        "title": region.title,
-        "slug": region.slug,
-        "area_description": region.area_description,
-        "status": region.status,
-        "body-count": "0",
-    }
+    data = page_form_data(region)
 
     response = client.post(url, data)
 
