@@ -32,9 +32,13 @@ def _database():
 
 
 def _cache():
+    # A key per request: with one shared key, concurrent probes overwrite each other's token and fail.
     token = secrets.token_hex(8)
-    cache.set("healthz", token, 30)
-    return "ok" if cache.get("healthz") == token else "not shared or not writable"
+    key = f"healthz-{token}"
+    cache.set(key, token, 30)
+    written = cache.get(key) == token
+    cache.delete(key)
+    return "ok" if written else "not shared or not writable"
 
 
 def _static():
