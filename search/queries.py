@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
 
-from search.facets import FACETS, FACETS_BY_KEY
+from search.facets import FACETS, FACETS_BY_KEY, current_taxonomy
 
 PAGE_SIZE = 20
 MAX_QUERY_LENGTH = 200
@@ -93,13 +93,15 @@ def parse_query(params, *, strict_names=False, valid_options=None):
         )
 
     filters = {}
+    taxonomy = None
     for facet in FACETS:
         values = [value for value in params.getlist(facet.key) if value != ""]
         if not values:
             continue
         allowed = (valid_options or {}).get(facet.key)
         if allowed is None:
-            allowed = [option.value for option in facet.options()]
+            taxonomy = taxonomy or current_taxonomy()
+            allowed = [option.value for option in facet.options(taxonomy)]
         unknown = [value for value in values if value not in allowed]
         if unknown:
             raise InvalidQuery(

@@ -7,7 +7,7 @@ import logging
 from django.db import transaction
 from django.db.models import F
 
-from search.documents import action_document, indexable_actions
+from search.documents import action_documents, indexable_actions
 from search.engines import EngineUnavailable, get_engine
 from search.engines.database import DatabaseEngine
 from search.models import PendingIndexChange
@@ -56,7 +56,7 @@ def replay_pending(engine=None, limit=REPLAY_BATCH):
 
 def apply(engine, action_ids):
     """Index the given actions that may be found and delete the rest from the engine."""
-    documents = [action_document(page) for page in indexable_actions().filter(pk__in=action_ids)]
+    documents = list(action_documents(indexable_actions().filter(pk__in=action_ids)))
     engine.index(documents)
     engine.delete(set(action_ids) - {doc["id"] for doc in documents})
 

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from search.documents import action_document, indexable_actions
+from search.documents import action_documents, indexable_actions
 
 
 @dataclass
@@ -17,7 +17,7 @@ class Drift:
 
 
 def expected_documents():
-    return {page.pk: action_document(page) for page in indexable_actions().iterator(chunk_size=500)}
+    return {doc["id"]: doc for doc in action_documents(indexable_actions())}
 
 
 def find_drift(engine):

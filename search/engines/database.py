@@ -3,7 +3,7 @@ PostgreSQL full text with the German configuration), facets counted in SQL."""
 
 from django.db.models import Count
 
-from search.documents import indexable_actions, title_sort_key
+from search.documents import action_documents, indexable_actions, title_sort_key
 from search.engines.base import EngineResult, SearchEngine
 from search.facets import FACETS
 
@@ -99,9 +99,7 @@ class DatabaseEngine(SearchEngine):
         return [row[0] for row in rows]
 
     def documents(self):
-        from search.documents import action_document
-
-        return {page.pk: action_document(page) for page in indexable_actions()}
+        return {doc["id"]: doc for doc in action_documents(indexable_actions())}
 
     def count(self):
         return indexable_actions().count()

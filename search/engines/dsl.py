@@ -2,7 +2,9 @@
 sent through each engine's own client."""
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from itertools import islice
 
 from elasticsearch.dsl import A, Index, Q, Search
 
@@ -17,6 +19,19 @@ SORT_CLAUSES = {
     "relevance": ["_score", {"id": "asc"}],
 }
 MAX_FACET_OPTIONS = 1000  # more than any facet has; regions are the largest
+# While a rebuild loads a new index: no refreshes and no replicas (copied once at the end instead of
+# document by document); afterwards the index's own values come back (None: the engine's default).
+LOAD_SETTINGS = {"refresh_interval": "-1", "number_of_replicas": 0, "auto_expand_replicas": "false"}
+# The shard request cache keeps whole answers, also with hits (by default only size=0 ones), per index
+# reader: a refresh that changed the index opens a new reader, so a cached answer never outlives a change.
+SEARCH_PARAMS = {"request_cache": True}
+REBUILD_CHUNK = 2000  # documents per bulk request in a rebuild (about 2 MB)
+
+
+def _chunks(items, size):
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
 
 
 def search_body(query):
@@ -86,8 +101,10 @@ class DSLEngine(SearchEngine):
         except self.errors as error:
             raise EngineUnavailable(f"{self.name}: {error}") from error
 
-    def _bulk(self, actions, ignore_status=()):
-        self.helpers.bulk(self.client, actions, chunk_size=500, refresh=False, ignore_status=ignore_status)
+    def _bulk(self, actions, ignore_status=(), chunk_size=500):
+        self.helpers.bulk(
+            self.client, actions, chunk_size=chunk_size, refresh=False, ignore_status=ignore_status
+        )
 
     def _scan(self, index, query):
         return self.helpers.scan(self.client, index=index, query=query)
@@ -101,7 +118,7 @@ class DSLEngine(SearchEngine):
 
     def search(self, query):
         with self._guard():
-            response = self.client.search(index=self.alias, body=search_body(query))
+            response = self.client.search(index=self.alias, body=search_body(query), **SEARCH_PARAMS)
         return parse_response(response, query.page_size)
 
     def index_body(self):
@@ -150,7 +167,10 @@ class DSLEngine(SearchEngine):
     def rebuild(self, documents, progress=None):
         """Index everything into a new index, then move the alias in one step and drop the old index.
 
-        Searches keep hitting the old index until the swap, so they never see a half-built one.
+        Searches keep hitting the old index until the swap, so they never see a half-built one. The new
+        index is loaded without refreshes and replicas (``LOAD_SETTINGS``), in chunks of ``REBUILD_CHUNK``
+        sent from a second thread while this one reads the next chunk from the database; its own settings
+        are put back and it is refreshed before the swap.
         """
         with self._guard():
             old = (
@@ -162,24 +182,37 @@ class DSLEngine(SearchEngine):
                 # A plain index squats on the alias name (e.g. created by hand): remove it first.
                 self.client.indices.delete(index=self.alias)
             name = f"{self.alias}-{time.time_ns()}"
-            self.client.indices.create(index=name, body=self.index_body())
-            count = 0
-
-            def actions():
-                nonlocal count
-                for doc in documents:
-                    count += 1
-                    if progress:
-                        progress(count)
-                    yield {"_op_type": "index", "_index": name, "_id": doc["id"], "_source": doc}
-
-            self._bulk(actions())
+            body = self.index_body()
+            restore = {key: body["settings"].get(key) for key in LOAD_SETTINGS}
+            body["settings"].update(LOAD_SETTINGS)
+            self.client.indices.create(index=name, body=body)
+            count = self._load(name, documents, progress)
+            self.client.indices.put_settings(index=name, body={"index": restore})
             self.client.indices.refresh(index=name)
             swap = [{"add": {"index": name, "alias": self.alias}}]
             swap += [{"remove": {"index": index, "alias": self.alias}} for index in old]
             self.client.indices.update_aliases(body={"actions": swap})
             for index in old:
                 self.client.indices.delete(index=index)
+        return count
+
+    def _load(self, index, documents, progress):
+        """Bulk-index ``documents`` into ``index``: one chunk in flight while the next one is built."""
+        count = 0
+        with ThreadPoolExecutor(max_workers=1) as sender:
+            in_flight = None
+            for chunk in _chunks(documents, REBUILD_CHUNK):
+                actions = [
+                    {"_op_type": "index", "_index": index, "_id": doc["id"], "_source": doc} for doc in chunk
+                ]
+                if in_flight is not None:
+                    in_flight.result()  # raises the chunk's bulk error here, inside _guard
+                in_flight = sender.submit(self._bulk, actions, chunk_size=len(actions))
+                count += len(chunk)
+                if progress:
+                    progress(count)
+            if in_flight is not None:
+                in_flight.result()
         return count
 
     def documents(self):

@@ -12,7 +12,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from search.documents import action_document, indexable_actions
+from search.documents import action_documents, indexable_actions
 from search.engines import EngineUnavailable, get_engine
 from search.sync import pending_count, replay_pending
 from search.verify import find_drift, repair
@@ -64,8 +64,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Baue den Index neu auf ({engine.name}, {total} Aktionen) …")
         progress = Progress(self.stdout, total)
         started = time.monotonic()
-        documents = (action_document(page) for page in indexable_actions().iterator(chunk_size=500))
-        count = engine.rebuild(documents, progress=progress)
+        count = engine.rebuild(action_documents(indexable_actions()), progress=progress)
         progress.finish()
         self.stdout.write(
             self.style.SUCCESS(f"{count} Aktionen indexiert in {time.monotonic() - started:.1f} s.")
