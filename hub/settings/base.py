@@ -12,6 +12,8 @@ from wagtail.embeds import oembed_providers
 import environ
 from machina import MACHINA_MAIN_STATIC_DIR, MACHINA_MAIN_TEMPLATE_DIR
 
+from search.engine_config import parse_engine_url, replica_settings
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -236,24 +238,36 @@ WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0
 # --- Search ---------------------------------------------------------------------------------------
 
 # One URL picks the engine for the action search and Wagtail's site search: unset = the database,
-# opensearch://host:port or elasticsearch://host:port (opensearchs:// / elasticsearchs:// for HTTPS).
+# opensearch://host:port or elasticsearch://host:port (opensearchs:// / elasticsearchs:// for HTTPS), a
+# cluster as opensearch://user:password@host1:9200,host2:9200,host3:9200 (search/engine_config.py).
 SEARCH_URL = env.str("SEARCH_URL", default="")
 SEARCH_INDEX_PREFIX = env.str("SEARCH_INDEX_PREFIX", default="mitmach")
+# Replicas of each shard in new indices: 0 for one node, 1 (or "0-1", "0-all") for a cluster.
+SEARCH_REPLICAS = env.str("SEARCH_REPLICAS", default="0")
 _database_search = {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "german"}
 WAGTAILSEARCH_BACKENDS = {"default": _database_search}
 if SEARCH_URL:
-    _search = urlsplit(SEARCH_URL)
-    _http = "https" if _search.scheme.endswith("s") else "http"
-    _backend = "opensearch3" if _search.scheme.startswith("opensearch") else "elasticsearch8"
+    _search = parse_engine_url(SEARCH_URL)
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": f"wagtail.search.backends.{_backend}",
-            "URLS": [f"{_http}://{_search.netloc}"],
+            "BACKEND": f"wagtail.search.backends.{'opensearch3' if _search.kind == 'opensearch' else 'elasticsearch8'}",
+            "URLS": _search.urls_with_auth(),
             "INDEX_PREFIX": f"{SEARCH_INDEX_PREFIX}-site-",
             "TIMEOUT": 5,
-            # German stemming for site search too ("Gärten" finds "Garten").
+            # A node that is down: ask the next one (as the action search does, search/engines/opensearch.py).
+            "OPTIONS": {
+                "max_retries": len(_search.hosts) - 1,
+                "retry_on_status": (502, 503, 504),
+                "retry_on_timeout": False,
+            },
             "INDEX_SETTINGS": {
-                "settings": {"index": {"analysis": {"analyzer": {"default": {"type": "german"}}}}}
+                "settings": {
+                    "index": {
+                        # German stemming for site search too ("Gärten" finds "Garten").
+                        "analysis": {"analyzer": {"default": {"type": "german"}}},
+                        **replica_settings(SEARCH_REPLICAS),
+                    }
+                }
             },
         },
         # Kept up to date as well, so site search can fall back to it when the engine is down.

@@ -4,6 +4,7 @@ from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch, helpers
 
 from search.engines.dsl import DSLEngine
+from search.engines.opensearch import READ_TIMEOUT, RETRY_ON_STATUS
 
 
 class ElasticsearchEngine(DSLEngine):
@@ -11,6 +12,20 @@ class ElasticsearchEngine(DSLEngine):
     helpers = helpers
     errors = (ApiError, TransportError, helpers.BulkIndexError, OSError)
 
-    def __init__(self, url, alias, timeout=5):
-        client = Elasticsearch(hosts=[url], request_timeout=timeout, max_retries=0, retry_on_timeout=False)
+    def __init__(self, hosts, alias, auth=None, index_settings=None):
+        """As OpenSearchEngine; this client has one timeout for connecting and reading."""
+        client = Elasticsearch(
+            hosts=list(hosts),
+            basic_auth=auth,
+            request_timeout=READ_TIMEOUT,
+            max_retries=len(hosts) - 1,
+            retry_on_status=RETRY_ON_STATUS,
+            retry_on_timeout=False,
+        )
         super().__init__(client, alias)
+        self.index_settings = index_settings or {}
+
+    def index_body(self):
+        body = super().index_body()
+        body["settings"].update(self.index_settings)
+        return body

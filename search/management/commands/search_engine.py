@@ -15,6 +15,14 @@ Maven jars: no OpenSearch tarball, no Docker.
 * ``--status`` reports whether it runs and the cluster health (exit code 3 when it does not run);
   ``--stop`` stops it and waits until the port is closed.
 
+``--nodes 3`` starts a local cluster instead, for trying what a dead node does: three nodes, each in its
+own JVM, so that any one can be stopped (``--stop --node 2``) and started again (``--node 2``). Node N
+answers HTTP on ``--port`` + N - 1 (default 9211, 9212, 9213; transport 100 ports higher) and keeps its
+data in ``var/opensearch/cluster-<port>/node_N``; nothing of the single node on 9201 is shared but the
+jars. The runner itself runs all its nodes in one JVM and makes a lone node a single-node cluster, so each
+node is started through ``search/engine/ClusterNode.java`` (run by Java's source launcher, nothing is
+built), which hands the runner the discovery settings it has no options for.
+
 Needs a JDK 21 or newer (``JAVA_HOME`` if it is one, otherwise the newest under ``/usr/lib/jvm``, otherwise
 ``java`` on ``PATH``) and, for the first start, Maven (``mvn``). Only the standard library talks HTTP here,
 so the command works before any search client is installed.
@@ -42,12 +50,16 @@ from django.core.management.base import BaseCommand, CommandError
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 9201
+CLUSTER_PORT = 9211  # --nodes 2 or more: node N on CLUSTER_PORT + N - 1
+TRANSPORT_OFFSET = 100  # a cluster node's transport port: its HTTP port + 100
+MAX_NODES = 9
 # The runner gives node N the HTTP port base+N and refuses ports above 9299 (its maxHttpPort, which has no
 # command-line option).
 MAX_PORT = 9299
 MIN_JAVA = 21
 CLUSTER_NAME = "mitmach-hub"
 RUNNER_MAIN = "org.codelibs.opensearch.runner.OpenSearchRunner"
+CLUSTER_MAIN = "ClusterNode.java"
 JVM_OPTIONS = [
     "-Xms512m",
     "-Xmx1g",
@@ -70,8 +82,28 @@ network.host: 127.0.0.1
 cluster.routing.allocation.disk.threshold_enabled: false
 """
 
+# A cluster node: smaller heap (three of them share a developer's machine or a CI runner) and no class-data
+# archive (the source launcher's classes cannot be archived).
+CLUSTER_JVM_OPTIONS = [
+    "-Xms256m",
+    "-Xmx512m",
+    "-Dfile.encoding=UTF-8",
+    "-Djava.awt.headless=true",
+    "--enable-native-access=ALL-UNNAMED",
+]
+CLUSTER_NODE_SETTINGS = """\
+# Written by `python manage.py search_engine --nodes {nodes}` on every start: change the command, not this file.
+network.host: 127.0.0.1
+transport.port: {transport_port}
+discovery.seed_hosts: [{seed_hosts}]
+# Only read when the cluster forms for the first time.
+cluster.initial_cluster_manager_nodes: [{node_names}]
+cluster.routing.allocation.disk.threshold_enabled: false
+"""
+
 ENGINE_DIR = Path(__file__).resolve().parents[2] / "engine"
 POM = ENGINE_DIR / "pom.xml"
+CLUSTER_NODE = ENGINE_DIR / "ClusterNode.java"
 JAVA_HOMES_GLOBS = ["/usr/lib/jvm/*", "/Library/Java/JavaVirtualMachines/*/Contents/Home"]
 
 # Talk to 127.0.0.1 directly, even when http_proxy is set in the environment.
@@ -161,8 +193,8 @@ def _read_pid(pid_file):
         return None
 
 
-def _is_runner(pid):
-    """Whether pid is a live (not zombie) OpenSearch Runner process."""
+def _is_runner(pid, main=RUNNER_MAIN):
+    """Whether pid is a live (not zombie) OpenSearch Runner process (started with ``main``)."""
     if not pid:
         return False
     proc = Path("/proc", str(pid))
@@ -172,7 +204,7 @@ def _is_runner(pid):
             cmdline = (proc / "cmdline").read_bytes()
         except (OSError, IndexError):
             return False
-        return state != "Z" and RUNNER_MAIN.encode() in cmdline
+        return state != "Z" and main.encode() in cmdline
     try:  # no /proc (macOS): a live pid from our pid file is good enough
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -198,7 +230,20 @@ class Command(BaseCommand):
             "--status", action="store_true", help="zeigen, ob er läuft, und die Cluster-Health"
         )
         parser.add_argument(
-            "--port", type=int, default=DEFAULT_PORT, help=f"HTTP-Port (Standard {DEFAULT_PORT})"
+            "--port",
+            type=int,
+            help=f"HTTP-Port (Standard {DEFAULT_PORT}; bei --nodes der des ersten Knotens, Standard {CLUSTER_PORT})",
+        )
+        parser.add_argument(
+            "--nodes",
+            type=int,
+            default=1,
+            help="Anzahl der Knoten; ab 2 ein lokaler Cluster mit einer JVM je Knoten (Standard 1)",
+        )
+        parser.add_argument(
+            "--node",
+            type=int,
+            help="mit --nodes: nur diesen Knoten (1, 2, …) starten oder mit --stop beenden",
         )
         parser.add_argument(
             "--timeout",
@@ -207,7 +252,13 @@ class Command(BaseCommand):
             help="Sekunden, die auf den Start (Health gelb/grün) oder den Stopp gewartet wird (Standard 180)",
         )
 
-    def handle(self, *args, foreground, stop, status, port, timeout, **options):
+    def handle(self, *args, foreground, stop, status, port, nodes, node, timeout, **options):
+        if nodes > 1 or node:
+            if foreground:
+                raise CommandError("--foreground gibt es nur für einen einzelnen Knoten.")
+            LocalCluster(self, nodes, port or CLUSTER_PORT).handle(stop, status, node, timeout)
+            return
+        port = port or DEFAULT_PORT
         if not 1024 < port <= MAX_PORT:
             raise CommandError(
                 f"--port muss zwischen 1025 und {MAX_PORT} liegen (der OpenSearch Runner nimmt keine höheren)."
@@ -536,3 +587,240 @@ class Command(BaseCommand):
         if pid:
             self.stdout.write(f"  Daten:    {self.home / 'node_1' / 'data'}")
             self.stdout.write(f"  Log:      {self.log_file}")
+
+
+class LocalCluster:
+    """``--nodes N``: N OpenSearch nodes on this machine, one JVM each, that form one cluster."""
+
+    def __init__(self, command, nodes, port):
+        if not 2 <= nodes <= MAX_NODES:
+            raise CommandError(f"--nodes muss zwischen 2 und {MAX_NODES} liegen (--node braucht --nodes).")
+        last = port + nodes - 1
+        if port <= 1024 or last + TRANSPORT_OFFSET > 65535:
+            raise CommandError(f"--port muss über 1024 liegen und Platz für {nodes} Knoten lassen.")
+        if port <= DEFAULT_PORT <= last:
+            raise CommandError(
+                f"Port {DEFAULT_PORT} gehört dem einzelnen Knoten; --port {CLUSTER_PORT} wählen."
+            )
+        self.command = command
+        self.stdout = command.stdout
+        self.style = command.style
+        self.numbers = range(1, nodes + 1)
+        self.port = port
+        self.name = f"{CLUSTER_NAME}-{port}"
+        # The jars are the single node's; the data, logs and pid files are the cluster's own.
+        command.home = Path(settings.BASE_DIR) / "var" / "opensearch"
+        command.lib = command.home / "lib"
+        self.home = command.home / f"cluster-{port}"
+
+    def http_port(self, number):
+        return self.port + number - 1
+
+    def pid_file(self, number):
+        return self.home / f"node_{number}.pid"
+
+    def log_file(self, number):
+        return self.home / f"node_{number}.log"
+
+    def running_pid(self, number):
+        pid = _read_pid(self.pid_file(number))
+        return pid if _is_runner(pid, CLUSTER_MAIN) else None
+
+    def health(self, number):
+        body = _get_json(f"http://{HOST}:{self.http_port(number)}/_cluster/health")
+        return body if isinstance(body, dict) and "status" in body else None
+
+    def urls(self):
+        return ",".join(f"{HOST}:{self.http_port(number)}" for number in self.numbers)
+
+    def handle(self, stop, status, node, timeout):
+        if node is not None and node not in self.numbers:
+            raise CommandError(f"--node muss zwischen 1 und {len(self.numbers)} liegen.")
+        selected = [node] if node else list(self.numbers)
+        if stop:
+            self.stop(selected, timeout)
+        elif status:
+            self.status()
+        else:
+            self.start(selected, timeout)
+
+    # --- start ----------------------------------------------------------------------------------------
+
+    def start(self, selected, timeout):
+        java, version = find_java()
+        self.command.fetch_runner()
+        started = time.monotonic()
+        processes = {}
+        for number in selected:
+            if not self.running_pid(number):
+                processes[number] = self.start_node(number, java)
+        if processes:
+            numbers = ", ".join(map(str, processes))
+            self.stdout.write(
+                f"Starte OpenSearch-Knoten {numbers} von {self.name} (Java {version}: {java}) …"
+            )
+        status = self.wait_for_cluster(timeout, processes)
+        if status is None:
+            self.fail_start(processes, timeout)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"OpenSearch-Cluster {self.name} läuft: {len(self.numbers)} Knoten auf {HOST}, Ports "
+                f"{self.http_port(1)}–{self.http_port(len(self.numbers))}, Health {status}, "
+                f"bereit nach {time.monotonic() - started:.0f} s."
+            )
+        )
+        self.stdout.write(f"Daten und Logs: {self.home}")
+        self.stdout.write(f"Nutzen: SEARCH_URL=opensearch://{self.urls()} SEARCH_REPLICAS=1")
+        self.stdout.write(
+            f"Einen Knoten beenden: python manage.py search_engine --nodes {len(self.numbers)} "
+            f"--port {self.port} --stop --node 2 (ohne --node: alle)"
+        )
+
+    def start_node(self, number, java):
+        http_port = self.http_port(number)
+        for port in (http_port, http_port + TRANSPORT_OFFSET):
+            if _port_open(port):
+                raise CommandError(f"Port {port} für Knoten {number} ist belegt; --port wählen.")
+        node_home = self.home / f"node_{number}"
+        (node_home / "config").mkdir(parents=True, exist_ok=True)
+        (node_home / "config" / "opensearch.yml").write_text(
+            CLUSTER_NODE_SETTINGS.format(
+                nodes=len(self.numbers),
+                transport_port=http_port + TRANSPORT_OFFSET,
+                seed_hosts=", ".join(
+                    f'"{HOST}:{self.http_port(n) + TRANSPORT_OFFSET}"' for n in self.numbers
+                ),
+                node_names=", ".join(f'"node-{n}"' for n in self.numbers),
+            )
+        )
+        log_file = self.log_file(number)
+        if log_file.exists():
+            log_file.replace(log_file.with_suffix(".log.1"))
+        command = [
+            str(java),
+            *CLUSTER_JVM_OPTIONS,
+            "-Dhub.setting.discovery.type=zen",
+            f"-Dhub.setting.node.name=node-{number}",
+            f"-Dhub.setting.path.home={node_home}",
+            "-cp",
+            str(self.command.lib / "*"),
+            str(CLUSTER_NODE),
+            "-basePath",
+            str(self.home),
+            "-confPath",
+            str(node_home / "config"),
+            "-dataPath",
+            str(node_home / "data"),
+            "-logsPath",
+            str(node_home / "logs"),
+            "-numOfNode",
+            "1",
+            "-clusterName",
+            self.name,
+            "-baseHttpPort",
+            str(http_port - 1),  # node 1 of a runner listens on base + 1
+        ]
+        with log_file.open("ab") as log:
+            process = subprocess.Popen(  # noqa: S603 - fixed command line, no shell
+                command,
+                cwd=node_home,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        self.pid_file(number).write_text(f"{process.pid}\n")
+        return process
+
+    def wait_for_cluster(self, timeout, processes):
+        """Poll until every running node answers yellow or green and sees all the others; the status,
+        or None when a started node died or time ran out."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if any(process.poll() is not None for process in processes.values()):
+                return None
+            running = [number for number in self.numbers if self.running_pid(number)]
+            healths = [self.health(number) for number in running]
+            if running and all(
+                health
+                and health["status"] in ("yellow", "green")
+                and health["number_of_nodes"] == len(running)
+                for health in healths
+            ):
+                return healths[0]["status"]
+            time.sleep(1)
+        return None
+
+    def fail_start(self, processes, timeout):
+        for process in processes.values():
+            if process.poll() is None:
+                with contextlib.suppress(ProcessLookupError):
+                    process.terminate()
+        tails = []
+        for number, process in processes.items():
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(timeout=30)
+            self.pid_file(number).unlink(missing_ok=True)
+            try:
+                tail = self.log_file(number).read_text(errors="replace").splitlines()[-15:]
+            except OSError:
+                tail = ["(kein Log)"]
+            tails.append(
+                f"--- Knoten {number} (Code {process.returncode}): {self.log_file(number)}\n"
+                + "\n".join(tail)
+            )
+        raise CommandError(
+            f"Der Cluster {self.name} war nach {timeout:.0f} s nicht bereit (oder ein Knoten endete); "
+            "die eben gestarteten Knoten wurden beendet.\n" + "\n".join(tails)
+        )
+
+    # --- stop and status ------------------------------------------------------------------------------
+
+    def stop(self, selected, timeout):
+        pids = {number: self.running_pid(number) for number in selected}
+        pids = {number: pid for number, pid in pids.items() if pid}
+        if not pids:
+            self.stdout.write(f"Kein Knoten von {self.name} läuft ({', '.join(map(str, selected))}).")
+            return
+        self.stdout.write(f"Beende Knoten {', '.join(map(str, pids))} von {self.name} …")
+        for pid in pids.values():
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
+
+        def busy():
+            return [
+                number
+                for number, pid in pids.items()
+                if _is_runner(pid, CLUSTER_MAIN) or _port_open(self.http_port(number))
+            ]
+
+        deadline = time.monotonic() + timeout
+        while busy() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        for number in busy():
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pids[number], signal.SIGKILL)
+        for _ in range(20):
+            if not busy():
+                break
+            time.sleep(0.5)
+        if busy():
+            raise CommandError(f"Knoten {', '.join(map(str, busy()))} laufen noch.")
+        for number in pids:
+            self.pid_file(number).unlink(missing_ok=True)
+        self.stdout.write(self.style.SUCCESS(f"Beendet; die Daten bleiben in {self.home}."))
+
+    def status(self):
+        running = 0
+        for number in self.numbers:
+            pid = self.running_pid(number)
+            health = self.health(number)
+            running += bool(pid or health)
+            state = (
+                f"Health {health['status']}, {health['number_of_nodes']} Knoten im Cluster"
+                if health
+                else "antwortet nicht"
+            )
+            self.stdout.write(f"  node-{number}  {HOST}:{self.http_port(number)}  PID {pid or '–'}  {state}")
+        if not running:
+            raise CommandError(f"Kein Knoten von {self.name} läuft.", returncode=3)
