@@ -16,10 +16,10 @@ Every process this script starts is stopped however it ends (exception, Ctrl-C, 
 
 The load. The client is a separate process (its GIL must not cap the server) with ``--concurrency`` threads,
 each with its own ``requests`` session, each sending its next request as soon as the last one answered (a
-closed loop: the load is bounded by the concurrency). Per phase: a warm-up over every URL, then ``/healthz``
-alone (the near-bare view: one SQL query, a cache write and read), then each URL alone for ``--solo`` seconds
-(its throughput, as a ratio against ``/healthz``), then all URLs in turn for ``--duration`` seconds (the mix:
-requests, errors, p50 and p95 per URL under mixed load). An error is a status outside 2xx/3xx or a failed
+closed loop: the load is bounded by the concurrency). Per phase: a warm-up over every URL, then alone, for
+``--duration`` seconds each, ``/healthz`` (the issue's near-bare view) and ``/admin/login/`` (a bare Django view),
+then each URL alone for ``--solo`` seconds (its throughput, as a ratio against both), then all URLs in turn for
+``--duration`` seconds (the mix: requests, errors, p50 and p95 per URL under mixed load). An error is a status outside 2xx/3xx or a failed
 connection; redirects are not followed. Client and server share the machine's cores: the figures are a
 lower bound for a server of its own.
 """
