@@ -49,6 +49,7 @@ django.setup()
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
@@ -92,6 +93,8 @@ SCENARIOS = [
     ("Berlin, initiatives", {"bbox": ",".join(map(str, BERLIN)), "layer": "initiatives"}, BERLIN),
 ]
 AIMS_MS = {"Berlin bbox": 100}
+AIM_P90_MS = 50  # every scenario (issue 11)
+AIM_PAGE_MS = 100
 MAX_GZIP = 1_000_000
 
 
@@ -236,8 +239,12 @@ def ensure_members(count):
 def prepare(base, size, members):
     name = bench_data.use_data_set(base, size)
     index = map_page()
+    before = (Initiative.objects.count(), User.objects.count())
     total = ensure_initiatives(size)
     ensure_members(members)
+    if (total, User.objects.count()) != before:
+        # bulk_create sends no signals: the stored clusters are rebuilt once, as after any bulk write.
+        call_command("rebuild_map_clusters")
     approved = Initiative.objects.approved().count()
     print(
         f"  data set {name}: {total:,} initiatives ({approved:,} approved), {RegionPage.objects.count()} regions"
@@ -246,6 +253,10 @@ def prepare(base, size, members):
 
 
 # --- Measuring ----------------------------------------------------------------------------------------
+
+
+def p90(times):
+    return statistics.quantiles(times, n=10, method="inclusive")[-1] if len(times) > 1 else times[0]
 
 
 @dataclass
@@ -267,11 +278,7 @@ class Figures:
 
     @property
     def p90(self):
-        return (
-            statistics.quantiles(self.times, n=10, method="inclusive")[-1]
-            if len(self.times) > 1
-            else self.median
-        )
+        return p90(self.times)
 
     @property
     def bare_median(self):
@@ -348,15 +355,16 @@ def measure_page(client, index, runs):
     url = index.url
     times = []
     for run in range(WARMUP + runs):
+        # A page-cache miss with the map's shared data warm: each run asks for another page of the list.
         counter = QueryCounter()
         started = time.perf_counter()
         with connection.execute_wrapper(counter):
-            response = client.get(url)
+            response = client.get(url, {"page": run % 3 + 1, "run": run})
         if run >= WARMUP:
             times.append((time.perf_counter() - started) * 1000)
     if response.status_code != 200:
         raise SystemExit(f"map page: HTTP {response.status_code}")
-    return statistics.median(times), counter.count
+    return statistics.median(times), p90(times), counter.count
 
 
 # --- Report -------------------------------------------------------------------------------------------
@@ -391,9 +399,10 @@ def print_report(big, small, hit_ms, pages, limit):
         "\n÷ bare: request time / bare SELECT. ÷ small: request time / the same request on the small data set."
     )
     print(f"\nCache hit (whole map without bbox, {big[0].size:,} initiatives): median {hit_ms:.2f} ms")
-    for size, (page_ms, page_queries) in pages.items():
+    for size, (page_ms, page_p90, page_queries) in pages.items():
         print(
-            f"Map page (HTML with the list, first page) at {size:,} initiatives: median {page_ms:.1f} ms, {page_queries} SQL"
+            f"Map page (HTML, list pages 1–3, page cache missed) at {size:,} initiatives: median {page_ms:.1f} ms, "
+            f"p90 {page_p90:.1f} ms, {page_queries} SQL"
         )
 
     print("\nAims (for comparison, not asserted):")
@@ -405,6 +414,14 @@ def print_report(big, small, hit_ms, pages, limit):
             f"  {scenario}: ≤ {limit_ms} ms with ≤ {limit:,} features — {figures.median:.1f} ms, "
             f"{figures.features:,} features: {verdict} the aim"
         )
+    slowest = max(big, key=lambda figures: figures.p90)
+    verdict = "within" if slowest.p90 <= AIM_P90_MS else "ABOVE"
+    print(
+        f"  every scenario ≤ {AIM_P90_MS} ms p90 — slowest: {slowest.scenario}, {slowest.p90:.1f} ms: {verdict} the aim"
+    )
+    page_ms = pages[big[0].size][0]
+    verdict = "within" if page_ms <= AIM_PAGE_MS else "ABOVE"
+    print(f"  map page ≤ {AIM_PAGE_MS} ms — {page_ms:.1f} ms: {verdict} the aim")
     largest = max(big + small, key=lambda figures: figures.gzipped)
     verdict = "within" if largest.gzipped <= MAX_GZIP else "ABOVE"
     print(

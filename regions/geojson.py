@@ -27,16 +27,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.core.cache import cache
 from django.db.models import Avg, Count, Exists, F, Max, Min, OuterRef, Value
 from django.db.models.functions import Floor
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from home import public_cache
 from home.models import FieldOfAction
 from members.roles import MEMBERS
-from regions import places
+from regions import clusters, places
+from regions.clusters import STORED_LAYERS
 from regions.geo import BBox, InvalidBBox, extent, grid_cell_size, parse_point
+from regions.models import Initiative
 
 MAP_FEATURE_LIMIT = 2000
+SHARED_SECONDS = 600
 LAYERS = ("regions", "initiatives", "members")
 PARAMETERS = ("layer", "field", "bbox")
 ID_PREFIX = {"regions": "region", "initiatives": "initiative", "members": "member"}
@@ -99,8 +105,14 @@ class Taxonomy:
         self.position = {f.pk: index for index, f in enumerate(self.fields)}
 
     @classmethod
-    def load(cls):
-        return cls(FieldOfAction.objects.all())
+    def load(cls, request=None):
+        return cls(
+            shared(
+                request,
+                "taxonomy",
+                lambda: [FieldRef(f.pk, f.slug, f.name, f.colour) for f in FieldOfAction.objects.all()],
+            )
+        )
 
     def refs(self, pks):
         return [
@@ -108,6 +120,15 @@ class Taxonomy:
             for pk in sorted(set(pks), key=lambda pk: self.position.get(pk, 0))
             if pk in self.by_pk
         ]
+
+
+def shared(request, part, load):
+    """What every request of a content version shares (taxonomy, public regions, member cards), from the
+    shared cache: ``home.public_cache.bump()`` — on publishing, taxonomy, card and membership changes — starts a
+    new version, so nothing outlives a change."""
+    host = request.get_host() if request is not None else ""
+    key = f"map-{part}:{public_cache.content_version()}:{host}:{get_language()}"
+    return cache.get_or_set(key, load, SHARED_SECONDS)
 
 
 def _values(params, name):
@@ -313,7 +334,7 @@ class MapData:
 
     def __init__(self, request=None, taxonomy=None):
         self.request = request
-        self.taxonomy = taxonomy or Taxonomy.load()
+        self.taxonomy = taxonomy or Taxonomy.load(request)
 
     def field_pks(self, query):
         return [self.taxonomy.by_slug[slug].pk for slug in query.fields]
@@ -322,8 +343,14 @@ class MapData:
 
     @cached_property
     def public_regions(self):
-        """Every live, public RegionPage with its URL and fields (three or four queries, once)."""
+        """Every live, public RegionPage with its URL and fields (three or four queries, once per version)."""
+        return shared(self.request, "regions", self._load_public_regions)
+
+    def _load_public_regions(self):
         from regions.models import RegionPage
+
+        # The whole taxonomy, whatever this MapData was given: the result is shared with every request.
+        taxonomy = Taxonomy.load(self.request)
 
         pages = list(RegionPage.objects.live().public().defer_streamfields().order_by("title", "pk"))
         fields = field_ids_by_owner(RegionPage, "fields_of_action", [page.pk for page in pages])
@@ -341,7 +368,7 @@ class MapData:
                     kind_label=str(_("Mitmach-Region")),
                     lat=point[0],
                     lng=point[1],
-                    fields=self.taxonomy.refs(fields.get(page.pk, ())),
+                    fields=taxonomy.refs(fields.get(page.pk, ())),
                     url=url,
                     status=page.status,
                     status_label=str(page.get_status_display()),
@@ -457,14 +484,6 @@ class MapData:
             for row in rows
         ]
 
-    def initiative_extent(self, query):
-        box = self.initiative_queryset(query).aggregate(
-            west=Min("longitude"), south=Min("latitude"), east=Max("longitude"), north=Max("latitude")
-        )
-        if box["west"] is None:
-            return None
-        return [box["west"], box["south"], box["east"], box["north"]]
-
     # --- member cards ---
 
     def member_queryset(self, query):
@@ -481,10 +500,20 @@ class MapData:
 
     def members(self, query):
         """Located member cards matching the query, by name (members are few: filtered in Python)."""
+        wanted = set(self.field_pks(query))
+        return [
+            entry
+            for entry in shared(self.request, "members", self._load_members)
+            if (not wanted or {f.pk for f in entry.fields} & wanted)
+            and (query.bbox is None or query.bbox.contains(entry.lat, entry.lng))
+        ]
+
+    def _load_members(self):
         from members.models import User
         from regions.models import RegionMembership
 
-        queryset = self.member_queryset(query)
+        taxonomy = Taxonomy.load(self.request)
+        queryset = self.member_queryset(MapQuery())
         rows = list(
             queryset.values("pk", "display_name", "first_name", "last_name", "map_location", "map_place")
         )
@@ -502,15 +531,9 @@ class MapData:
                 regions[user_pk] = region_pk
         entries = []
         for row in rows:
-            point = parse_point(row["map_location"])
-            # Rounded again here (about 1 km): the admin's form lets anyone type exact coordinates.
-            point = (round(point[0], 2), round(point[1], 2)) if point else None
+            point = places.card_position(row["map_location"], row["map_place"])
             place = (row["map_place"] or "").strip()
-            if point is None and place:
-                city = places.find_city(place)
-                # The centre of the town, rounded like a stored card position (about 1 km).
-                point = (round(city.lat, 2), round(city.lng, 2)) if city else None
-            if point is None or (query.bbox is not None and not query.bbox.contains(*point)):
+            if point is None:
                 continue
             url, region = self._region_link(regions.get(row["pk"]))
             entries.append(
@@ -522,7 +545,7 @@ class MapData:
                     kind_label=str(_("Mitglied")),
                     lat=point[0],
                     lng=point[1],
-                    fields=self.taxonomy.refs(fields.get(row["pk"], ())),
+                    fields=taxonomy.refs(fields.get(row["pk"], ())),
                     url=url,
                     region=region,
                     place=place if place and not _EMAIL_LIKE.search(place) else None,
@@ -537,38 +560,51 @@ class MapData:
         """The GeoJSON FeatureCollection (a dict) for ``query``: points, or clusters above ``limit``."""
         limit = MAP_FEATURE_LIMIT if limit is None else limit
         regions = self.regions(query) if "regions" in query.layers else []
-        members = self.members(query) if "members" in query.layers else []
-        budget = limit - len(regions) - len(members)
-        initiatives, initiatives_fit = [], True
-        if "initiatives" in query.layers:
-            queryset = self.initiative_queryset(query)
-            # Unordered, so the database stops after budget + 1 rows instead of sorting every row in the box.
-            rows = list(self.initiative_rows(queryset, ordering=())[: max(budget, 0) + 1])
-            initiatives_fit = len(rows) <= budget
-            if initiatives_fit:
-                rows.sort(key=lambda row: row["pk"])
+        field_pks = self.field_pks(query)
+        # Whether everything fits is counted on the stored points, stopping one past the limit.
+        budget = limit - len(regions)
+        for layer in STORED_LAYERS:
+            if layer in query.layers and budget >= 0:
+                budget -= clusters.count_in_box(layer, query.bbox, field_pks, budget + 1)
+        if budget >= 0:
+            members = self.members(query) if "members" in query.layers else []
+            initiatives = []
+            if "initiatives" in query.layers:
+                queryset = self.initiative_queryset(query)
+                rows = sorted(self.initiative_rows(queryset, ordering=()), key=lambda row: row["pk"])
                 # All of them: their fields come with one query over the same filter, not a list of pks.
                 initiatives = self.initiative_entries(rows, queryset.values("pk"))
-        clustered = not initiatives_fit or budget < 0
-        if not clustered:
             features = [entry.feature() for entry in (*regions, *initiatives, *members)]
             total = len(features)
         else:
-            box = query.bbox or _data_box(regions, members, self.initiative_extent(query))
+            box = query.bbox or _data_box(regions, query.layers, field_pks)
             cell = grid_cell_size(box)
             points = regions if len(regions) <= limit else []
-            clusters = [] if points else cluster_in_python(regions, "regions", cell)
-            if "initiatives" in query.layers:
-                clusters += self.initiative_clusters(query, cell)
-            clusters += cluster_in_python(members, "members", cell)
-            features = [entry.feature() for entry in points] + [cluster.feature() for cluster in clusters]
-            total = len(points) + sum(cluster.count for cluster in clusters)
+            found = [] if points else cluster_in_python(regions, "regions", cell)
+            for layer in STORED_LAYERS:
+                if layer in query.layers:
+                    found += self.layer_clusters(layer, query, cell, box)
+            features = [entry.feature() for entry in points] + [cluster.feature() for cluster in found]
+            total = len(points) + sum(cluster.count for cluster in found)
         collection = {"type": "FeatureCollection"}
         box = extent([(f["geometry"]["coordinates"][1], f["geometry"]["coordinates"][0]) for f in features])
         if box:
             collection["bbox"] = box
-        collection.update({"features": features, "clustered": clustered, "total": total, "limit": limit})
+        collection.update({"features": features, "clustered": budget < 0, "total": total, "limit": limit})
         return collection
+
+    def layer_clusters(self, layer, query, cell, box):
+        """The clusters of one layer: the stored cells the box touches, whole; below the stored levels (boxes
+        of a few kilometres) counted on the fly from the entries inside the box."""
+        level = clusters.stored_level(cell)
+        if level is None:
+            if layer == "initiatives":
+                return self.initiative_clusters(query, cell)
+            return cluster_in_python(self.members(query), layer, cell)
+        return [
+            Cluster(layer, cell, x, y, count, lat, lng, bounds)
+            for x, y, count, lat, lng, bounds in clusters.clusters(layer, level, box, self.field_pks(query))
+        ]
 
     # --- the page's list ---
 
@@ -579,26 +615,32 @@ class MapData:
             regions = self.regions(query)
             parts.append(("regions", len(regions), regions.__getitem__))
         if "initiatives" in query.layers:
-            queryset = self.initiative_queryset(query)
-            rows = self.initiative_rows(queryset)
+            field_pks = self.field_pks(query)
 
-            def load(window, rows=rows):
-                page = list(rows[window])
-                return self.initiative_entries(page, [row["pk"] for row in page])
+            def load(window):
+                # Only the window's rows, found on the stored points' name index (no sort, no count).
+                rows = list(
+                    self.initiative_rows(
+                        Initiative.objects.filter(pk__in=clusters.list_window(field_pks, window))
+                    )
+                )
+                return self.initiative_entries(rows, [row["pk"] for row in rows])
 
-            parts.append(("initiatives", queryset.count(), load))
+            parts.append(("initiatives", clusters.total("initiatives", field_pks), load))
         if "members" in query.layers:
             members = self.members(query)
             parts.append(("members", len(members), members.__getitem__))
         return LayeredEntries(parts)
 
 
-def _data_box(regions, members, initiative_box):
+def _data_box(regions, layers, field_pks):
     """The box around everything when the request gave none (so the grid fits the data, not the world)."""
-    points = [(e.lat, e.lng) for e in (*regions, *members)]
-    if initiative_box:
-        west, south, east, north = initiative_box
-        points += [(south, west), (north, east)]
+    points = [(e.lat, e.lng) for e in regions]
+    for layer in STORED_LAYERS:
+        box = clusters.extent(layer, field_pks) if layer in layers else None
+        if box:
+            west, south, east, north = box
+            points += [(south, west), (north, east)]
     box = extent(points)
     return BBox(*box) if box else BBox(-180.0, -90.0, 180.0, 90.0)
 

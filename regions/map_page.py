@@ -33,7 +33,7 @@ CLUSTER_OFF_ZOOM = 14
 
 
 def map_page_context(page, request):
-    taxonomy = Taxonomy.load()
+    taxonomy = Taxonomy.load(request)
     data = MapData(request, taxonomy)
     filter_error = None
     try:

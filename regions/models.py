@@ -369,3 +369,62 @@ class Initiative(LocatedMixin, index.Indexed, models.Model):
         """
         point = parse_point(self.location)
         self.latitude, self.longitude = point if point else (None, None)
+
+
+class MapPoint(models.Model):
+    """One public entry of the network map (approved initiative, member card) as the stored clusters count it.
+
+    Kept by ``regions.clusters`` together with ``MapCell``; never edited by hand. ``fields_key`` is the
+    entry's set of field-of-action pks as ``",1,3,"`` (``","`` for none), so a field filter is a ``LIKE``.
+    ``name`` orders the page's list of initiatives (empty for member cards).
+    """
+
+    layer = models.CharField(max_length=20)
+    object_id = models.BigIntegerField()
+    latitude = models.FloatField()
+    longitude = models.FloatField()
+    fields_key = models.CharField(max_length=255)
+    name = models.CharField(max_length=160, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["layer", "object_id"], name="map_point_unique")]
+        indexes = [
+            # Counting the entries in a box (covering, so the count never reads the table).
+            models.Index(fields=["layer", "latitude", "longitude", "fields_key"], name="map_point_box_idx"),
+            # A cell's bounds again after an entry left it.
+            models.Index(fields=["layer", "fields_key", "latitude", "longitude"], name="map_point_cell_idx"),
+            # The page's list, in name order, one page at a time.
+            models.Index(fields=["layer", "name", "object_id", "fields_key"], name="map_point_list_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.layer}-{self.object_id}"
+
+
+class MapCell(models.Model):
+    """The entries of one layer and one set of fields of action in one grid cell of one zoom level.
+
+    ``level`` is the cell size's exponent (cells of 2**level degrees, aligned to (-180, -90)); ``x``/``y`` the
+    cell's column and row. A cluster is the sum of a cell's rows over the field sets a filter accepts.
+    """
+
+    layer = models.CharField(max_length=20)
+    level = models.SmallIntegerField()
+    x = models.IntegerField()
+    y = models.IntegerField()
+    fields_key = models.CharField(max_length=255)
+    count = models.IntegerField()
+    sum_lat = models.FloatField()
+    sum_lng = models.FloatField()
+    west = models.FloatField()
+    south = models.FloatField()
+    east = models.FloatField()
+    north = models.FloatField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["layer", "level", "x", "y", "fields_key"], name="map_cell_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.layer} 2^{self.level} ({self.x}, {self.y}) {self.fields_key}"

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from django.utils.translation import gettext as _
 
-from regions.geo import valid_lat_lng
+from regions.geo import parse_point, valid_lat_lng
 
 COUNTRY = "DE"
 MIN_POPULATION = 15000
@@ -178,3 +178,16 @@ def resolve(text):
             code="unknown_place",
         )
     return place
+
+
+def card_position(map_location, map_place):
+    """``(lat, lng)`` of a member's card on the map, rounded to 0.01° (about 1 km), or None.
+
+    The stored ``map_location`` is rounded again here (the admin's form lets anyone type exact coordinates);
+    without one, the centre of ``map_place`` when that is a German city we know.
+    """
+    point = parse_point(map_location)
+    if point is None and (map_place or "").strip():
+        city = find_city(map_place.strip())
+        point = (city.lat, city.lng) if city else None
+    return (round(point[0], 2), round(point[1], 2)) if point else None

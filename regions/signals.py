@@ -1,5 +1,5 @@
 """Keep region teams' groups and rights in step with the pages, tell submitters about decisions, and keep the
-map's cached API answers fresh.
+map's cached API answers and its stored clusters (``regions.clusters``) fresh.
 
 Connected in ``regions.apps.RegionsConfig.ready``.
 """
@@ -9,6 +9,8 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 from home import public_cache
+from members.models import User
+from regions import clusters
 from regions.emails import send_decision_mail
 from regions.models import (
     ApprovalStatus,
@@ -113,6 +115,60 @@ def membership_changed(sender, instance, raw=False, **kwargs):
         bump_public_cache()
 
 
+# --- The map's stored clusters (regions.clusters), in the transaction of the change ----------------------
+
+# What places a member's card on the map (or takes it off); a save of other fields (last_login) changes nothing.
+CARD_FIELDS = {"show_on_map", "map_place", "map_location", "is_active"}
+
+
+def initiative_clusters_saved(sender, instance, raw=False, **kwargs):
+    before = getattr(instance, "_approval_status_before", None)
+    if not raw and ApprovalStatus.APPROVED in (instance.approval_status, before):
+        clusters.sync(clusters.INITIATIVES, [instance.pk])
+
+
+def initiative_clusters_deleted(sender, instance, **kwargs):
+    if instance.approval_status == ApprovalStatus.APPROVED:
+        clusters.sync(clusters.INITIATIVES, [instance.pk])
+
+
+def _relation_synced(layer, reverse_name):
+    """An m2m_changed receiver syncing ``layer``'s entries on either side of a relation.
+
+    From the other side (``field.initiatives.add(...)``, ``group.user_set.clear()``) ``pk_set`` holds the
+    entries; a clear has none, so the entries are remembered before it.
+    """
+
+    def changed(sender, instance, action, reverse, pk_set, **kwargs):
+        if not reverse:
+            if action in ("post_add", "post_remove", "post_clear"):
+                clusters.sync(layer, [instance.pk])
+        elif action == "pre_clear":
+            instance._map_cluster_pks = list(getattr(instance, reverse_name).values_list("pk", flat=True))
+        elif action == "post_clear":
+            clusters.sync(layer, getattr(instance, "_map_cluster_pks", ()))
+        elif action in ("post_add", "post_remove"):
+            clusters.sync(layer, pk_set)
+
+    return changed
+
+
+def card_clusters_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw or (update_fields is not None and not CARD_FIELDS & set(update_fields)):
+        return
+    clusters.sync(clusters.MEMBERS_LAYER, [instance.pk])
+
+
+def card_clusters_deleted(sender, instance, **kwargs):
+    if instance.show_on_map:
+        clusters.sync(clusters.MEMBERS_LAYER, [instance.pk])
+
+
+initiative_fields_synced = _relation_synced(clusters.INITIATIVES, "initiatives")
+card_fields_synced = _relation_synced(clusters.MEMBERS_LAYER, "members")
+card_groups_synced = _relation_synced(clusters.MEMBERS_LAYER, "user_set")
+
+
 def connect():
     post_save.connect(region_saved, sender=RegionPage, dispatch_uid="regions_region_saved")
     post_save.connect(moderator_saved, sender=RegionModerator, dispatch_uid="regions_moderator_saved")
@@ -132,4 +188,23 @@ def connect():
     post_save.connect(membership_changed, sender=RegionMembership, dispatch_uid="regions_membership_saved")
     post_delete.connect(
         membership_changed, sender=RegionMembership, dispatch_uid="regions_membership_deleted"
+    )
+    post_save.connect(
+        initiative_clusters_saved, sender=Initiative, dispatch_uid="regions_initiative_clusters_saved"
+    )
+    post_delete.connect(
+        initiative_clusters_deleted, sender=Initiative, dispatch_uid="regions_initiative_clusters_deleted"
+    )
+    m2m_changed.connect(
+        initiative_fields_synced,
+        sender=Initiative.fields_of_action.through,
+        dispatch_uid="regions_initiative_clusters_fields",
+    )
+    post_save.connect(card_clusters_saved, sender=User, dispatch_uid="regions_card_clusters_saved")
+    post_delete.connect(card_clusters_deleted, sender=User, dispatch_uid="regions_card_clusters_deleted")
+    m2m_changed.connect(
+        card_fields_synced, sender=User.fields_of_action.through, dispatch_uid="regions_card_clusters_fields"
+    )
+    m2m_changed.connect(
+        card_groups_synced, sender=User.groups.through, dispatch_uid="regions_card_clusters_groups"
     )

@@ -4,6 +4,9 @@ import json
 import re
 from html import unescape
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -264,9 +267,22 @@ def test_page_query_count_does_not_grow_with_entries(client, region_index, djang
     fill(region, 10)
     client.get(region_index.url)  # warm-up: site root paths and the like are cached after the first view
     with django_assert_max_num_queries(25) as few:
-        client.get(region_index.url)
+        client.get(f"{region_index.url}?page=1")  # another URL than the warm-up: rendered, not a cached page
     fill(region, 300)
+    client.get(region_index.url)  # warm-up again: the new entries started a new content version
     with django_assert_max_num_queries(25) as many:
         client.get(f"{region_index.url}?near=Berlin&field=ernaehrungssystem")
 
     assert len(many.captured_queries) <= len(few.captured_queries)
+
+
+def test_anonymous_map_page_renders_in_at_most_12_queries(client, world, region_index):
+    bulk_initiatives(world["neumarkt"], LIST_PAGE_SIZE * 3)
+    client.get(region_index.url)  # warm-up: site root paths and the map's shared data are cached
+    # Another URL: not served whole from a page cache, rendered with the list's second page.
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"{region_index.url}?page=2")
+
+    assert response.status_code == 200
+    assert len(soup(response).select(".network-entry")) == LIST_PAGE_SIZE
+    assert len(queries.captured_queries) <= 12

@@ -6,7 +6,7 @@ import random
 import pytest
 
 from home.models import FieldOfAction, point
-from regions import geojson
+from regions import clusters, geojson
 from regions.models import ApprovalStatus, Initiative, InitiativeKind
 from tests.map.conftest import FEATURES, make_card, make_region
 
@@ -37,6 +37,8 @@ def bulk_initiatives(region, count, seed=1, box=(47.3, 5.9, 55.0, 15.0)):
     through.objects.bulk_create(
         [through(initiative_id=i.pk, fieldofaction_id=rng.choice(fields)) for i in created], batch_size=500
     )
+    # bulk_create sends no signals: what every bulk writer does to keep the map's stored clusters.
+    clusters.sync(clusters.INITIATIVES, [i.pk for i in created])
     return created
 
 
