@@ -25,6 +25,7 @@ lower bound for a server of its own.
 """
 
 import argparse
+import http.cookiejar
 import math
 import multiprocessing
 import os
@@ -120,7 +121,7 @@ def drive(base_url, paths, concurrency, duration):
     """Request ``paths`` in turn from ``concurrency`` threads for ``duration`` seconds.
 
     Returns ``({path: [(latency, status), …]}, elapsed)``; status 0 is a failed connection. Each thread starts
-    at another place in the list, so every URL is in flight at any time. Requests started before the end are
+    at another place in the list, so the URLs are spread over the threads. Requests started before the end are
     all counted; ``elapsed`` runs until the last one answered.
     """
     samples = {path: [] for path in paths}
@@ -130,7 +131,7 @@ def drive(base_url, paths, concurrency, duration):
 
     def loop(offset):
         own = []
-        with requests.Session() as session:
+        with anonymous_session() as session:
             turn = offset
             while time.perf_counter() < deadline:
                 path = paths[turn % len(paths)]
@@ -153,17 +154,27 @@ def drive(base_url, paths, concurrency, duration):
     return samples, time.perf_counter() - start
 
 
+def anonymous_session():
+    """A session that keeps no cookies: every request comes from a first-time anonymous visitor."""
+    session = requests.Session()
+    session.cookies.set_policy(http.cookiejar.DefaultCookiePolicy(allowed_domains=[]))
+    return session
+
+
 def first_answers(base_url, paths):
-    """Each path's status for one request after the other: a URL that fails here would skew the whole run."""
-    with requests.Session() as session:
+    """Each path's status and the cookies it sets, one request after the other.
+
+    A URL that fails here would skew the whole run; one that sets a cookie for an anonymous visitor cannot come
+    from a page cache that stores no cookies.
+    """
+    with anonymous_session() as session:
         for path in paths:
             try:
-                yield (
-                    path,
-                    session.get(base_url + path, timeout=REQUEST_TIMEOUT, allow_redirects=False).status_code,
-                )
+                response = session.get(base_url + path, timeout=REQUEST_TIMEOUT, allow_redirects=False)
             except requests.RequestException:
-                yield path, 0
+                yield path, 0, []
+            else:
+                yield path, response.status_code, sorted({cookie.name for cookie in response.cookies})
 
 
 # The production setup ------------------------------------------------------------------------------------------
@@ -394,9 +405,11 @@ def error_counts(samples_by_path):
 
 def run_phase(client, base_url, args, cache):
     """Warm-up, /healthz alone, each URL alone, the mix; prints the table, the errors and the aims."""
-    for path, status in first_answers(base_url, [BASELINE, BARE, *MIX]):
+    for path, status, cookies in first_answers(base_url, [BASELINE, BARE, *MIX]):
         if is_error(status):
             print(f"warning: {path} answers {status or 'nothing'}; its requests will count as errors")
+        if cookies:
+            print(f"note: {path} sets a cookie for an anonymous visitor: {', '.join(cookies)}")
     client.apply(drive, (base_url, [BASELINE, BARE, *MIX], args.concurrency, args.warmup))
     alone = {}
     references = {}

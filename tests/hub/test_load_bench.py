@@ -91,11 +91,15 @@ def test_summary_of_nothing():
 
 
 class Answers(BaseHTTPRequestHandler):
-    statuses = {"/ok": 200, "/moved": 302, "/broken": 500}
+    statuses = {"/ok": 200, "/moved": 302, "/broken": 500, "/cookie": 200}
+    cookies_received = []
 
     def do_GET(self):
+        self.cookies_received.append(self.headers.get("Cookie"))
         self.send_response(self.statuses[self.path])
         self.send_header("Location", "/ok")
+        if self.path == "/cookie":
+            self.send_header("Set-Cookie", "sessionid=abc; Path=/")
         self.send_header("Content-Length", "2")
         self.end_headers()
         self.wfile.write(b"{}")
@@ -104,19 +108,18 @@ class Answers(BaseHTTPRequestHandler):
         pass
 
 
-def test_the_client_requests_every_path_in_turn_and_keeps_each_status():
+@pytest.fixture
+def server():
+    Answers.cookies_received.clear()
     server = ThreadingHTTPServer(("127.0.0.1", 0), Answers)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        samples, elapsed = load_bench.drive(
-            f"http://127.0.0.1:{server.server_port}",
-            ["/ok", "/moved", "/broken"],
-            concurrency=3,
-            duration=0.3,
-        )
-    finally:
-        server.shutdown()
-        server.server_close()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_the_client_requests_every_path_in_turn_and_keeps_each_status(server):
+    samples, elapsed = load_bench.drive(server, ["/ok", "/moved", "/broken"], concurrency=3, duration=0.3)
 
     assert elapsed >= 0.3
     assert {path: {status for _, status in found} for path, found in samples.items()} == {
@@ -128,3 +131,17 @@ def test_the_client_requests_every_path_in_turn_and_keeps_each_status():
     counts = [len(found) for found in samples.values()]
     assert max(counts) - min(counts) <= 3
     assert load_bench.summarise(samples["/broken"], elapsed).errors == len(samples["/broken"])
+
+
+def test_every_request_comes_from_a_visitor_without_cookies(server):
+    load_bench.drive(server, ["/cookie", "/ok"], concurrency=2, duration=0.2)
+
+    assert len(Answers.cookies_received) > 2
+    assert set(Answers.cookies_received) == {None}
+
+
+def test_the_first_answers_name_the_cookies_a_url_sets(server):
+    answers = list(load_bench.first_answers(server, ["/ok", "/cookie", "/broken"]))
+
+    assert answers == [("/ok", 200, []), ("/cookie", 200, ["sessionid"]), ("/broken", 500, [])]
+    assert set(Answers.cookies_received) == {None}
