@@ -10,14 +10,13 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from actions.blocks import ActionBodyBlock
-from home.models import AbstractMaterial, Level
+from home.models import AbstractMaterial, Level, PublicPageQuerySet, RoutedPageMixin
 
 
-class ActionIndexPage(Page):
+class ActionIndexPage(RoutedPageMixin, Page):
     intro = models.TextField(_("Einleitung"), blank=True, max_length=800)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -48,13 +47,17 @@ class ActionIndexPage(Page):
         return response
 
 
-class ActionPageQuerySet(PageQuerySet):
+class ActionPageQuerySet(PublicPageQuerySet):
     def with_taxonomy(self):
         """Everything a result card shows, in a fixed number of queries."""
         return self.prefetch_related("fields_of_action", "sdgs", "resources")
 
+    def for_cards(self):
+        """What an action card (``includes/action_card.html``) shows: no resources, no body."""
+        return self.defer_streamfields().prefetch_related("fields_of_action", "sdgs")
 
-class ActionPage(Page):
+
+class ActionPage(RoutedPageMixin, Page):
     summary = models.TextField(_("Kurzbeschreibung"), max_length=500)
     body = StreamField(ActionBodyBlock(), verbose_name=_("Beschreibung und Schritte"), blank=True)
     effort = models.CharField(_("Aufwand"), max_length=10, choices=Level.choices)

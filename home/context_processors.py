@@ -1,15 +1,9 @@
-from wagtail.models import Site
+from home import site_cache
 
 
 def navigation(request):
-    """The main menu: live top-level pages marked "show in menus", fetched lazily once per request."""
-
-    def menu_pages():
-        site = Site.find_for_request(request)
-        if site is None:
-            return []
-        return list(
-            site.root_page.get_children().live().public().in_menu().only("title", "url_path", "path", "depth")
-        )
-
-    return {"menu_pages": menu_pages}
+    """The main menu and the footer, from the shared cache and only when a template uses them."""
+    return {
+        "menu_pages": lambda: site_cache.menu_pages(request),
+        "site_footer": lambda: site_cache.footer(request),
+    }

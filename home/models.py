@@ -2,15 +2,21 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.lookups import StartsWith
+from django.http import Http404
+from django.urls import Resolver404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtailgeowidget.helpers import geosgeometry_str_to_struct
 
@@ -159,7 +165,45 @@ class AbstractMaterial(Orderable):
         return self.title or self.document.title
 
 
-class HomePage(Page):
+class PublicPageQuerySet(PageQuerySet):
+    def private_q(self):
+        """Pages in a private section, as a subquery: Wagtail loads every view restriction first, a query per use."""
+        restrictions = PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path")))
+        return Q(Exists(restrictions))
+
+
+PublicPageManager = PageManager.from_queryset(PublicPageQuerySet)
+
+
+class RoutedPageMixin:
+    """A page that knows from ``HomePage.route`` whether a view restriction applies to it.
+
+    The route loads the pages along the path with a flag for restrictions; Wagtail's check of the served page
+    asks the database again (its ancestors, then their restrictions).
+    """
+
+    def get_view_restrictions(self):
+        if getattr(self, "routed_unrestricted", False):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+def _routes_on_its_own(page, remaining):
+    """Whether ``page`` (a generic row of the path) takes ``remaining`` itself instead of passing it to a child."""
+    cls = page.specific_class
+    if cls is None or cls.route is Page.route:
+        return False
+    if cls.route is RoutablePageMixin.route:
+        if not page.live:
+            return False
+        try:
+            cls.get_resolver().resolve("/" + "".join(f"{component}/" for component in remaining))
+        except Resolver404:
+            return False
+    return True
+
+
+class HomePage(RoutedPageMixin, Page):
     hero_title = models.CharField(_("Titel im Kopfbereich"), max_length=120)
     hero_text = models.TextField(_("Text im Kopfbereich"), blank=True, max_length=400)
     hero_cta_label = models.CharField(_("Beschriftung der Schaltfläche"), max_length=60, blank=True)
@@ -215,6 +259,53 @@ class HomePage(Page):
         verbose_name = _("Startseite")
         verbose_name_plural = _("Startseiten")
 
+    def route(self, request, path_components):
+        """Route along the whole path with one query for its pages, where Wagtail asks two per level.
+
+        A page on the way that routes on its own (``RoutablePageMixin`` routes or its own ``route``) decides
+        for the rest of the path, as in Wagtail's walk. The served page gets its ancestors (for the breadcrumbs
+        and ``get_parent``) and whether a view restriction applies to it or above it.
+        """
+        steplen = self.steplen
+        tree_paths = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
+        url_paths = [
+            self.url_path + "".join(f"{c}/" for c in path_components[: i + 1])
+            for i in range(len(path_components))
+        ]
+        restricted = PageViewRestriction.objects.filter(
+            Q(page_id=OuterRef("pk")) | Q(page_id=OuterRef("alias_of_id"))
+        )
+        chain = list(
+            Page.objects.filter(
+                Q(path__in=tree_paths) | Q(url_path__in=url_paths, path__startswith=self.path)
+            )
+            .annotate(restricted=Exists(restricted))
+            .order_by("depth")
+        )
+        by_url_path = {page.url_path: page for page in chain if page.depth > self.depth}
+        current = self
+        for position, url_path in enumerate(url_paths):
+            if current is not self and _routes_on_its_own(current, path_components[position:]):
+                return self._routed(current.specific.route(request, path_components[position:]), chain)
+            child = by_url_path.get(url_path)
+            if child is None:
+                raise Http404
+            current = child
+        if current is self:
+            return self._routed(super().route(request, path_components), chain)
+        return self._routed(current.specific.route(request, []), chain)
+
+    @staticmethod
+    def _routed(result, chain):
+        page = result[0]
+        if any(row.pk == page.pk for row in chain):
+            ancestors = [row for row in chain if row.depth < page.depth]
+            page.routed_ancestors = ancestors
+            page.routed_unrestricted = not any(row.restricted for row in chain if row.depth <= page.depth)
+            if ancestors:
+                page._cached_parent_obj = ancestors[-1]
+        return result
+
     def get_context(self, request, *args, **kwargs):
         from actions.models import ActionPage
         from hub_events.models import EventPage
@@ -223,10 +314,15 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         featured_ids = [item.action_id for item in self.featured_actions.all()]
-        featured = ActionPage.objects.live().public().filter(pk__in=featured_ids).with_taxonomy()
+        featured = ActionPage.objects.live().public().filter(pk__in=featured_ids).for_cards()
         context["featured_actions"] = sorted(featured, key=lambda page: featured_ids.index(page.pk))
         context["upcoming_events"] = (
-            EventPage.objects.live().public().upcoming(timezone.now()).for_listing()[:3]
+            # The cards show the region, not the fields of action.
+            EventPage.objects.live()
+            .public()
+            .upcoming(timezone.now())
+            .defer_streamfields()
+            .select_related("region")[:3]
         )
         context["latest_news"] = NewsPage.objects.live().public().for_listing()[:3]
         context["region_count"] = RegionPage.objects.live().public().count()
@@ -247,11 +343,13 @@ class HomePageFeaturedAction(Orderable):
         verbose_name_plural = _("Hervorgehobene Aktionen")
 
 
-class ContentPage(Page):
+class ContentPage(RoutedPageMixin, Page):
     """Handbook chapters, the online course, programme and about pages: ordered, nestable content."""
 
     intro = models.TextField(_("Einleitung"), blank=True, max_length=600)
     body = StreamField(BaseStreamBlock(), verbose_name=_("Inhalt"), blank=True)
+
+    objects = PublicPageManager()
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
@@ -267,12 +365,14 @@ class ContentPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Chapters of a handbook or course: the child pages in their tree order.
-        context["chapters"] = self.get_children().live().public()
+        context["chapters"] = ContentPage.objects.child_of(self).live().public().defer_streamfields()
         # Previous/next only between chapters, i.e. content pages under a content page.
         if issubclass(self.get_parent().specific_class, ContentPage):
-            chapters = ContentPage.objects.sibling_of(self, inclusive=False).live().public()
-            context["previous_page"] = chapters.filter(path__lt=self.path).last()
-            context["next_page"] = chapters.filter(path__gt=self.path).first()
+            # One query for both neighbours: chapters of one handbook are few.
+            siblings = ContentPage.objects.sibling_of(self, inclusive=False).live().public().order_by("path")
+            chapters = list(siblings.only("title", "url_path", "path"))
+            context["previous_page"] = next((c for c in reversed(chapters) if c.path < self.path), None)
+            context["next_page"] = next((c for c in chapters if c.path > self.path), None)
         return context
 
 

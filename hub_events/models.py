@@ -23,13 +23,19 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtailgeowidget import geocoders
 from wagtailgeowidget.panels import GeoAddressPanel, LeafletPanel
 
 from home.blocks import BaseStreamBlock
-from home.models import AbstractMaterial, FieldOfAction, LocatedMixin
+from home.models import (
+    AbstractMaterial,
+    FieldOfAction,
+    LocatedMixin,
+    PublicPageManager,
+    PublicPageQuerySet,
+    RoutedPageMixin,
+)
 from home.pagination import paginate
 from regions.admin_forms import RegionScopedPageForm
 
@@ -50,7 +56,7 @@ class EventFormat(models.TextChoices):
     HYBRID = "hybrid", _("Hybrid")
 
 
-class EventPageQuerySet(PageQuerySet):
+class EventPageQuerySet(PublicPageQuerySet):
     def upcoming(self, now):
         return self.filter(end__gte=now).order_by("start")
 
@@ -101,7 +107,7 @@ def ical_fingerprint(values):
     return hashlib.sha256(json.dumps(data).encode()).hexdigest()
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
     intro = models.TextField(_("Einleitung"), blank=True, max_length=800)
     is_series = models.BooleanField(
         _("Reihe"),
@@ -111,6 +117,8 @@ class EventIndexPage(RoutablePageMixin, Page):
             "Sonst zeigt die Seite alle Veranstaltungen des Netzwerks."
         ),
     )
+
+    objects = PublicPageManager()
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("is_series")]
     api_fields = [APIField("intro"), APIField("is_series")]
@@ -246,7 +254,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         )
 
 
-class EventPage(RoutablePageMixin, LocatedMixin, Page):
+class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
     summary = models.TextField(_("Kurzbeschreibung"), max_length=500)
     kind = models.CharField(_("Art"), max_length=20, choices=EventKind.choices, default=EventKind.WEBINAR)
     format = models.CharField(

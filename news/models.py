@@ -14,15 +14,15 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from home.models import PublicPageManager, PublicPageQuerySet, RoutedPageMixin
 from home.pagination import paginate
 from regions.admin_forms import RegionScopedPageForm
 
 
-class NewsPageQuerySet(PageQuerySet):
+class NewsPageQuerySet(PublicPageQuerySet):
     def for_listing(self):
         """Newest first, with everything a news card shows in a fixed number of queries."""
         return (
@@ -32,8 +32,10 @@ class NewsPageQuerySet(PageQuerySet):
         )
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
     intro = models.TextField(_("Einleitung"), blank=True, max_length=800)
+
+    objects = PublicPageManager()
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     api_fields = [APIField("intro")]
@@ -101,7 +103,7 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("news.NewsPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class NewsPage(Page):
+class NewsPage(RoutedPageMixin, Page):
     date = models.DateField(_("Datum"), default=timezone.localdate)
     intro = models.TextField(_("Einleitung"), max_length=600)
     body = StreamField(BaseStreamBlock(), verbose_name=_("Inhalt"), blank=True)

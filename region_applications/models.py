@@ -25,6 +25,7 @@ from wagtail.search import index
 from allauth.core import ratelimit
 
 from home.blocks import RICH_TEXT_FEATURES
+from home.models import RoutedPageMixin
 from region_applications import emails
 from region_applications.forms import RegionApplicationAdminForm, RegionApplicationFormBuilder
 
@@ -64,7 +65,7 @@ class RegionApplicationFormField(AbstractFormField):
 LAST_MINUTE = datetime.timedelta(minutes=1)
 
 
-class RegionApplicationPage(AbstractEmailForm):
+class RegionApplicationPage(RoutedPageMixin, AbstractEmailForm):
     """People apply to start a new Mitmach-Region (the Regionallabor), until ``deadline``."""
 
     intro = RichTextField(_("Einleitung"), blank=True, features=RICH_TEXT_FEATURES)

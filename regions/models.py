@@ -17,7 +17,7 @@ from wagtailgeowidget import geocoders
 from wagtailgeowidget.panels import GeoAddressPanel, LeafletPanel
 
 from home.blocks import BaseStreamBlock
-from home.models import LocatedMixin
+from home.models import LocatedMixin, PublicPageManager, RoutedPageMixin
 from regions.admin_forms import RegionPageForm, TeamInlinePanel
 from regions.geo import parse_point
 from regions.roles import can_see_team_contact, may_change_team
@@ -52,7 +52,7 @@ class RegionIndexPage(Page):
         return context
 
 
-class RegionPage(LocatedMixin, Page):
+class RegionPage(RoutedPageMixin, LocatedMixin, Page):
     area_description = models.CharField(
         _("Gebiet"),
         max_length=250,
@@ -80,6 +80,8 @@ class RegionPage(LocatedMixin, Page):
         related_name="regions",
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("Inhalt"), blank=True)
+
+    objects = PublicPageManager()
 
     content_panels = [
         *Page.content_panels,
@@ -176,7 +178,11 @@ class RegionPage(LocatedMixin, Page):
         )
         context["initiatives"] = self.initiatives.approved().prefetch_related("fields_of_action")[:50]
         context["upcoming_events"] = (
-            EventPage.objects.live().public().filter(region=self).upcoming(timezone.now()).for_listing()[:5]
+            EventPage.objects.live()
+            .public()
+            .filter(region=self)
+            .upcoming(timezone.now())
+            .defer_streamfields()[:5]
         )
         context["latest_news"] = NewsPage.objects.live().public().filter(regions=self).for_listing()[:5]
         return context

@@ -104,6 +104,8 @@ MIDDLEWARE = [
     "forum.middleware.ForumPermissionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The request's Wagtail site from the shared cache (home/site_cache.py), saving a query on every page.
+    "home.site_cache.CachedSiteMiddleware",
 ]
 
 ROOT_URLCONF = "hub.urls"

@@ -2,6 +2,8 @@
 
 from django import template
 
+from home import site_cache
+
 register = template.Library()
 
 
@@ -9,12 +11,12 @@ register = template.Library()
 def region_calendar_links(context, region):
     """Subscription links of ``region``'s iCal feed (see ``hub_events.ical.subscription_links``), or None.
 
-    One query: the network's event index, which serves the feed.
+    The network's event index, which serves the feed, comes from the shared cache.
     """
     from hub_events.ical import subscription_links
     from hub_events.models import EventIndexPage
 
     request = context.get("request")
-    index = EventIndexPage.network_index() if request else None
+    index = site_cache.cached("event-network-index", EventIndexPage.network_index) if request else None
     path = index.route_url(request, "calendar_region", slug=region.slug) if index else None
     return subscription_links(request, path) if path else None

@@ -2,21 +2,22 @@
 
 from django import template
 
+from home import site_cache
+
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def region_feed_links(context, region):
-    """``{"rss": …, "atom": …}`` for ``region``'s news feeds, or None without a news index. One query."""
+    """``{"rss": …, "atom": …}`` for ``region``'s news feeds, or None without a news index."""
     from news.models import NewsIndexPage
 
     request = context.get("request")
     if request is None:
         return None
-    # The region page asks twice (head and body): look the index up once per request.
-    if not hasattr(request, "_news_index"):
-        request._news_index = NewsIndexPage.objects.live().public().order_by("path").first()
-    index = request._news_index
+    index = site_cache.cached(
+        "news-index", lambda: NewsIndexPage.objects.live().public().order_by("path").first()
+    )
     if index is None:
         return None
     return index.feed_links(request, region=region)

@@ -1,0 +1,81 @@
+"""What every page shows and no request changes, from the shared cache: the site, the main menu, the footer.
+
+Values are keyed by the public content version (``home.public_cache``): it lives in the shared cache (Redis in
+production), and publishing, unpublishing, moving, view restrictions, site settings and sites bump it, so the
+next request of every process computes them afresh. Nothing here depends on who asks.
+"""
+
+from django.core.cache import cache
+
+from wagtail.models import Site
+
+from home.models import SiteSettings
+from home.public_cache import content_version
+
+# Old versions are never read again; they only have to leave the cache at some point.
+TIMEOUT = 24 * 60 * 60
+
+
+def cached(name, compute):
+    """``compute()``, kept in the shared cache under ``name`` until public content changes."""
+    key = f"site-cache:{content_version()}:{name}"
+    found = cache.get(key)
+    if found is None:
+        found = (compute(),)  # a tuple, so that None is a value too
+        cache.set(key, found, TIMEOUT)
+    return found[0]
+
+
+def site_for_request(request):
+    """``Site.find_for_request`` without its query, remembered on the request as Wagtail does."""
+    if not hasattr(request, "_wagtail_site"):
+        hostname, port = request.get_host(), request.get_port()
+        request._wagtail_site = cached(f"site:{hostname}:{port}", lambda: Site.find_for_request(request))
+    return request._wagtail_site
+
+
+def menu_pages(request):
+    """The live, public top-level pages marked "show in menus"."""
+    site = site_for_request(request)
+    if site is None:
+        return []
+    return cached(
+        f"menu:{site.pk}",
+        lambda: list(
+            site.root_page.get_children().live().public().in_menu().only("title", "url_path", "path", "depth")
+        ),
+    )
+
+
+def footer(request):
+    """The footer's texts and links from the site settings."""
+    site = site_for_request(request)
+    if site is None:
+        return {}
+
+    def compute():
+        # Not ``for_site``: it creates a missing row, and that save would bump the version it is cached under.
+        settings = (
+            SiteSettings.objects.filter(site=site).select_related("imprint_page", "privacy_page").first()
+        )
+        settings = settings or SiteSettings(site=site)
+        return {
+            "tagline": settings.tagline,
+            "footer_text": settings.footer_text,
+            "contact_email": settings.contact_email,
+            "imprint_url": settings.imprint_page.get_url(request) if settings.imprint_page else None,
+            "privacy_url": settings.privacy_page.get_url(request) if settings.privacy_page else None,
+        }
+
+    return cached(f"footer:{site.pk}", compute)
+
+
+class CachedSiteMiddleware:
+    """Finds the request's site in the shared cache before Wagtail looks for it in the database."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        site_for_request(request)
+        return self.get_response(request)
