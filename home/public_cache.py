@@ -1,24 +1,75 @@
-"""Anonymous GET responses of the JSON API, cached until public content changes.
+"""Anonymous responses from the shared cache until public content changes: the JSON API and whole HTML pages.
 
-Every cached response is keyed by a *content version*; publishing, unpublishing, moving or deleting a page and
-changing public data outside pages (initiatives, member cards, the taxonomy) bumps it with ``bump()``, so no
-stale response outlives a change. Responses to requests that carry credentials (an ``Authorization`` header)
-are never cached: they may show drafts. Session cookies do not matter here: the API reads as anonymous unless a
-token is sent, and our own endpoints (action search, GeoJSON, events) show only public data.
+Every cached response is keyed by a *content version* kept in the shared cache (Redis in production, so every
+process and server sees the same one). Publishing, unpublishing, moving or deleting a page, a change of a view
+restriction, the taxonomy, the site settings, an image or document, and changes of public data outside pages
+(initiatives, member cards and memberships — ``regions.signals``, ``members.signals`` — and forum content) bump it
+with ``bump()``: no stale response outlives a change.
+
+Two middlewares share that version:
+
+- ``PublicAPICacheMiddleware`` serves anonymous ``/api/v3/`` GETs. It sits before the session middleware: the
+  API reads as anonymous unless a token is sent, and requests with an ``Authorization`` header pass by.
+- ``PublicPageCacheMiddleware`` serves whole HTML pages to anonymous visitors. It sits after the session,
+  authentication and message middlewares, because only the session tells a logged-in member from a visitor. A
+  page is stored only when nothing in it belonged to this visitor: no member logged in, an empty session (or one
+  holding only what we know to be shared, see ``SHAREABLE_SESSION_KEYS``), no CSRF token used in the page, no
+  message shown or queued, no cookie set, nothing marked private or ``no-store``.
+
+``wagtail-cache`` would have been the kept library for the page part, but its releases require Wagtail < 8, and it
+clears the whole cache on publish instead of following our content version, which the API cache and the
+cached site parts already use.
 """
 
 import hashlib
 from http.cookies import SimpleCookie
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from machina.apps.forum.models import Forum
+from machina.apps.forum_conversation.models import Post, Topic
+
+from home.models import SDG, FieldOfAction, Resource, SiteSettings
 
 VERSION_KEY = "public-content-version"
 CACHED_PREFIXES = ("/api/v3/",)
+# Pages that are someone's own (account, profile, forms) or not pages at all.
+UNCACHED_PAGE_PREFIXES = (
+    "/admin/",
+    "/django-admin/",
+    "/konto/",
+    "/mitglied/",
+    "/api/",
+    "/documents/",
+    "/healthz",
+    "/static/",
+    "/media/",
+)
+# Query strings longer than this are free text or made up; caching them would fill the cache, not serve it.
+MAX_CACHED_QUERY_LENGTH = 200
+# Session keys a visitor may hold without the page becoming theirs. Empty: the forum gives anonymous
+# visitors no key (forum.middleware), and everything else an anonymous session holds (a page password
+# passed, a pending message) makes the page personal.
+SHAREABLE_SESSION_KEYS = frozenset()
+# Fields whose saves change nothing a visitor sees: every login stores last_login, and Wagtail stores the size
+# and hash of an image or document file the first time it reads them, in the middle of rendering a page.
+UNSEEN_FIELDS = {
+    "members.user": frozenset({"last_login", "password"}),
+    "wagtailimages.image": frozenset({"file_size", "file_hash"}),
+    "wagtaildocs.document": frozenset({"file_size", "file_hash"}),
+}
+# Wagtail creates the site settings with their defaults the first time a page reads them: nothing changes.
+CREATED_WITH_DEFAULTS = frozenset({"home.sitesettings"})
 
 
 def content_version():
@@ -37,35 +88,64 @@ def bump(**kwargs):
         cache.set(VERSION_KEY, 2, timeout=None)
 
 
-def _is_page(sender, **kwargs):
-    from wagtail.models import Page
-
-    return isinstance(kwargs.get("instance"), Page)
+def bump_now_and_after_commit(**kwargs):
+    """Now and after the commit: a request that read the old rows in between must not stay cached."""
+    bump()
+    transaction.on_commit(bump)
 
 
 def _bump_for_page_delete(sender, **kwargs):
-    if _is_page(sender, **kwargs):
-        bump()
+    if isinstance(kwargs.get("instance"), Page):
+        bump_now_and_after_commit()
+
+
+def _bump_for_save(sender, created=False, update_fields=None, raw=False, **kwargs):
+    label = sender._meta.label_lower
+    unseen = UNSEEN_FIELDS.get(label, frozenset())
+    if raw or (update_fields is not None and set(update_fields) <= unseen):
+        return
+    if created and label in CREATED_WITH_DEFAULTS:
+        return
+    bump_now_and_after_commit()
 
 
 def connect():
-    from wagtail.models import PageViewRestriction
-
-    from home.models import SDG, FieldOfAction, Resource
-
     page_published.connect(bump, dispatch_uid="public_cache_published")
     page_unpublished.connect(bump, dispatch_uid="public_cache_unpublished")
     post_page_move.connect(bump, dispatch_uid="public_cache_moved")
     post_delete.connect(_bump_for_page_delete, dispatch_uid="public_cache_page_deleted")
-    # A page made private (or public again) leaves or joins every public listing.
-    for model in (PageViewRestriction, FieldOfAction, SDG, Resource):
-        post_save.connect(bump, sender=model, dispatch_uid=f"public_cache_save_{model.__name__}")
-        post_delete.connect(bump, sender=model, dispatch_uid=f"public_cache_delete_{model.__name__}")
+    # A page made private (or public again) leaves or joins every public listing; the others are shown on pages.
+    shown = (
+        PageViewRestriction,
+        FieldOfAction,
+        SDG,
+        Resource,
+        SiteSettings,
+        Site,
+        get_image_model(),
+        get_document_model(),
+        Forum,
+        Topic,
+        Post,
+        # Names of members appear in forum posts, on region pages and the map.
+        get_user_model(),
+    )
+    for model in shown:
+        uid = model._meta.label_lower
+        post_save.connect(_bump_for_save, sender=model, dispatch_uid=f"public_cache_save_{uid}")
+        post_delete.connect(
+            bump_now_and_after_commit, sender=model, dispatch_uid=f"public_cache_delete_{uid}"
+        )
 
 
-def cache_key(request):
+def cache_key(request, kind="response"):
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"public-response:{content_version()}:{request.get_host()}:{digest}"
+    language = getattr(request, "LANGUAGE_CODE", "")
+    return f"public-{kind}:{content_version()}:{request.get_host()}:{language}:{digest}"
+
+
+def _strip_cookies(response):
+    response.cookies = SimpleCookie()
 
 
 class PublicAPICacheMiddleware:
@@ -84,9 +164,8 @@ class PublicAPICacheMiddleware:
             return cached
         response = self.get_response(request)
         if response.status_code == 200 and not response.streaming:
-            # The API is stateless, but middleware (machina's anonymous forum key) starts a session on every
-            # request: a stored cookie would hand one visitor's session to everybody after them.
-            response.cookies = SimpleCookie()
+            # The API is stateless; a cookie set on the way (by any middleware) must not be handed to everybody.
+            _strip_cookies(response)
             response["X-Cache"] = "miss"
             patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_MAX_AGE)
             # A shared cache in front of us must not hand this anonymous answer to a client with a token.
@@ -104,4 +183,58 @@ class PublicAPICacheMiddleware:
             and "version" not in request.GET
             # Every pan of the map asks for another box: caching those would fill the cache, not serve it.
             and "bbox" not in request.GET
+        )
+
+
+class PublicPageCacheMiddleware:
+    """Serve whole HTML pages to anonymous visitors from the cache for ``PAGE_CACHE_SECONDS`` (0: off)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PAGE_CACHE_SECONDS or not self._cacheable_request(request):
+            return self.get_response(request)
+        key = cache_key(request, kind="page")
+        cached = cache.get(key)
+        if cached is not None:
+            cached["X-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        if self._cacheable_response(request, response):
+            response["X-Cache"] = "miss"
+            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+        return response
+
+    @staticmethod
+    def _anonymous_visitor(request):
+        session = request.session
+        return (
+            not request.user.is_authenticated
+            and set(session.keys()) <= SHAREABLE_SESSION_KEYS
+            and "messages" not in request.COOKIES
+        )
+
+    def _cacheable_request(self, request):
+        return (
+            request.method == "GET"
+            and not request.path.startswith(UNCACHED_PAGE_PREFIXES)
+            and len(request.META.get("QUERY_STRING", "")) <= MAX_CACHED_QUERY_LENGTH
+            and "HTTP_AUTHORIZATION" not in request.META
+            and self._anonymous_visitor(request)
+        )
+
+    def _cacheable_response(self, request, response):
+        messages = getattr(request, "_messages", None)
+        cache_control = response.get("Cache-Control", "")
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and response.get("Content-Type", "").startswith("text/html")
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and not request.session.modified
+            and not (messages is not None and len(messages))
+            and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+            and self._anonymous_visitor(request)
         )

@@ -101,6 +101,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # After the session, authentication and messages: only they tell a visitor from a member.
+    "home.public_cache.PublicPageCacheMiddleware",
     "forum.middleware.ForumPermissionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -151,6 +153,9 @@ FEED_ID_DOMAIN = env.str("FEED_ID_DOMAIN", default="mitmach-hub")
 # Anonymous API responses (home/public_cache.py): kept until content changes, at most this long.
 PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=600)
 PUBLIC_CACHE_MAX_AGE = env.int("PUBLIC_CACHE_MAX_AGE", default=60)
+# Whole HTML pages for anonymous visitors (home/public_cache.py), kept until content changes, at most this
+# long: a listing of upcoming events may show one that has just begun for that long. 0 turns the cache off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 
 CACHES = {
     "default": env.cache("CACHE_URL", default="locmemcache://"),

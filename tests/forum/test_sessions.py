@@ -1,4 +1,4 @@
-"""Anonymous visitors get a session (machina's forum key) only in the forums, not on every page or API call."""
+"""Anonymous visitors get no session: not on pages, not in the API, not in the forums (they only read there)."""
 
 from django.contrib.sessions.models import Session
 
@@ -16,8 +16,9 @@ def test_pages_and_the_api_start_no_session_for_anonymous_visitors(client, regio
     assert not Session.objects.exists()
 
 
-def test_the_forums_still_give_anonymous_visitors_their_key(client, region):
+def test_the_forums_are_read_without_a_session(client, region):
     response = client.get("/forum/")
 
     assert response.status_code == 200
-    assert "sessionid" in response.cookies
+    assert "sessionid" not in response.cookies
+    assert not Session.objects.exists()
