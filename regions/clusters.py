@@ -339,7 +339,7 @@ def _fill_level(map_point, map_cell, layer, level):
         cursor.execute(
             f"INSERT INTO {table} (x, y, fields_key, count, sum_lat, sum_lng, west, south, east, north, layer, level) "  # noqa: S608
             f"SELECT grouped.*, %s, %s FROM ({select}) grouped",
-            (*params, layer, level),
+            (layer, level, *params),
         )
 
 
