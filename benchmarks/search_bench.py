@@ -116,6 +116,8 @@ AIMS = [
     ("p95 full call", "opensearch", 10_000, lambda m: m.percentile("full", 95), 50, "ms"),
     ("p95 full call", "database", 2_000, lambda m: m.percentile("full", 95), 200, "ms"),
     ("rebuild", "opensearch", 10_000, lambda m: m.rebuild_s, 60, "s"),
+    ("p95 full call", "opensearch", 100_000, lambda m: m.percentile("full", 95), 40, "ms"),
+    ("rebuild", "opensearch", 100_000, lambda m: m.rebuild_s, 45, "s"),
 ]
 
 

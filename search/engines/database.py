@@ -42,8 +42,14 @@ class DatabaseEngine(SearchEngine):
         if query.text:
             # ``operator="and"`` matches the server engines' semantics. Ranking costs a score per row,
             # so it is asked for only when the results are sorted by relevance.
+            # The search runs over live actions only: modelsearch cannot translate the view-restriction
+            # subquery of ``public()`` into its filters; ``base`` applies it to the matches.
             ranked = query.effective_sort == "relevance"
-            matches = base.only("pk").search(query.text, operator="and", order_by_relevance=ranked)
+            matches = (
+                ActionPage.objects.live()
+                .only("pk")
+                .search(query.text, operator="and", order_by_relevance=ranked)
+            )
             relevance = [page.pk for page in matches]
             base = base.filter(pk__in=relevance)
 

@@ -6,7 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from itertools import islice
 
-from elasticsearch.dsl import A, Index, Q, Search
+from elasticsearch.dsl import Index, Q, Search
 
 from search.documents import ActionDocument
 from search.engines.base import EngineResult, EngineUnavailable, SearchEngine
@@ -34,11 +34,30 @@ def _chunks(items, size):
         yield chunk
 
 
+def facet_groups(query):
+    """The facets grouped by the filters their counts apply: {names of the other selected facets: facets}.
+
+    Each facet counts with the filters of all *other* selected facets. Facets that share those filters
+    share one ``filter`` aggregation, and the group with none counts over the query's hits directly, at
+    the top level, where the engine can take the counts from its term statistics when nothing narrows the
+    hits. With k facets selected that is k + 1 groups instead of one per facet.
+    """
+    selected = [facet.key for facet in FACETS if query.selected(facet.key)]
+    groups = {}
+    for facet in FACETS:
+        groups.setdefault(tuple(key for key in selected if key != facet.key), []).append(facet)
+    return groups
+
+
+def _group_name(others):
+    return "when:" + ",".join(others)
+
+
 def search_body(query):
     """The request body for one results page: hits, total and disjunctive facet counts in one request.
 
     Every selected filter goes into ``post_filter`` (it narrows the hits, not the aggregations); each
-    facet's aggregation applies the filters of all *other* facets, so its counts show what choosing
+    facet's counts apply the filters of all *other* facets (``facet_groups``), so they show what choosing
     another value of the same facet would give.
     """
     search = Search()
@@ -57,27 +76,32 @@ def search_body(query):
     }
     if filters:
         search = search.post_filter("bool", filter=list(filters.values()))
-    for facet in FACETS:
-        others = [condition for key, condition in filters.items() if key != facet.key]
-        bucket = A("filter", Q("bool", filter=others) if others else Q("match_all"))
-        bucket.bucket("values", "terms", field=facet.field, size=MAX_FACET_OPTIONS)
-        search.aggs.bucket(facet.key, bucket)
+    for others, facets in facet_groups(query).items():
+        if others:
+            parent = search.aggs.bucket(
+                _group_name(others), "filter", Q("bool", filter=[filters[k] for k in others])
+            )
+        else:
+            parent = search.aggs
+        for facet in facets:
+            parent.bucket(facet.key, "terms", field=facet.field, size=MAX_FACET_OPTIONS)
     start = (query.page - 1) * query.page_size
     search = search.sort(*SORT_CLAUSES[query.effective_sort])[start : start + query.page_size]
     return search.source(False).extra(track_total_hits=True).to_dict()
 
 
-def parse_response(response, page_size):
+def parse_response(response, query):
     hits = response["hits"]
-    counts = {
-        facet.key: {
-            str(bucket["key"]): bucket["doc_count"]
-            for bucket in response["aggregations"][facet.key]["values"]["buckets"]
-        }
-        for facet in FACETS
-    }
+    aggregations = response["aggregations"]
+    counts = {}
+    for others, facets in facet_groups(query).items():
+        group = aggregations[_group_name(others)] if others else aggregations
+        for facet in facets:
+            counts[facet.key] = {
+                str(bucket["key"]): bucket["doc_count"] for bucket in group[facet.key]["buckets"]
+            }
     return EngineResult(
-        ids=[int(hit["_id"]) for hit in hits["hits"]][:page_size],
+        ids=[int(hit["_id"]) for hit in hits["hits"]][: query.page_size],
         total=hits["total"]["value"],
         counts=counts,
         took_ms=response.get("took"),
@@ -119,7 +143,7 @@ class DSLEngine(SearchEngine):
     def search(self, query):
         with self._guard():
             response = self.client.search(index=self.alias, body=search_body(query), **SEARCH_PARAMS)
-        return parse_response(response, query.page_size)
+        return parse_response(response, query)
 
     def index_body(self):
         index = Index(self.alias)

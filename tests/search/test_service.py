@@ -180,3 +180,20 @@ def test_rebuild_puts_the_index_settings_back(action_index, indexed):
 
     assert settings.get("refresh_interval") != "-1"
     assert engine.count() == 1
+
+
+def test_a_result_linked_to_a_field_the_cached_taxonomy_lacks_shows_it(action_index):
+    page = factories.ActionPageFactory(parent=action_index, title="Lastenrad")
+    search_actions(ActionQuery())  # caches the taxonomy
+    # Behind the cache's back (no signal): a new field of action, linked to the action.
+    (field,) = FieldOfAction.objects.bulk_create(
+        [FieldOfAction(name="Mobilität", slug="mobilitaet", colour="#123456")]
+    )
+    ActionPage.fields_of_action.through.objects.bulk_create(
+        [ActionPage.fields_of_action.through(actionpage_id=page.pk, fieldofaction_id=field.pk)]
+    )
+
+    result = search_actions(ActionQuery())
+
+    assert "Mobilität" in [f.name for f in result.actions[0].fields_of_action.all()]
+    assert "mobilitaet" in [option.value for option in result.facets[0].options]
