@@ -23,7 +23,6 @@ from search.verify import find_drift
 from tests import factories
 from tests.conftest import require
 
-pytestmark = pytest.mark.django_db
 PORT = int(os.environ.get("SEARCH_TEST_CLUSTER_PORT", "9231"))
 NODES = 3
 ACTIONS = 12
@@ -91,6 +90,7 @@ def primary_node(engine):
     return int(primary["node"].removeprefix("node-"))
 
 
+@pytest.mark.django_db
 def test_a_node_stops_while_actions_are_published_and_searched(action_index, cluster_engine, publish):
     pages = [
         publish(factories.ActionPageFactory(parent=action_index, title=f"Aktion {number}"))
@@ -156,3 +156,18 @@ def test_a_node_stops_while_actions_are_published_and_searched(action_index, clu
         f"node-{victim} stopped: {len(searches)} publishes and searches, {len(engine_searches)} engine searches, "
         f"{queued} publishes queued"
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--nodes", "3", "--port", "9200"], "Port 9201 gehört dem einzelnen Knoten"),
+        (["--nodes", "3", "--node", "4", "--stop"], "--node muss zwischen 1 und 3 liegen"),
+        (["--node", "2", "--stop"], "--node braucht --nodes"),
+        (["--nodes", "3", "--foreground"], "--foreground gibt es nur für einen einzelnen Knoten"),
+        (["--nodes", "3", "--port", "65500"], "Platz für 3 Knoten"),
+    ],
+)
+def test_cluster_options_are_checked_before_anything_starts(args, message):
+    with pytest.raises(CommandError, match=message):
+        call_command("search_engine", *args, stdout=io.StringIO())
