@@ -25,6 +25,7 @@ LOAD_SETTINGS = {"refresh_interval": "-1", "number_of_replicas": 0, "auto_expand
 # The shard request cache keeps whole answers, also with hits (by default only size=0 ones), per index
 # reader: a refresh that changed the index opens a new reader, so a cached answer never outlives a change.
 SEARCH_PARAMS = {"request_cache": True}
+REPLICA_WAIT_S = 120
 REBUILD_CHUNK = 2000  # documents per bulk request in a rebuild (about 2 MB)
 
 
@@ -213,12 +214,24 @@ class DSLEngine(SearchEngine):
             count = self._load(name, documents, progress)
             self.client.indices.put_settings(index=name, body={"index": restore})
             self.client.indices.refresh(index=name)
+            self._wait_for_replicas(name)
             swap = [{"add": {"index": name, "alias": self.alias}}]
             swap += [{"remove": {"index": index, "alias": self.alias}} for index in old]
             self.client.indices.update_aliases(body={"actions": swap})
             for index in old:
                 self.client.indices.delete(index=index)
         return count
+
+    def _wait_for_replicas(self, index):
+        """Wait (up to ``REPLICA_WAIT_S``) until the replicas added after the load are copied, so the swap
+        does not leave the new index on one copy of each shard. Replicas no node can take stay
+        unassigned, not initializing: a single node does not wait."""
+        deadline = time.monotonic() + REPLICA_WAIT_S
+        # "languid": once the cluster has processed the settings change, the replicas are assigned.
+        while time.monotonic() < deadline:
+            if not self.client.cluster.health(index=index, wait_for_events="languid")["initializing_shards"]:
+                return
+            time.sleep(0.2)
 
     def _load(self, index, documents, progress):
         """Bulk-index ``documents`` into ``index``: one chunk in flight while the next one is built."""
