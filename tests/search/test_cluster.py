@@ -36,7 +36,7 @@ def engine_command(*args):
     return output.getvalue()
 
 
-def running_nodes():
+def cluster_running():
     try:
         engine_command("--status")
     except CommandError:
@@ -47,7 +47,7 @@ def running_nodes():
 @pytest.fixture(scope="module")
 def cluster_url():
     """The three-node cluster's SEARCH_URL; the cluster is left as it was found."""
-    was_running = running_nodes()
+    was_running = cluster_running()
     try:
         engine_command("--timeout", "300")  # three JVMs starting on two busy cores take a while
     except CommandError as error:
