@@ -27,11 +27,24 @@ def cached(name, compute):
 
 
 def site_for_request(request):
-    """``Site.find_for_request`` without its query, remembered on the request as Wagtail does."""
+    """``Site.find_for_request`` without its query, remembered on the request as Wagtail does.
+
+    The site comes with its root page as a specific page and the target of its hero button: Wagtail's routing
+    starts at ``site.root_page.specific`` and asks for it on every request, and the home page shows the target.
+    """
     if not hasattr(request, "_wagtail_site"):
         hostname, port = request.get_host(), request.get_port()
-        request._wagtail_site = cached(f"site:{hostname}:{port}", lambda: Site.find_for_request(request))
+        request._wagtail_site = cached(f"site:{hostname}:{port}", lambda: _site_with_root(request))
     return request._wagtail_site
+
+
+def _site_with_root(request):
+    site = Site.find_for_request(request)
+    if site is not None:
+        root = site.root_page.specific  # a cached_property: stored with the site
+        if getattr(root, "hero_cta_page_id", None):
+            root.hero_cta_page  # noqa: B018 - loads the target into the page's field cache
+    return site
 
 
 def menu_pages(request):

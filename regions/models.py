@@ -18,6 +18,7 @@ from wagtailgeowidget.panels import GeoAddressPanel, LeafletPanel
 
 from home.blocks import BaseStreamBlock
 from home.models import LocatedMixin, PublicPageManager, RoutedPageMixin
+from home.taxonomy import attach_taxonomy
 from regions.admin_forms import RegionPageForm, TeamInlinePanel
 from regions.geo import parse_point
 from regions.roles import can_see_team_contact, may_change_team
@@ -176,7 +177,13 @@ class RegionPage(RoutedPageMixin, LocatedMixin, Page):
         context["is_region_member"] = (
             user.is_authenticated and self.memberships.filter(user_id=user.pk).exists()
         )
-        context["initiatives"] = self.initiatives.approved().prefetch_related("fields_of_action")[:50]
+        initiatives = list(self.initiatives.approved()[:50])
+        latest_news = list(NewsPage.objects.live().public().filter(regions=self).for_cards()[:5])
+        # The badges of the region, its initiatives and its news in one query.
+        attach_taxonomy(
+            ([self], "fields_of_action"), (initiatives, "fields_of_action"), (latest_news, "fields_of_action")
+        )
+        context["initiatives"] = initiatives
         context["upcoming_events"] = (
             EventPage.objects.live()
             .public()
@@ -184,7 +191,7 @@ class RegionPage(RoutedPageMixin, LocatedMixin, Page):
             .upcoming(timezone.now())
             .defer_streamfields()[:5]
         )
-        context["latest_news"] = NewsPage.objects.live().public().filter(regions=self).for_listing()[:5]
+        context["latest_news"] = latest_news
         return context
 
 
