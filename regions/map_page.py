@@ -73,6 +73,7 @@ def map_page_context(page, request):
             for f in taxonomy.fields
         ],
         "entries_page": page_obj,
+        "entries_page_links": page_links(page_obj),
         "entry_groups": groups,
         "entry_totals": [
             {"layer": layer, "label": labels[layer], "count": totals[layer]} for layer in query.layers
@@ -83,6 +84,12 @@ def map_page_context(page, request):
         **near,
         "map_config": map_config(near.get("near_place")),
     }
+
+
+def page_links(page_obj):
+    """The list's page numbers to link (first, last, two either side of the current one), None for a gap."""
+    numbers = page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+    return [number if isinstance(number, int) else None for number in numbers]
 
 
 def near_context(request, data):

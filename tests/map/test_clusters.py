@@ -10,6 +10,7 @@ import pytest
 from home.models import point
 from members.models import User
 from regions import clusters
+from regions.geo import BBox, grid_cell_size
 from regions.models import ApprovalStatus, Initiative, MapCell, MapPoint
 from tests.map.conftest import FEATURES, field, make_card, make_initiative, make_region
 
@@ -191,3 +192,30 @@ def test_rebuild_command_repairs_a_store_that_missed_bulk_writes(region):
 
     assert clusters.total("initiatives", []) == 0
     assert not MapPoint.objects.exists()
+
+
+def test_clustered_answer_stands_for_whole_cells_each_entry_once(client, region, monkeypatch):
+    """A clustered answer returns every cell the box touches whole: an entry just outside the box but in such
+    a cell is counted (``total`` is what the clusters stand for), one outside those cells is not, and an entry
+    with two of the requested fields is counted once."""
+    monkeypatch.setattr("regions.geojson.MAP_FEATURE_LIMIT", 0)  # always clustered
+    energy, food = field("energie-und-verkehr"), field("ernaehrungssystem")
+    box = BBox(10.01, 48.01, 11.99, 49.99)
+    level = clusters.stored_level(grid_cell_size(box))
+    make_initiative(region, "Drinnen", 49.0, 11.0, fields=[energy])
+    make_initiative(region, "Beides", 48.5, 10.5, fields=[energy, food])
+    make_initiative(region, "Am Rand", 49.0, 11.995, fields=[food])
+    make_initiative(region, "Weit weg", 49.0, 12.5, fields=[energy])
+    east_x = clusters.cell_of(box.north, box.east, level)[0]
+    assert level is not None
+    assert clusters.cell_of(49.0, 11.995, level)[0] == east_x  # outside the box, in a cell it touches
+    assert clusters.cell_of(49.0, 12.5, level)[0] > east_x
+
+    for fields, expected in (([], 3), ([energy.slug, food.slug], 3), ([food.slug], 2)):
+        collection = client.get(
+            FEATURES, {"bbox": "10.01,48.01,11.99,49.99", "layer": "initiatives", "field": fields}
+        ).json()
+
+        assert collection["clustered"]
+        counts = [feature["properties"]["count"] for feature in collection["features"]]
+        assert sum(counts) == collection["total"] == expected

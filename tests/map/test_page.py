@@ -4,13 +4,14 @@ import json
 import re
 from html import unescape
 
+from django.core.paginator import Paginator
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 import pytest
 from bs4 import BeautifulSoup
 
-from regions.map_page import LIST_PAGE_SIZE
+from regions.map_page import LIST_PAGE_SIZE, page_links
 from regions.models import RegionIndexPage
 from tests.map.conftest import FEATURES, make_region
 from tests.map.test_scale import bulk_initiatives
@@ -168,6 +169,16 @@ def test_long_lists_are_paginated_keeping_the_filters(client, region_index):
     assert len(second.select(".network-entry")) == 5
     assert client.get(f"{region_index.url}?page=99").status_code == 404
     assert client.get(f"{region_index.url}?page=abc").status_code == 404
+
+
+def test_a_long_list_links_the_ends_and_two_pages_either_side():
+    """250,000 initiatives are 5,000 pages: the links are computed, not found by walking every page."""
+    paginator = Paginator(range(250_000), LIST_PAGE_SIZE)
+
+    assert page_links(paginator.page(1)) == [1, 2, 3, None, 5000]
+    assert page_links(paginator.page(2500)) == [1, None, 2498, 2499, 2500, 2501, 2502, None, 5000]
+    assert page_links(paginator.page(5000)) == [1, None, 4998, 4999, 5000]
+    assert page_links(Paginator(range(120), LIST_PAGE_SIZE).page(2)) == [1, 2, 3]
 
 
 def test_list_page_spanning_two_layers_repeats_the_heading(client, region_index):
