@@ -205,8 +205,9 @@ class MapEntry:
         return f"{ID_PREFIX[self.layer]}-{self.pk}"
 
     def feature(self):
+        feature_id = self.id
         properties = {
-            "id": self.id,
+            "id": feature_id,
             "layer": self.layer,
             "cluster": False,
             "name": self.name,
@@ -222,7 +223,7 @@ class MapEntry:
             properties["region"] = self.region
         if self.place:
             properties["place"] = self.place
-        return _point_feature(self.id, self.lat, self.lng, properties)
+        return _point_feature(feature_id, self.lat, self.lng, properties)
 
 
 def _round(value):
@@ -254,14 +255,15 @@ class Cluster:
         return f"cluster-{ID_PREFIX[self.layer]}-{self.cell:g}-{self.x}-{self.y}"
 
     def feature(self):
+        feature_id = self.id
         properties = {
-            "id": self.id,
+            "id": feature_id,
             "layer": self.layer,
             "cluster": True,
             "count": self.count,
             "bounds": [_round(value) for value in self.bounds],
         }
-        return _point_feature(self.id, self.lat, self.lng, properties)
+        return _point_feature(feature_id, self.lat, self.lng, properties)
 
 
 def cluster_in_python(entries, layer, cell):
