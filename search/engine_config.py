@@ -44,9 +44,13 @@ class EngineURL:
         return [host.replace("://", f"://{userinfo}@", 1) for host in self.hosts]
 
 
+def masked(url):
+    """The URL without its credentials, for logs and command output."""
+    return re.sub(r"://.*@", "://***@", url)
+
+
 def _invalid(url, reason):
-    shown = re.sub(r"://.*@", "://***@", url)  # never echo a password into a log
-    return ImproperlyConfigured(f"SEARCH_URL {shown!r}: {reason}. Expected e.g. {EXAMPLE}")
+    return ImproperlyConfigured(f"SEARCH_URL {masked(url)!r}: {reason}. Expected e.g. {EXAMPLE}")
 
 
 def parse_engine_url(url):

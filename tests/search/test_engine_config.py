@@ -1,6 +1,9 @@
 """SEARCH_URL with one or several nodes, SEARCH_REPLICAS, and what the clients make of them (no server needed)."""
 
+import io
+
 from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
 
 import pytest
 
@@ -96,3 +99,15 @@ def test_each_request_may_try_every_node_once(settings, scheme):
     assert (retries(single.client), retries(cluster.client)) == (0, 2)
     assert cluster.index_body()["settings"]["number_of_replicas"] == 1
     assert cluster.alias == "cluster"
+
+
+@pytest.mark.django_db
+def test_the_status_command_names_the_nodes_but_not_the_password(settings):
+    # Nothing listens on port 9: the command reports the engine unreachable and still prints no password.
+    settings.SEARCH_URL = "opensearch://hub:geheim-123@127.0.0.1:9,127.0.0.2:9"
+    output = io.StringIO()
+
+    call_command("search_index", "status", stdout=output)
+
+    assert "geheim-123" not in output.getvalue()
+    assert "opensearch://***@127.0.0.1:9,127.0.0.2:9" in output.getvalue()

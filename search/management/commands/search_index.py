@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from search.documents import action_documents, indexable_actions
+from search.engine_config import masked
 from search.engines import EngineUnavailable, get_engine
 from search.sync import pending_count, replay_pending
 from search.verify import find_drift, repair
@@ -87,7 +88,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Repariert."))
 
     def status(self, engine, **options):
-        self.stdout.write(f"Suchmaschine:   {engine.name} ({settings.SEARCH_URL or 'Datenbank'})")
+        self.stdout.write(f"Suchmaschine:   {engine.name} ({masked(settings.SEARCH_URL) or 'Datenbank'})")
         reachable = engine.ping()
         self.stdout.write(f"Erreichbar:     {'ja' if reachable else 'nein'}")
         if reachable:
