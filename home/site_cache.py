@@ -6,6 +6,7 @@ next request of every process computes them afresh. Nothing here depends on who 
 """
 
 from django.core.cache import cache
+from django.urls import reverse
 
 from wagtail.models import Site
 
@@ -84,11 +85,15 @@ def footer(request):
 
 
 class CachedSiteMiddleware:
-    """Finds the request's site in the shared cache before Wagtail looks for it in the database."""
+    """Finds the request's site in the shared cache before Wagtail looks for it in the database.
+
+    Not for the health check: it reports the shared cache's state itself and must answer when it is down.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        site_for_request(request)
+        if request.path_info != reverse("healthz"):
+            site_for_request(request)
         return self.get_response(request)
