@@ -418,6 +418,11 @@ def clusters(layer, level, box, field_pks):
     ]
 
 
-def list_window(field_pks, window):
-    """The pks of the initiatives in ``window`` (a slice) of the page's list, in name order (a subquery)."""
-    return _points(INITIATIVES, field_pks).order_by("name", "object_id").values("object_id")[window]
+def list_window(field_pks, window, length):
+    """The pks of the initiatives in ``window`` (a slice with start and stop) of the page's list of ``length``
+    entries, in name order (a subquery). A window nearer the end is read backwards from the end of the name
+    index: no page skips more than half of the list (the last of 5,000 pages skipped 250,000 index entries)."""
+    points = _points(INITIATIVES, field_pks).values("object_id")
+    if window.start > length - window.stop:
+        return points.order_by("-name", "-object_id")[length - window.stop : length - window.start]
+    return points.order_by("name", "object_id")[window]

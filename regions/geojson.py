@@ -618,17 +618,15 @@ class MapData:
             parts.append(("regions", len(regions), regions.__getitem__))
         if "initiatives" in query.layers:
             field_pks = self.field_pks(query)
+            length = clusters.total("initiatives", field_pks)
 
             def load(window):
                 # Only the window's rows, found on the stored points' name index (no sort, no count).
-                rows = list(
-                    self.initiative_rows(
-                        Initiative.objects.filter(pk__in=clusters.list_window(field_pks, window))
-                    )
-                )
+                window_pks = clusters.list_window(field_pks, window, length)
+                rows = list(self.initiative_rows(Initiative.objects.filter(pk__in=window_pks)))
                 return self.initiative_entries(rows, [row["pk"] for row in rows])
 
-            parts.append(("initiatives", clusters.total("initiatives", field_pks), load))
+            parts.append(("initiatives", length, load))
         if "members" in query.layers:
             members = self.members(query)
             parts.append(("members", len(members), members.__getitem__))

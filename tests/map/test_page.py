@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from regions.map_page import LIST_PAGE_SIZE, page_links
-from regions.models import RegionIndexPage
+from regions.models import Initiative, RegionIndexPage
 from tests.map.conftest import FEATURES, make_region
 from tests.map.test_scale import bulk_initiatives
 
@@ -169,6 +169,20 @@ def test_long_lists_are_paginated_keeping_the_filters(client, region_index):
     assert len(second.select(".network-entry")) == 5
     assert client.get(f"{region_index.url}?page=99").status_code == 404
     assert client.get(f"{region_index.url}?page=abc").status_code == 404
+
+
+def test_every_page_of_the_list_continues_the_name_order(client, region_index):
+    """Pages in the list's second half are read backwards from the end of the name index: same order."""
+    region = make_region(region_index, "Neumarkt", 49.28, 11.46)
+    bulk_initiatives(region, LIST_PAGE_SIZE * 2 + 7)
+    expected = list(Initiative.objects.order_by("name", "pk").values_list("name", flat=True))
+
+    shown = []
+    for number in (1, 2, 3):
+        page = soup(client.get(region_index.url, {"layer": "initiatives", "page": number}))
+        shown += [name.get_text(strip=True) for name in page.select(".network-entry__name")]
+
+    assert shown == expected
 
 
 def test_a_long_list_links_the_ends_and_two_pages_either_side():
