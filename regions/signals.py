@@ -106,12 +106,8 @@ def initiative_fields_changed(sender, instance, action, reverse, **kwargs):
 
 
 def membership_changed(sender, instance, raw=False, **kwargs):
-    """A member card on the map links to the member's first region: bump if the member is on the map."""
-    if raw:
-        return
-    from members.models import User
-
-    if User.objects.filter(pk=instance.user_id, show_on_map=True).exists():
+    """The region page counts its members (and a card on the map links to the member's first region)."""
+    if not raw:
         bump_public_cache()
 
 

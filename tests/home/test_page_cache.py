@@ -15,7 +15,7 @@ import pytest
 
 from forum import structure
 from home.models import FieldOfAction, SiteSettings
-from regions.models import ApprovalStatus
+from regions.models import ApprovalStatus, RegionMembership
 from tests import factories
 from tests.factories import make_member
 from tests.forum.conftest import forum_url, make_topic
@@ -226,3 +226,14 @@ def test_the_cache_can_be_turned_off(client, news_page, settings):
         response = client.get(news_page.url)
         assert response.status_code == 200
         assert "X-Cache" not in response
+
+
+def test_a_member_joining_changes_the_count_visitors_see(client, region):
+    member = make_member(show_on_map=False)
+    assert "0 Mitglieder machen hier mit." in visit(client, region.url).text
+
+    membership = RegionMembership.objects.create(user=member, region=region)
+    assert "1 Mitglied macht hier mit." in client.get(region.url).text
+
+    membership.delete()
+    assert "0 Mitglieder machen hier mit." in client.get(region.url).text
