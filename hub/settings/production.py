@@ -20,6 +20,11 @@ if CACHES["default"]["BACKEND"].rsplit(".", 1)[-1] in _PER_PROCESS_CACHES:
         f"not {CACHES['default']['BACKEND']}"
     )
 
+# Each gunicorn worker keeps its database connection for a minute instead of opening one per request (a new
+# PostgreSQL connection costs more than most pages' queries); a connection that broke meanwhile is replaced.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
 # Forum attachments wait between preview and submit; with several servers the submit may reach another one.
 CACHES["machina_attachments"] = CACHES["default"] | {"KEY_PREFIX": "machina-attachments", "TIMEOUT": 3600}
 

@@ -119,6 +119,13 @@ def test_production_trusts_no_forwarded_address_unless_told_how_many_proxies_the
     assert production_setting("ALLAUTH_TRUSTED_PROXY_COUNT", TRUSTED_PROXY_COUNT="1") == "1"
 
 
+def test_production_keeps_database_connections_between_requests():
+    # A new PostgreSQL connection per request halved the throughput of uncached pages (benchmarks/load_bench.py).
+    assert production_setting("DATABASES['default']['CONN_MAX_AGE']") == "60"
+    assert production_setting("DATABASES['default']['CONN_HEALTH_CHECKS']") == "True"
+    assert production_setting("DATABASES['default']['CONN_MAX_AGE']", DJANGO_CONN_MAX_AGE="0") == "0"
+
+
 def test_production_queues_tasks_for_the_worker_and_mails_through_the_queue():
     assert "django_tasks_db.DatabaseBackend" in production_setting("TASKS")
     assert production_setting("EMAIL_BACKEND") == "'background.mail.QueuedEmailBackend'"
