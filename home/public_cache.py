@@ -110,9 +110,11 @@ def _bump_for_save(sender, created=False, update_fields=None, raw=False, **kwarg
 
 
 def connect():
-    page_published.connect(bump, dispatch_uid="public_cache_published")
-    page_unpublished.connect(bump, dispatch_uid="public_cache_unpublished")
-    post_page_move.connect(bump, dispatch_uid="public_cache_moved")
+    # Wagtail may send these inside a transaction (a workflow's last approval publishes in one): a page rendered
+    # from the old rows before the commit would otherwise be stored under the new version.
+    page_published.connect(bump_now_and_after_commit, dispatch_uid="public_cache_published")
+    page_unpublished.connect(bump_now_and_after_commit, dispatch_uid="public_cache_unpublished")
+    post_page_move.connect(bump_now_and_after_commit, dispatch_uid="public_cache_moved")
     post_delete.connect(_bump_for_page_delete, dispatch_uid="public_cache_page_deleted")
     # A page made private (or public again) leaves or joins every public listing; the others are shown on pages.
     shown = (

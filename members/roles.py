@@ -106,24 +106,24 @@ def sync_editors(editors):
 
 
 def sync_verified_members(members):
-    """Superusers and users with a verified allauth address join MEMBERS (one query each way)."""
+    """Superusers and users with a verified allauth address join MEMBERS."""
     from django.contrib.auth import get_user_model
     from django.db.models import Q
 
     from allauth.account.models import EmailAddress
 
     User = get_user_model()
-    through = User.groups.through
-    missing = (
+    missing = list(
         User.objects.filter(
             Q(is_superuser=True) | Q(pk__in=EmailAddress.objects.filter(verified=True).values("user_id"))
         )
         .exclude(groups=members)
         .values_list("pk", flat=True)
     )
-    through.objects.bulk_create(
-        [through(user_id=pk, group_id=members.pk) for pk in missing], ignore_conflicts=True
-    )
+    if missing:
+        # add(), not a bulk insert: its m2m_changed puts the new members' cards on the map (stored clusters,
+        # public cache), which a bulk insert would skip.
+        members.user_set.add(*missing)
 
 
 def sync_roles():

@@ -237,3 +237,14 @@ def test_a_member_joining_changes_the_count_visitors_see(client, region):
 
     membership.delete()
     assert "0 Mitglieder machen hier mit." in client.get(region.url).text
+
+
+def test_a_region_forum_closed_leaves_the_cached_forum_index(client, region):
+    structure.ensure_structure()
+    forum, _created = structure.ensure_region_forum(region)
+    assert forum.name in visit(client, "/forum/").text
+
+    # What unpublishing the region does after the page's own signal (forum.receivers).
+    structure.close_region_forum(region)
+
+    assert forum.name not in client.get("/forum/").text

@@ -6,9 +6,11 @@ from io import StringIO
 from django.core.management import call_command
 
 import pytest
+from allauth.account.models import EmailAddress
 
 from home.models import point
 from members.models import User
+from members.roles import ensure_groups, sync_verified_members
 from regions import clusters
 from regions.geo import BBox, grid_cell_size
 from regions.models import ApprovalStatus, Initiative, MapCell, MapPoint
@@ -219,3 +221,16 @@ def test_clustered_answer_stands_for_whole_cells_each_entry_once(client, region,
         assert collection["clustered"]
         counts = [feature["properties"]["count"] for feature in collection["features"]]
         assert sum(counts) == collection["total"] == expected
+
+
+def test_members_verified_by_the_sync_after_a_migrate_appear_on_the_map(region):
+    unverified = make_card("Erst nach dem Update", 49.26, 11.44, verified=False)
+    EmailAddress.objects.filter(user=unverified).update(
+        verified=True
+    )  # e.g. verified before the groups existed
+    assert clusters.total("members", []) == 0
+
+    sync_verified_members(ensure_groups()[0])
+
+    assert clusters.total("members", []) == 1
+    assert_store_is_exact()
