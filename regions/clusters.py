@@ -67,6 +67,14 @@ def cell_of(lat, lng, level):
     return math.floor((lng + 180.0) / size), math.floor((lat + 90.0) / size)
 
 
+def grid_cells(size):
+    """The ``cell_x``/``cell_y`` annotations of ``cell_of`` in SQL, for a grid of ``size`` degrees."""
+    return {
+        "cell_x": Floor((F("longitude") + Value(180.0)) / Value(size)),
+        "cell_y": Floor((F("latitude") + Value(90.0)) / Value(size)),
+    }
+
+
 def cell_box(level, x, y):
     size = 2.0**level
     return x * size - 180.0, y * size - 90.0, (x + 1) * size - 180.0, (y + 1) * size - 90.0
@@ -314,14 +322,11 @@ def rebuild(layers=STORED_LAYERS, *, apps=global_apps, batch_size=5000):
 
 def _fill_level(map_point, map_cell, layer, level):
     """One level's cells of ``layer`` from the stored points, in one INSERT … SELECT … GROUP BY."""
-    size = Value(2.0**level)
+    size = 2.0**level
     grouped = (
         map_point.objects.filter(layer=layer)
         .order_by()
-        .annotate(
-            cell_x=Floor((F("longitude") + Value(180.0)) / size),
-            cell_y=Floor((F("latitude") + Value(90.0)) / size),
-        )
+        .annotate(**grid_cells(size))
         .values("cell_x", "cell_y", "fields_key")
         .annotate(
             n=Count("pk"),

@@ -28,8 +28,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.core.cache import cache
-from django.db.models import Avg, Count, Exists, F, Max, Min, OuterRef, Value
-from django.db.models.functions import Floor
+from django.db.models import Avg, Count, Exists, Max, Min, OuterRef
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -456,10 +455,7 @@ class MapData:
     def initiative_clusters(self, query, cell):
         rows = (
             self.initiative_queryset(query)
-            .annotate(
-                cell_x=Floor((F("longitude") + Value(180.0)) / Value(cell)),
-                cell_y=Floor((F("latitude") + Value(90.0)) / Value(cell)),
-            )
+            .annotate(**clusters.grid_cells(cell))
             .values("cell_x", "cell_y")
             .annotate(
                 count=Count("pk"),
