@@ -8,7 +8,6 @@ class HomeConfig(AppConfig):
     verbose_name = _("Startseite und Taxonomie")
 
     def ready(self):
-        from home import api_schemas, public_cache
+        from home import public_cache
 
-        api_schemas.register()
         public_cache.connect()

@@ -11,7 +11,7 @@
 - **Wagtail's page lookup** ``/api/v3/pages/find/?site=host:port`` passes the port straight to a database
   lookup; a port that is not a number (``site=example.org:abc``) raised a ValueError there: 400.
 
-Under ``/api/`` the answers have the problem body of ``hub.api_problems``; everywhere else a 400 is Django's
+Under ``/api/`` the answers have the problem body of ``common.problems``; everywhere else a 400 is Django's
 ``BadRequest``, rendered by ``templates/400.html``, and a 404 is the site's 404 page.
 """
 
@@ -21,7 +21,7 @@ from django.core.exceptions import BadRequest
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from hub.api_problems import problem_response
+from common.problems import problem_response
 
 API_PREFIX = "/api/"
 MAX_INTEGER = 2**63 - 1  # the largest value of a bigint (PostgreSQL) or INTEGER (SQLite) column

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from ninja import Field, Query, Router, Schema
 
-from hub.api_problems import ProblemOut, problem
+from common.problems import ProblemOut, problem
 from hub_events.filters import FILTER_PARAMETERS, InvalidFilter, parse_filters
 from hub_events.ical import BERLIN
 from hub_events.models import EventFormat, EventKind, EventPage

@@ -13,9 +13,3 @@ class EventsConfig(AppConfig):
     name = "hub_events"
     label = "events"
     verbose_name = _("Veranstaltungen")
-
-    def ready(self):
-        from hub import api_write_schemas
-
-        # Before Wagtail builds its page write schemas: see hub/api_write_schemas.py.
-        api_write_schemas.register()

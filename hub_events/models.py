@@ -27,6 +27,7 @@ from wagtail.search import index
 from wagtailgeowidget import geocoders
 from wagtailgeowidget.panels import GeoAddressPanel, LeafletPanel
 
+from common.pagination import paginate
 from home.blocks import BaseStreamBlock
 from home.models import (
     AbstractMaterial,
@@ -36,7 +37,6 @@ from home.models import (
     PublicPageQuerySet,
     RoutedPageMixin,
 )
-from home.pagination import paginate
 from regions.admin_forms import RegionScopedPageForm
 
 

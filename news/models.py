@@ -16,9 +16,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
+from common.pagination import paginate
 from home.blocks import BaseStreamBlock
 from home.models import PublicPageManager, PublicPageQuerySet, RoutedPageMixin
-from home.pagination import paginate
 from regions.admin_forms import RegionScopedPageForm
 
 
@@ -152,7 +152,7 @@ class NewsPage(RoutedPageMixin, Page):
         index.FilterField("date"),
     ]
     # Writable ones follow the admin form's rules (RegionScopedPageForm): a moderator's token may only tag news
-    # with their own regions. ``regions`` is written as a list of ids (hub/api_write_schemas.py).
+    # with their own regions. ``regions`` is written as a list of ids (common/api_write_schemas.py).
     api_fields = [
         APIField("date", writable=True),
         APIField("intro", writable=True),

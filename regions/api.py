@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from ninja import Query, Router, Schema
 
-from hub.api_problems import ProblemOut, problem
+from common.problems import ProblemOut, problem
 from regions.geojson import (
     LAYERS,
     MAP_FEATURE_LIMIT,

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from home.pagination import paginate
+from common.pagination import paginate
 from regions.geojson import (
     LAYERS,
     InvalidMapQuery,

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 
 from ninja import Query, Router, Schema
 
-from hub.api_problems import ProblemOut, problem
+from common.problems import ProblemOut, problem
 from search.queries import SORTS, InvalidQuery, parse_query
 from search.service import PageOutOfRange, search_actions
 

@@ -8,7 +8,7 @@ from django.shortcuts import render
 
 from wagtail.models import Page
 
-from home.pagination import paginate
+from common.pagination import paginate
 from search.queries import MAX_QUERY_LENGTH
 
 logger = logging.getLogger(__name__)

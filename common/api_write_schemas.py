@@ -94,7 +94,7 @@ def register():
         return
     if "wagtail.api.v3.registry" in sys.modules:
         raise ImproperlyConfigured(
-            "hub.api_write_schemas.register() must run before wagtail.api.v3.registry is imported: "
+            "common.api_write_schemas.register() must run before wagtail.api.v3.registry is imported: "
             "the page write schemas are already built without its rules."
         )
     for generator in (create_generator, patch_generator):

@@ -5,8 +5,8 @@ API client nothing. We register one rule for ``ManyToManyField`` (``ParentalMany
 related pages appear like Wagtail's own foreign keys (``id`` and ``meta.type``, to be fetched at
 ``/api/v3/pages/{id}/``), everything else (fields of action, SDGs, resources) as a nested object with the
 related model's own ``api_fields``. It must be registered before Wagtail builds its registry of page
-schemas, which happens on the first import of ``wagtail.api.v3.registry`` — ``HomeConfig.ready()`` runs
-first because ``home`` is the first app in ``INSTALLED_APPS``.
+schemas, which happens on the first import of ``wagtail.api.v3.registry``: ``CommonConfig.ready()`` does it and
+refuses to start when the registry was imported before.
 """
 
 from django.db.models import ManyToManyField
