@@ -2,11 +2,10 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.lookups import StartsWith
 from django.http import Http404
 from django.urls import Resolver404
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -21,7 +20,7 @@ from wagtail.search import index
 from wagtailgeowidget.helpers import geosgeometry_str_to_struct
 
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from home.taxonomy import attach_taxonomy
+from home.sections import HOME_PAGE_SECTIONS, page_sections
 
 hex_colour = RegexValidator(r"^#[0-9A-Fa-f]{6}$", _("Bitte eine Farbe im Format #RRGGBB angeben."))
 
@@ -308,41 +307,8 @@ class HomePage(RoutedPageMixin, Page):
         return result
 
     def get_context(self, request, *args, **kwargs):
-        from actions.models import ActionPage
-        from hub_events.models import EventPage
-        from news.models import NewsPage
-        from regions.models import RegionPage
-
         context = super().get_context(request, *args, **kwargs)
-        # The featured actions with their order in one query (no query for the page's rows first).
-        item = HomePageFeaturedAction.objects.filter(page_id=self.pk, action_id=OuterRef("pk")).order_by(
-            "sort_order", "pk"
-        )
-        featured = list(
-            ActionPage.objects.live()
-            .public()
-            .annotate(
-                featured_item=Subquery(item.values("pk")[:1]),
-                featured_order=Subquery(item.values("sort_order")[:1]),
-            )
-            .filter(featured_item__isnull=False)
-            .order_by(F("featured_order").asc(nulls_first=True), "featured_item")
-            .defer_streamfields()
-        )
-        latest_news = list(NewsPage.objects.live().public().for_cards()[:3])
-        # The badges of both kinds of cards in one query.
-        attach_taxonomy((featured, "fields_of_action"), (featured, "sdgs"), (latest_news, "fields_of_action"))
-        context["featured_actions"] = featured
-        context["upcoming_events"] = (
-            # The cards show the region, not the fields of action.
-            EventPage.objects.live()
-            .public()
-            .upcoming(timezone.now())
-            .defer_streamfields()
-            .select_related("region")[:3]
-        )
-        context["latest_news"] = latest_news
-        context["region_count"] = RegionPage.objects.live().public().count()
+        context.update(page_sections(HOME_PAGE_SECTIONS, self, request))
         return context
 
 

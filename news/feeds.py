@@ -14,8 +14,6 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape, linebreaks
 from django.utils.translation import gettext as _
 
-from news.models import NewsPage
-
 BERLIN = ZoneInfo("Europe/Berlin")
 FEED_ITEMS = 30
 # The date in a tag URI says when the authority owned the name; it must never change once entries exist.
@@ -38,9 +36,10 @@ class NewsFeed(Feed):
     author_name = settings.WAGTAIL_SITE_NAME
     item_guid_is_permalink = False
 
-    def get_object(self, request, index, region=None):
+    def get_object(self, request, index, news, region=None):
+        """``news``: the index's published news pages (the index passes them in; this module knows no models)."""
         self.request = request
-        return {"index": index, "region": region}
+        return {"index": index, "news": news, "region": region}
 
     def title(self, obj):
         if obj["region"] is not None:
@@ -70,8 +69,7 @@ class NewsFeed(Feed):
 
     def items(self, obj):
         news = (
-            NewsPage.objects.live()
-            .public()
+            obj["news"]
             .defer_streamfields()
             .order_by("-date", "-pk")
             .prefetch_related("fields_of_action", "tags")
@@ -95,7 +93,7 @@ class NewsFeed(Feed):
         return f"tag:{_id_domain()},{TAG_DATE}:news-{item.pk}"
 
     def item_pubdate(self, item):
-        # NewsPage.date is a day; its start in Europe/Berlin keeps the order of the day-based listing.
+        # A news page's date is a day; its start in Europe/Berlin keeps the order of the day-based listing.
         return dt.datetime.combine(item.date, dt.time.min, tzinfo=BERLIN)
 
     def item_updateddate(self, item):

@@ -19,7 +19,9 @@ from wagtail.search import index
 from common.pagination import paginate
 from home.blocks import BaseStreamBlock
 from home.models import PublicPageManager, PublicPageQuerySet, RoutedPageMixin
+from news.feeds import NewsAtomFeed, NewsFeed
 from regions.admin_forms import RegionScopedPageForm
+from regions.models import RegionPage
 
 
 class NewsPageQuerySet(PublicPageQuerySet):
@@ -72,35 +74,25 @@ class NewsIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
         }
 
     def _feed(self, request, feed_class, region_slug=None):
-        from regions.models import RegionPage
-
         region = None
         if region_slug is not None:
             region = get_object_or_404(RegionPage.objects.live().public(), slug=region_slug)
-        return feed_class()(request, index=self, region=region)
+        return feed_class()(request, index=self, news=NewsPage.objects.live().public(), region=region)
 
     @path("feed/rss/", name="feed_rss")
     def feed_rss(self, request):
-        from news.feeds import NewsFeed
-
         return self._feed(request, NewsFeed)
 
     @path("feed/atom/", name="feed_atom")
     def feed_atom(self, request):
-        from news.feeds import NewsAtomFeed
-
         return self._feed(request, NewsAtomFeed)
 
     @path("region/<str:slug>/rss/", name="region_feed_rss")
     def region_feed_rss(self, request, slug):
-        from news.feeds import NewsFeed
-
         return self._feed(request, NewsFeed, region_slug=slug)
 
     @path("region/<str:slug>/atom/", name="region_feed_atom")
     def region_feed_atom(self, request, slug):
-        from news.feeds import NewsAtomFeed
-
         return self._feed(request, NewsAtomFeed, region_slug=slug)
 
 

@@ -5,7 +5,6 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.db.models import Count, Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -19,7 +18,7 @@ from wagtailgeowidget.panels import GeoAddressPanel, LeafletPanel
 
 from home.blocks import BaseStreamBlock
 from home.models import LocatedMixin, PublicPageManager, RoutedPageMixin
-from home.taxonomy import attach_taxonomy
+from home.sections import REGION_PAGE_SECTIONS, page_sections
 from regions.admin_forms import RegionPageForm, TeamInlinePanel
 from regions.geo import parse_point
 from regions.roles import can_see_team_contact, may_change_team
@@ -166,9 +165,6 @@ class RegionPage(RoutedPageMixin, LocatedMixin, Page):
         return not may_change_team(self.live_revision.user)
 
     def get_context(self, request, *args, **kwargs):
-        from hub_events.models import EventPage
-        from news.models import NewsPage
-
         context = super().get_context(request, *args, **kwargs)
         context["team"] = self.moderators.select_related("user")
         context["can_see_team_contact"] = bool(self.contact_email) and can_see_team_contact(request.user)
@@ -180,20 +176,11 @@ class RegionPage(RoutedPageMixin, LocatedMixin, Page):
         context["member_count"] = members["count"]
         context["is_region_member"] = user.is_authenticated and members["mine"] > 0
         initiatives = list(self.initiatives.approved()[:50])
-        latest_news = list(NewsPage.objects.live().public().filter(regions=self).for_cards()[:5])
-        # The badges of the region, its initiatives and its news in one query.
-        attach_taxonomy(
-            ([self], "fields_of_action"), (initiatives, "fields_of_action"), (latest_news, "fields_of_action")
-        )
         context["initiatives"] = initiatives
-        context["upcoming_events"] = (
-            EventPage.objects.live()
-            .public()
-            .filter(region=self)
-            .upcoming(timezone.now())
-            .defer_streamfields()[:5]
-        )
-        context["latest_news"] = latest_news
+        # The region's events and news (their apps register them); the badges of the region, its initiatives
+        # and every section's cards in one query.
+        badges = (([self], "fields_of_action"), (initiatives, "fields_of_action"))
+        context.update(page_sections(REGION_PAGE_SECTIONS, self, request, badges))
         return context
 
 

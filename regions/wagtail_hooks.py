@@ -8,8 +8,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.sections import HOME_PAGE_SECTIONS, Section
 from members.roles import is_editor
-from regions.models import Initiative
+from regions.models import Initiative, RegionPage
 from regions.roles import is_region_moderator
 
 
@@ -73,3 +74,8 @@ def only_editors_bulk_delete_regions(request, action_type, objects, action_class
         messages.error(request, _("Nur die Redaktion kann eine Region löschen."))
         return redirect("wagtailadmin_explore_root")
     return None
+
+
+@hooks.register(HOME_PAGE_SECTIONS)
+def region_count(page, request):
+    return Section("region_count", RegionPage.objects.live().public().count())
