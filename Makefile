@@ -76,6 +76,7 @@ run: demo  ## Set everything up and start the hub with demo content on http://12
 test: install-dev  ## Run the whole test suite (lint, checks, tests); DATABASE_URL picks the database
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/python manage.py check
 	@$(BIN)/pytest; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: the suite is broken, not green."; fi; \
@@ -86,8 +87,9 @@ FAST_TESTS ?= tests/home tests/members tests/news tests/events tests/actions tes
 test-fast: install-dev  ## A fast part of the suite (no browser, no production setup): FAST_TESTS
 	$(BIN)/pytest -q $(FAST_TESTS)
 
-lint: install-dev  ## ruff check
+lint: install-dev  ## ruff check and the import contracts of docs/architecture.md (lint-imports)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 format: install-dev  ## ruff format and autofix
 	$(BIN)/ruff check --fix .

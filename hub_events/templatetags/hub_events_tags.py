@@ -3,6 +3,8 @@
 from django import template
 
 from home import site_cache
+from hub_events.ical import subscription_links
+from hub_events.models import EventIndexPage
 
 register = template.Library()
 
@@ -13,9 +15,6 @@ def region_calendar_links(context, region):
 
     The network's event index, which serves the feed, comes from the shared cache.
     """
-    from hub_events.ical import subscription_links
-    from hub_events.models import EventIndexPage
-
     request = context.get("request")
     index = site_cache.cached("event-network-index", EventIndexPage.network_index) if request else None
     path = index.route_url(request, "calendar_region", slug=region.slug) if index else None

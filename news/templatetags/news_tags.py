@@ -3,6 +3,7 @@
 from django import template
 
 from home import site_cache
+from news.models import NewsIndexPage
 
 register = template.Library()
 
@@ -10,8 +11,6 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def region_feed_links(context, region):
     """``{"rss": …, "atom": …}`` for ``region``'s news feeds, or None without a news index."""
-    from news.models import NewsIndexPage
-
     request = context.get("request")
     if request is None:
         return None
