@@ -1,26 +1,17 @@
 """Editors can create each page type only where it belongs in the tree."""
 
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.test.utils import WagtailPageTestCase
 
 from actions.models import ActionIndexPage, ActionPage
 from home.models import ContentPage, HomePage
 from hub_events.models import EventIndexPage, EventPage
 from news.models import NewsIndexPage, NewsPage
+from region_applications.models import RegionApplicationPage
 from regions.models import RegionIndexPage, RegionPage
 
-ALL_PAGE_TYPES = {
-    HomePage,
-    ContentPage,
-    RegionIndexPage,
-    RegionPage,
-    ActionIndexPage,
-    ActionPage,
-    EventIndexPage,
-    EventPage,
-    NewsIndexPage,
-    NewsPage,
-}
+# Every page model of every installed app (Wagtail's own registry), so a new page type cannot be forgotten here.
+ALL_PAGE_TYPES = set(get_page_models()) - {Page}
 
 ALLOWED_PARENTS = {
     HomePage: {Page},
@@ -33,10 +24,14 @@ ALLOWED_PARENTS = {
     EventPage: {EventIndexPage, RegionPage},
     NewsIndexPage: {HomePage},
     NewsPage: {NewsIndexPage, RegionPage},
+    RegionApplicationPage: {HomePage, RegionIndexPage},
 }
 
 
 class PageTreeRulesTests(WagtailPageTestCase):
+    def test_every_page_type_has_its_rules_here(self):
+        self.assertEqual(set(ALLOWED_PARENTS), ALL_PAGE_TYPES)
+
     def test_each_page_type_has_exactly_its_allowed_parents(self):
         for child, parents in ALLOWED_PARENTS.items():
             with self.subTest(child=child.__name__):
@@ -52,7 +47,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
                         self.assertCanNotCreateAt(parent, child)
 
     def test_leaf_pages_have_no_children(self):
-        for leaf in (ActionPage, EventPage, NewsPage):
+        for leaf in (ActionPage, EventPage, NewsPage, RegionApplicationPage):
             with self.subTest(page=leaf.__name__):
                 self.assertAllowedSubpageTypes(leaf, {})
 
