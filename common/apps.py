@@ -6,12 +6,12 @@ from django.core.exceptions import ImproperlyConfigured
 
 class CommonConfig(AppConfig):
     """Plumbing every app may import and that imports none of them: the API's problem bodies and schema
-    rules, pagination. See docs/architecture.md."""
+    rules, pagination, the anonymous response cache. See docs/architecture.md."""
 
     name = "common"
 
     def ready(self):
-        from common import api_read_schemas, api_write_schemas
+        from common import api_read_schemas, api_write_schemas, public_cache
 
         # Wagtail builds its page schemas on the first import of its API registry; our field rules must be
         # in before that. `common` is first in INSTALLED_APPS, so no other app's ready() has imported it yet.
@@ -22,3 +22,4 @@ class CommonConfig(AppConfig):
             )
         api_read_schemas.register()
         api_write_schemas.register()
+        public_cache.connect()

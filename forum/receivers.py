@@ -1,15 +1,16 @@
 """Keep the forum tree in step with fields of action and regions; mail subscribers about new posts."""
 
-from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from django.db.models.signals import post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from wagtail.signals import page_published, page_unpublished
 
-from machina.apps.forum_conversation.models import Post
+from machina.apps.forum.models import Forum
+from machina.apps.forum_conversation.models import Post, Topic
 
+from common import public_cache
 from forum import notifications, structure
 from forum.models import ActionDiscussion, FieldForum, RegionForum
-from home import public_cache
 from home.models import FieldOfAction
 from regions.models import RegionPage
 
@@ -52,14 +53,8 @@ def post_saved(sender, instance, created, raw=False, **kwargs):
         notifications.notify_subscribers_on_commit(instance)
 
 
-# Forum pages come from the anonymous page cache (home.public_cache), and they show which forums belong to which
-# region, field of action and action: a region's forum closed or reopened after its page was (un)published must
-# not leave the old forum list cached.
-for _model in (FieldForum, RegionForum, ActionDiscussion):
-    _uid = _model._meta.label_lower
-    post_save.connect(
-        public_cache.bump_now_and_after_commit, sender=_model, dispatch_uid=f"hub_forum_cache_{_uid}"
-    )
-    post_delete.connect(
-        public_cache.bump_now_and_after_commit, sender=_model, dispatch_uid=f"hub_forum_cache_delete_{_uid}"
-    )
+# Forum pages come from the anonymous page cache (common.public_cache), and they show the forums, topics and posts
+# and which forums belong to which region, field of action and action: a region's forum closed or reopened after
+# its page was (un)published must not leave the old forum list cached.
+for _model in (Forum, Topic, Post, FieldForum, RegionForum, ActionDiscussion):
+    public_cache.track(_model)

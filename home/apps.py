@@ -8,6 +8,10 @@ class HomeConfig(AppConfig):
     verbose_name = _("Startseite und Taxonomie")
 
     def ready(self):
-        from home import public_cache
+        from common import public_cache
+        from home.models import SDG, FieldOfAction, Resource, SiteSettings
 
-        public_cache.connect()
+        for model in (FieldOfAction, SDG, Resource):
+            public_cache.track(model)
+        # Wagtail creates the settings with their defaults the first time a page reads them.
+        public_cache.track(SiteSettings, created_with_defaults=True)

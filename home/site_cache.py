@@ -1,6 +1,6 @@
 """What every page shows and no request changes, from the shared cache: the site, the main menu, the footer.
 
-Values are keyed by the public content version (``home.public_cache``): it lives in the shared cache (Redis in
+Values are keyed by the public content version (``common.public_cache``): it lives in the shared cache (Redis in
 production), and publishing, unpublishing, moving, view restrictions, site settings and sites bump it, so the
 next request of every process computes them afresh. Nothing here depends on who asks.
 """
@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from wagtail.models import Site
 
+from common.public_cache import content_version
 from home.models import SiteSettings
-from home.public_cache import content_version
 
 # Old versions are never read again; they only have to leave the cache at some point.
 TIMEOUT = 24 * 60 * 60

@@ -1,6 +1,6 @@
 """The network map's GeoJSON in the JSON API: ``/api/v3/map/…`` (one OpenAPI schema with Wagtail's API).
 
-Anonymous GETs are cached by ``home.public_cache`` until public content changes; ``regions.signals`` and
+Anonymous GETs are cached by ``common.public_cache`` until public content changes; ``regions.signals`` and
 ``members.signals`` bump the cache when initiatives, memberships or member cards change.
 """
 

@@ -32,7 +32,7 @@ from django.db.models import Avg, Count, Exists, Max, Min, OuterRef
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from home import public_cache
+from common import public_cache
 from home.models import FieldOfAction
 from members.roles import MEMBERS
 from regions import clusters, places
@@ -123,7 +123,7 @@ class Taxonomy:
 
 def shared(request, part, load):
     """What every request of a content version shares (taxonomy, public regions, member cards), from the
-    shared cache: ``home.public_cache.bump()`` — on publishing, taxonomy, card and membership changes — starts a
+    shared cache: ``common.public_cache.bump()`` — on publishing, taxonomy, card and membership changes — starts a
     new version, so nothing outlives a change."""
     host = request.get_host() if request is not None else ""
     key = f"map-{part}:{public_cache.content_version()}:{host}:{get_language()}"

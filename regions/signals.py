@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
-from home import public_cache
+from common import public_cache
 from members.models import User
 from regions import clusters
 from regions.emails import send_decision_mail
@@ -74,7 +74,7 @@ def approval_status_changed(sender, instance, created, raw=False, **kwargs):
     transaction.on_commit(lambda: send_decision_mail(pk))
 
 
-# --- The public cache of the map's GeoJSON (home.public_cache) ---------------------------------------
+# --- The public cache of the map's GeoJSON (common.public_cache) ---------------------------------------
 
 
 def bump_public_cache():

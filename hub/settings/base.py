@@ -95,7 +95,7 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the session and auth middleware: it sees the final headers and strips cookies before storing.
-    "home.public_cache.PublicAPICacheMiddleware",
+    "common.public_cache.PublicAPICacheMiddleware",
     "hub.request_guards.RequestGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -104,7 +104,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # After the session, authentication and messages: only they tell a visitor from a member.
-    "home.public_cache.PublicPageCacheMiddleware",
+    "common.public_cache.PublicPageCacheMiddleware",
     "forum.middleware.ForumPermissionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -152,10 +152,10 @@ AUTH_USER_MODEL = "members.User"
 ICAL_UID_DOMAIN = env.str("ICAL_UID_DOMAIN", default="mitmach-hub")
 FEED_ID_DOMAIN = env.str("FEED_ID_DOMAIN", default="mitmach-hub")
 
-# Anonymous API responses (home/public_cache.py): kept until content changes, at most this long.
+# Anonymous API responses (common/public_cache.py): kept until content changes, at most this long.
 PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=600)
 PUBLIC_CACHE_MAX_AGE = env.int("PUBLIC_CACHE_MAX_AGE", default=60)
-# Whole HTML pages for anonymous visitors (home/public_cache.py), kept until content changes, at most this
+# Whole HTML pages for anonymous visitors (common/public_cache.py), kept until content changes, at most this
 # long: a listing of upcoming events may show one that has just begun for that long. 0 turns the cache off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 

@@ -9,9 +9,9 @@ from django.urls import reverse
 import pytest
 from machina.apps.forum_conversation.models import Topic
 
+from common import public_cache
 from forum import structure
 from forum.models import ForumSubscription
-from home import public_cache
 from home.models import FieldOfAction
 from tests.factories import make_member
 from tests.forum.conftest import create_topic_url, forum_url, make_topic, post_data, reply_url

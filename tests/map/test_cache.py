@@ -5,7 +5,7 @@ from django.urls import reverse
 
 import pytest
 
-from home import public_cache
+from common import public_cache
 from regions.models import ApprovalStatus, RegionMembership
 from tests import factories
 from tests.map.conftest import FEATURES, field, make_initiative, names

@@ -2,9 +2,10 @@
 
 Every cached response is keyed by a *content version* kept in the shared cache (Redis in production, so every
 process and server sees the same one). Publishing, unpublishing, moving or deleting a page, a change of a view
-restriction, the taxonomy, the site settings, an image or document, and changes of public data outside pages
-(initiatives, member cards and memberships — ``regions.signals``, ``members.signals`` — and forum content) bump it
-with ``bump()``: no stale response outlives a change.
+restriction, a site, an image or document bump it, and so does every model an app registers with ``track()``
+(the taxonomy and site settings in ``home``, members in ``members``, forum content in ``forum``) or bumps for
+itself (initiatives, member cards and memberships in ``regions.signals`` and ``members.signals``): no stale
+response outlives a change. This module imports no app of ours; the apps call it.
 
 Two middlewares share that version:
 
@@ -25,7 +26,6 @@ import hashlib
 from http.cookies import SimpleCookie
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -35,11 +35,6 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
-
-from machina.apps.forum.models import Forum
-from machina.apps.forum_conversation.models import Post, Topic
-
-from home.models import SDG, FieldOfAction, Resource, SiteSettings
 
 VERSION_KEY = "public-content-version"
 CACHED_PREFIXES = ("/api/v3/",)
@@ -61,15 +56,10 @@ MAX_CACHED_QUERY_LENGTH = 200
 # visitors no key (forum.middleware), and everything else an anonymous session holds (a page password
 # passed, a pending message) makes the page personal.
 SHAREABLE_SESSION_KEYS = frozenset()
-# Fields whose saves change nothing a visitor sees: every login stores last_login, and Wagtail stores the size
-# and hash of an image or document file the first time it reads them, in the middle of rendering a page.
-UNSEEN_FIELDS = {
-    "members.user": frozenset({"last_login", "password"}),
-    "wagtailimages.image": frozenset({"file_size", "file_hash"}),
-    "wagtaildocs.document": frozenset({"file_size", "file_hash"}),
-}
-# Wagtail creates the site settings with their defaults the first time a page reads them: nothing changes.
-CREATED_WITH_DEFAULTS = frozenset({"home.sitesettings"})
+# Per tracked model (``track()``): the fields whose saves change nothing a visitor sees, and whether a new row
+# changes nothing either (a setting created with its defaults the first time a page reads it).
+_unseen_fields = {}
+_created_with_defaults = set()
 
 
 def content_version():
@@ -101,12 +91,26 @@ def _bump_for_page_delete(sender, **kwargs):
 
 def _bump_for_save(sender, created=False, update_fields=None, raw=False, **kwargs):
     label = sender._meta.label_lower
-    unseen = UNSEEN_FIELDS.get(label, frozenset())
+    unseen = _unseen_fields.get(label, frozenset())
     if raw or (update_fields is not None and set(update_fields) <= unseen):
         return
-    if created and label in CREATED_WITH_DEFAULTS:
+    if created and label in _created_with_defaults:
         return
     bump_now_and_after_commit()
+
+
+def track(model, unseen_fields=(), created_with_defaults=False):
+    """Every save or delete of ``model`` makes cached public responses stale: visitors see its rows on pages.
+
+    ``unseen_fields``: saves of only these fields change nothing a visitor sees. ``created_with_defaults``: a new
+    row changes nothing (created with its defaults the first time a page reads it).
+    """
+    label = model._meta.label_lower
+    _unseen_fields[label] = frozenset(unseen_fields)
+    if created_with_defaults:
+        _created_with_defaults.add(label)
+    post_save.connect(_bump_for_save, sender=model, dispatch_uid=f"public_cache_save_{label}")
+    post_delete.connect(bump_now_and_after_commit, sender=model, dispatch_uid=f"public_cache_delete_{label}")
 
 
 def connect():
@@ -117,27 +121,11 @@ def connect():
     post_page_move.connect(bump_now_and_after_commit, dispatch_uid="public_cache_moved")
     post_delete.connect(_bump_for_page_delete, dispatch_uid="public_cache_page_deleted")
     # A page made private (or public again) leaves or joins every public listing; the others are shown on pages.
-    shown = (
-        PageViewRestriction,
-        FieldOfAction,
-        SDG,
-        Resource,
-        SiteSettings,
-        Site,
-        get_image_model(),
-        get_document_model(),
-        Forum,
-        Topic,
-        Post,
-        # Names of members appear in forum posts, on region pages and the map.
-        get_user_model(),
-    )
-    for model in shown:
-        uid = model._meta.label_lower
-        post_save.connect(_bump_for_save, sender=model, dispatch_uid=f"public_cache_save_{uid}")
-        post_delete.connect(
-            bump_now_and_after_commit, sender=model, dispatch_uid=f"public_cache_delete_{uid}"
-        )
+    track(PageViewRestriction)
+    track(Site)
+    # Wagtail stores the size and hash of a file the first time it reads them, in the middle of rendering a page.
+    track(get_image_model(), unseen_fields={"file_size", "file_hash"})
+    track(get_document_model(), unseen_fields={"file_size", "file_hash"})
 
 
 def cache_key(request, kind="response"):
