@@ -21,7 +21,7 @@ def sync_roles_after_migrate(sender, **kwargs):
 
 
 # --- The member's card on the network map ------------------------------------------------------------
-# The map's GeoJSON is cached for anonymous visitors (home.public_cache) until bump(). These receivers are
+# The map's GeoJSON is cached for anonymous visitors (common.public_cache) until bump(). These receivers are
 # connected when this module is imported (MembersConfig.ready imports it).
 
 # What the card on the map is made of (regions.geojson reads these), plus what decides whether it shows.
@@ -40,7 +40,7 @@ _UNCHANGED = object()
 def _bump_public_cache():
     from django.db import transaction
 
-    from home import public_cache
+    from common import public_cache
 
     # Now and after the commit: a request that read the old row in between must not stay cached.
     public_cache.bump()
