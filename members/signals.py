@@ -2,9 +2,12 @@
 keep the network map's cached answers fresh when a member's card changes (connected on import, below)."""
 
 from django.apps import apps
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 
+from home import public_cache
+from members.models import User
 from members.roles import add_to_members, sync_roles
 
 
@@ -38,10 +41,6 @@ _UNCHANGED = object()
 
 
 def _bump_public_cache():
-    from django.db import transaction
-
-    from home import public_cache
-
     # Now and after the commit: a request that read the old row in between must not stay cached.
     public_cache.bump()
     transaction.on_commit(public_cache.bump)
@@ -96,8 +95,6 @@ def map_card_relation_changed(sender, instance, action, reverse, model, pk_set, 
 
 
 def _connect_relations():
-    from members.models import User
-
     for name, through in (("fields", User.fields_of_action.through), ("groups", User.groups.through)):
         m2m_changed.connect(
             map_card_relation_changed, sender=through, dispatch_uid=f"members_map_card_{name}"
