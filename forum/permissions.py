@@ -22,7 +22,9 @@ from machina.apps.forum_permission.models import (
 from machina.apps.forum_permission.receivers import create_permissions
 
 from forum.machina.forum_permission.handler import PermissionHandler
+from forum.models import RegionForum
 from members.roles import ensure_groups
+from regions.roles import team_group
 
 READ = ["can_see_forum", "can_read_forum"]
 MEMBER = [
@@ -83,9 +85,6 @@ def ensure_global_permissions():
 @transaction.atomic
 def grant_region_moderation(region, forum=None):
     """Give the region's team group moderation rights on the region's forum (and on no other)."""
-    from forum.models import RegionForum
-    from regions.roles import team_group
-
     if forum is None:
         forum = RegionForum.objects.select_related("forum").get(region=region).forum
     _set_group_perm(forum, team_group(region), READ + MEMBER + MODERATE, True)

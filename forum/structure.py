@@ -12,6 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from machina.apps.forum.models import Forum
 
 from forum import permissions
+from forum.models import FieldForum, RegionForum
+from home.models import FieldOfAction
+from regions.models import RegionPage
 
 FIELDS = "Handlungsfelder"
 REGIONS = "Regionen"
@@ -53,8 +56,6 @@ def _sync(forum, name, description=None):
 @transaction.atomic
 def ensure_field_forum(field):
     """The forum of a field of action; renamed when the field's name or description changed."""
-    from forum.models import FieldForum
-
     link = FieldForum.objects.select_related("forum").filter(field=field).first()
     if link is None:
         forum = Forum.objects.create(
@@ -72,8 +73,6 @@ def ensure_field_forum(field):
 @transaction.atomic
 def ensure_region_forum(region):
     """The forum of a published region: created, renamed to the region's title, reopened if closed."""
-    from forum.models import RegionForum
-
     link = RegionForum.objects.select_related("forum").filter(region=region).first()
     if link is None:
         forum = Forum.objects.create(
@@ -99,8 +98,6 @@ def close_region_forum(region):
 
     Hiding is our permission handler's job (it reads ``RegionForum.closed``); no grants change.
     """
-    from forum.models import RegionForum
-
     link = RegionForum.objects.select_related("forum").filter(region=region).first()
     if link is None or link.closed:
         return None
@@ -111,25 +108,17 @@ def close_region_forum(region):
 
 def region_forum(region):
     """The open forum of a region, or None."""
-    from forum.models import RegionForum
-
     link = RegionForum.objects.select_related("forum").filter(region=region, closed=False).first()
     return link.forum if link else None
 
 
 def field_forum(field):
-    from forum.models import FieldForum
-
     link = FieldForum.objects.select_related("forum").filter(field=field).first()
     return link.forum if link else ensure_field_forum(field)[0]
 
 
 def ensure_structure(log=None):
     """Everything: categories, global permissions, field forums, region forums (open or closed)."""
-    from forum.models import RegionForum
-    from home.models import FieldOfAction
-    from regions.models import RegionPage
-
     log = log or (lambda message: None)
     for name in (FIELDS, REGIONS, PROJECTS):
         category(name)

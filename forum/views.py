@@ -21,14 +21,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+import rules
 from machina.apps.forum import views as machina_forum_views
 from machina.apps.forum.models import Forum as MachinaForum
 from machina.apps.forum_conversation.models import Post, Topic
 from machina.apps.forum_feeds import feeds as machina_feeds
 from machina.apps.forum_member import views as machina_member_views
 
+from actions.models import ActionPage
+from forum import structure
 from forum.models import ActionDiscussion, ForumSubscription, PostReport
-from members.roles import is_verified_member
 
 SYSTEM_NAME = "Mitmach-Hub"
 
@@ -72,7 +74,7 @@ class ForumView(machina_forum_views.ForumView):
         context["forum_subscribed"] = (
             user.is_authenticated and ForumSubscription.objects.filter(user=user, forum=forum).exists()
         )
-        context["can_subscribe_forum"] = forum.is_forum and is_verified_member(user)
+        context["can_subscribe_forum"] = forum.is_forum and rules.has_perm("hub_forum.subscribe", user)
         return context
 
 
@@ -153,7 +155,7 @@ def _readable_forum(request, pk):
 @login_required
 def forum_subscribe(request, pk):
     forum = _readable_forum(request, pk)
-    if not is_verified_member(request.user):
+    if not rules.has_perm("hub_forum.subscribe", request.user):
         raise PermissionDenied(_("Nur bestätigte Mitglieder können Foren abonnieren."))
     try:
         with transaction.atomic():
@@ -180,7 +182,9 @@ class TopicSubscribeView(machina_member_views.TopicSubscribeView):
     """machina's topic subscription, for verified members only."""
 
     def perform_permissions_check(self, user, obj, perms):
-        return is_verified_member(user) and super().perform_permissions_check(user, obj, perms)
+        return rules.has_perm("hub_forum.subscribe", user) and super().perform_permissions_check(
+            user, obj, perms
+        )
 
 
 # --- Reports ----------------------------------------------------------------------------------------
@@ -200,7 +204,7 @@ def report_post(request, pk):
     forum = post.topic.forum
     if not request.forum_permission_handler.can_read_forum(forum, request.user):
         raise Http404
-    if not is_verified_member(request.user):
+    if not rules.has_perm("hub_forum.report_post", request.user):
         raise PermissionDenied(_("Nur bestätigte Mitglieder können Beiträge melden."))
     already = PostReport.objects.open().filter(post=post, reporter=request.user).exists()
     form = ReportForm(request.POST or None)
@@ -261,15 +265,13 @@ def report_resolve(request, pk):
 def action_discussion(request, page_id):
     """The topic about an action of the pool: GET goes there (or explains there is none yet), only a
     verified member's POST creates it — never a GET, which crawlers follow."""
-    from actions.models import ActionPage
-
     action = ActionPage.objects.live().public().filter(pk=page_id).first()
     if action is None:
         raise Http404(_("Diese Aktion gibt es nicht (oder sie ist nicht veröffentlicht)."))
     discussion = ActionDiscussion.objects.select_related("topic__forum").filter(action=action).first()
     if discussion is not None:
         return HttpResponseRedirect(topic_url(discussion.topic))
-    can_start = is_verified_member(request.user)
+    can_start = rules.has_perm("hub_forum.start_action_discussion", request.user)
     if request.method == "POST":
         if not can_start:
             raise PermissionDenied(_("Nur bestätigte Mitglieder können eine Diskussion starten."))
@@ -280,8 +282,6 @@ def action_discussion(request, page_id):
 
 def start_action_discussion(action, request=None):
     """The topic about ``action`` in the forum of its first field of action; race-safe (one per action)."""
-    from forum import structure
-
     field = action.fields_of_action.order_by("order", "name").first()
     if field is None:
         raise Http404(_("Diese Aktion hat noch kein Handlungsfeld."))

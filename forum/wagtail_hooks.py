@@ -1,4 +1,5 @@
-"""Editors create, rename and describe the forums of the category "Themen & Projekte" in the Wagtail admin."""
+"""Editors create, rename and describe the forums of the category "Themen & Projekte" in the Wagtail admin;
+the forum's part of a member's data export and account deletion (the hooks of ``members.hooks``)."""
 
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -9,9 +10,11 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.permissions import policy_registry
 
-from forum import structure
+import rules
+
+from forum import privacy, structure
 from forum.models import ProjectForum
-from members.roles import is_editor
+from members import hooks as member_hooks
 
 
 def _in_projects(forum):
@@ -22,7 +25,7 @@ class ProjectForumPolicy(BasePermissionPolicy):
     """Editors only, and only forums inside the category "Themen & Projekte"."""
 
     def user_has_permission(self, user, action):
-        return action in {"add", "change", "view"} and is_editor(user)
+        return action in {"add", "change", "view"} and rules.has_perm("hub_forum.manage_project_forums", user)
 
     def user_has_any_permission(self, user, actions):
         return any(self.user_has_permission(user, action) for action in actions)
@@ -79,3 +82,7 @@ class ProjectForumViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_project_forums():
     return ProjectForumViewSet("project_forums")
+
+
+hooks.register(member_hooks.EXPORT_DATA, privacy.export_forum_data)
+hooks.register(member_hooks.BEFORE_ACCOUNT_DELETION, privacy.anonymise_posts)

@@ -3,10 +3,12 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+
 from home.models import FieldOfAction
+from members import hooks as member_hooks
 from members.models import User
 from members.validators import AVATAR_FORMATS, reencode_avatar, validate_avatar
-from regions import geo, places
 
 # Two decimals are about one kilometre: enough for a map card, too coarse to find a house.
 COORDINATE_DECIMALS = 2
@@ -36,7 +38,11 @@ def format_point(lat, lng):
 
 
 class ProfileForm(forms.ModelForm):
-    """A member edits their own profile and their (opt-in, coarse) card on the map."""
+    """A member edits their own profile and their (opt-in, coarse) card on the map.
+
+    The map reads the card; the regions app fills in the stored position and checks the town through the
+    hooks ``members_profile_form_init`` and ``members_profile_form_clean`` (``members.hooks``).
+    """
 
     fields_of_action = forms.ModelMultipleChoiceField(
         label=_("Meine Handlungsfelder"),
@@ -95,9 +101,8 @@ class ProfileForm(forms.ModelForm):
             "Der Name einer Stadt in Deutschland (ab etwa 15.000 Einwohner:innen), nie die genaue Adresse – "
             "oder gib unten Breiten- und Längengrad an."
         )
-        lat, lng = geo.parse_point(self.instance.map_location) or (None, None)
-        self.initial.setdefault("latitude", lat)
-        self.initial.setdefault("longitude", lng)
+        for init in hooks.get_hooks(member_hooks.PROFILE_FORM_INIT):
+            init(self)
         # The old file, to remove from storage once it has been replaced or cleared.
         self._previous_avatar = self.instance.avatar.name if self.instance.avatar else ""
 
@@ -114,29 +119,22 @@ class ProfileForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         lat, lng = cleaned.get("latitude"), cleaned.get("longitude")
+        place = (cleaned.get("map_place") or "").strip()
         has_errors = "latitude" in self.errors or "longitude" in self.errors
+        # Before ours: the hooks see the fields' own errors only (e.g. the map checks the town).
+        for clean in hooks.get_hooks(member_hooks.PROFILE_FORM_CLEAN):
+            clean(self, cleaned)
         if (lat is None) != (lng is None) and not has_errors:
             missing = "longitude" if lng is None else "latitude"
             self.add_error(missing, _("Bitte gib Breiten- und Längengrad an – oder lass beide Felder leer."))
-        if cleaned.get("show_on_map") and not has_errors:
-            place = (cleaned.get("map_place") or "").strip()
-            if not place and (lat is None or lng is None):
-                self.add_error(
-                    "show_on_map",
-                    _(
-                        "Damit deine Visitenkarte auf der Karte erscheinen kann, gib bitte einen Ort "
-                        "oder Breiten- und Längengrad an."
-                    ),
-                )
-            elif lat is None and places.find_city(place) is None:
-                # Without coordinates the map places the card at the town's centre: it must know the town.
-                self.add_error(
-                    "map_place",
-                    _(
-                        "Diesen Ort finden wir nicht auf der Karte. Gib bitte eine größere Stadt in der Nähe "
-                        "oder Breiten- und Längengrad an."
-                    ),
-                )
+        if cleaned.get("show_on_map") and not has_errors and not place and (lat is None or lng is None):
+            self.add_error(
+                "show_on_map",
+                _(
+                    "Damit deine Visitenkarte auf der Karte erscheinen kann, gib bitte einen Ort "
+                    "oder Breiten- und Längengrad an."
+                ),
+            )
         return cleaned
 
     def save(self, commit=True):

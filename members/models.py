@@ -2,6 +2,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from members.names import public_name
+
 
 class User(AbstractUser):
     """A member (Mitmacher:in): account and profile in one row, in place from the first migration."""
@@ -46,8 +48,9 @@ class User(AbstractUser):
 
     @property
     def public_name(self):
-        """The name shown to visitors: never the username or e-mail address, which may be private."""
-        return self.display_name or self.get_full_name() or _("Mitglied")
+        """The name shown to visitors (``members.names.public_name``): never the username or anything that
+        looks like an e-mail address."""
+        return public_name(self.display_name, self.first_name, self.last_name)
 
     def public_name_text(self):
         """machina's display-name hook (a method name in settings)."""

@@ -1,7 +1,7 @@
 """The hub's roles as Django groups.
 
 Members are in MEMBERS once their e-mail address is verified; the central team is in EDITORS; each region's
-team has a group of its own (``regions.roles.team_group``).
+team has a group of its own, synced by the regions app through the ``members_sync_roles`` hook.
 
 ``sync_roles()`` gives the fixed groups their rights. It runs after every ``migrate`` (post_migrate, see
 ``members.apps``) and is idempotent: run it again and nothing changes. The rights are:
@@ -11,10 +11,22 @@ team has a group of its own (``regions.roles.team_group``).
   "Moderators" group gets), images and documents in the root collection, and the snippets and settings
   editors look after (initiatives, fields of action, site settings). Never ``is_staff`` or
   ``is_superuser``: the Django admin and server settings stay with the operators.
+
+This module *manages* the groups (creates them, grants their rights, keeps who is in them); whether a user
+*may* do something is asked in ``members.rules`` (and the other apps' ``rules.py``).
 """
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models import Q
+
+from wagtail import hooks
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+from allauth.account.models import EmailAddress
+
+from members import hooks as member_hooks
 
 MEMBERS = "Mitglieder"
 EDITORS = "Redaktion"
@@ -48,16 +60,6 @@ def ensure_groups():
     return members, editors
 
 
-def is_verified_member(user):
-    """True for a logged-in user with a confirmed e-mail address (in the members group)."""
-    return user.is_authenticated and user.groups.filter(name=MEMBERS).exists()
-
-
-def is_editor(user):
-    """True for the central editorial team and for superusers."""
-    return user.is_authenticated and (user.is_superuser or user.groups.filter(name=EDITORS).exists())
-
-
 def add_to_members(user):
     """Put a user into MEMBERS (after their e-mail address is confirmed). Idempotent."""
     members, _ = ensure_groups()
@@ -74,16 +76,12 @@ def permissions(*natural_keys):
 
 def grant_page_permissions(group, page, types):
     """Give ``group`` the Wagtail page permission ``types`` (e.g. "change") on ``page`` and its subtree."""
-    from wagtail.models import GroupPagePermission
-
     for permission in permissions(*(("wagtailcore", f"{kind}_page") for kind in types)):
         GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 
 
 def grant_root_collection_permissions(group, spec):
     """Give ``group`` image/document permissions in the root collection; spec as EDITOR_COLLECTION_PERMISSIONS."""
-    from wagtail.models import Collection, GroupCollectionPermission
-
     root = Collection.get_first_root_node()
     if root is None:  # an emptied database (a test flush re-runs post_migrate): nothing to grant on yet
         return
@@ -96,8 +94,6 @@ def grant_root_collection_permissions(group, spec):
 
 @transaction.atomic
 def sync_editors(editors):
-    from wagtail.models import Page
-
     editors.permissions.add(*permissions(*EDITOR_MODEL_PERMISSIONS))
     root = Page.get_first_root_node()
     if root is not None:
@@ -107,11 +103,6 @@ def sync_editors(editors):
 
 def sync_verified_members(members):
     """Superusers and users with a verified allauth address join MEMBERS."""
-    from django.contrib.auth import get_user_model
-    from django.db.models import Q
-
-    from allauth.account.models import EmailAddress
-
     User = get_user_model()
     missing = list(
         User.objects.filter(
@@ -127,16 +118,16 @@ def sync_verified_members(members):
 
 
 def sync_roles():
-    """Create the fixed groups, give them their rights, sync verified members and every region team.
+    """Create the fixed groups, give them their rights, sync verified members, then the other apps' roles.
 
-    Idempotent and cheap enough to run after every migrate.
+    Idempotent and cheap enough to run after every migrate. Apps above members sync their own groups (the
+    regions' teams) through the hook ``members_sync_roles`` (``members.hooks.SYNC_ROLES``).
     """
-    from regions.roles import sync_all_region_teams
-
     members, editors = ensure_groups()
     # Members never reach the admin, even if someone ticked the box in the group editor.
     members.permissions.remove(*permissions(("wagtailadmin", "access_admin")))
     sync_editors(editors)
     sync_verified_members(members)
-    sync_all_region_teams()
+    for sync in hooks.get_hooks(member_hooks.SYNC_ROLES):
+        sync()
     return members, editors

@@ -5,6 +5,8 @@ from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 
+from common import public_cache
+from members.models import User
 from members.roles import add_to_members, sync_roles
 
 
@@ -37,16 +39,6 @@ MAP_CARD_FIELDS = (
 _UNCHANGED = object()
 
 
-def _bump_public_cache():
-    from django.db import transaction
-
-    from common import public_cache
-
-    # Now and after the commit: a request that read the old row in between must not stay cached.
-    public_cache.bump()
-    transaction.on_commit(public_cache.bump)
-
-
 @receiver(pre_save, sender="members.User", dispatch_uid="members_map_card_before")
 def remember_map_card(sender, instance, raw=False, update_fields=None, **kwargs):
     if raw or instance.pk is None:
@@ -68,15 +60,15 @@ def map_card_saved(sender, instance, created=False, raw=False, **kwargs):
     after = {name: getattr(instance, name) for name in MAP_CARD_FIELDS}
     if before is None:
         if after["show_on_map"]:
-            _bump_public_cache()
+            public_cache.bump_now_and_after_commit()
     elif (before["show_on_map"] or after["show_on_map"]) and before != after:
-        _bump_public_cache()
+        public_cache.bump_now_and_after_commit()
 
 
 @receiver(post_delete, sender="members.User", dispatch_uid="members_map_card_deleted")
 def map_card_deleted(sender, instance, **kwargs):
     if instance.show_on_map:
-        _bump_public_cache()
+        public_cache.bump_now_and_after_commit()
 
 
 def _shown_on_map(model, pk_set):
@@ -90,14 +82,12 @@ def map_card_relation_changed(sender, instance, action, reverse, model, pk_set, 
     if reverse:
         # From the other side (group.user_set.add(...)): ``model`` is User, ``pk_set`` the users.
         if action == "post_clear" or _shown_on_map(model, pk_set):
-            _bump_public_cache()
+            public_cache.bump_now_and_after_commit()
     elif instance.show_on_map:
-        _bump_public_cache()
+        public_cache.bump_now_and_after_commit()
 
 
 def _connect_relations():
-    from members.models import User
-
     for name, through in (("fields", User.fields_of_action.through), ("groups", User.groups.through)):
         m2m_changed.connect(
             map_card_relation_changed, sender=through, dispatch_uid=f"members_map_card_{name}"

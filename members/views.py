@@ -8,41 +8,38 @@ from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from wagtail import hooks
+
 from allauth.core import ratelimit
 
+from members import hooks as member_hooks
 from members.forms import AccountDeleteForm, ProfileForm
 from members.models import User
 from members.privacy import delete_account, export_user_data
-from regions import geo
 
 
 @never_cache
 @login_required
 @require_GET
 def profile(request):
-    """One's own profile, with the regions joined, team places and initiatives submitted."""
-    from regions.models import Initiative, RegionMembership, RegionModerator
-
+    """One's own profile. The regions joined, team places and initiatives submitted are the regions app's
+    sections (hook ``members_profile_sections``), the map card's position its context
+    (``members_profile_context``); see ``members.hooks``."""
     user = request.user
-    lat, lng = geo.parse_point(user.map_location) or (None, None)
-    context = {
-        "profile_user": user,
-        "fields_of_action": user.fields_of_action.all(),
-        "memberships": RegionMembership.objects.filter(user=user)
-        .select_related("region")
-        .order_by("region__title"),
-        "teams": RegionModerator.objects.filter(user=user).select_related("region").order_by("region__title"),
-        "initiatives": Initiative.objects.filter(submitted_by=user)
-        .select_related("region")
-        .order_by("-created_at", "pk"),
-        "map_lat": lat,
-        "map_lng": lng,
-    }
+    context = {"profile_user": user, "fields_of_action": user.fields_of_action.all()}
+    for extra in hooks.get_hooks(member_hooks.PROFILE_CONTEXT):
+        context.update(extra(request, user))
+    context["profile_sections"] = [
+        render_to_string(template_name, section_context, request=request)
+        for sections in hooks.get_hooks(member_hooks.PROFILE_SECTIONS)
+        for template_name, section_context in sections(request, user)
+    ]
     return render(request, "members/profile.html", context)
 
 

@@ -12,8 +12,10 @@ from django.db.models import Q
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.panels import InlinePanel
 
+import rules
+
 from members.roles import MEMBERS
-from regions.roles import may_change_team, moderated_regions
+from regions.rules import moderated_regions
 
 REGION_FIELDS = ("region", "regions")
 TEAM_RELATION = "moderators"
@@ -37,7 +39,7 @@ class RegionScopedPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if may_change_team(self.for_user):  # editors, superusers and code: every region
+        if rules.has_perm("regions.change_team", self.for_user):  # editors, superusers and code: every region
             return
         allowed = moderated_regions(self.for_user).values("pk")
         for name in REGION_FIELDS:
@@ -68,12 +70,12 @@ class RegionPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not may_change_team(self.for_user):
+        if not rules.has_perm("regions.change_team", self.for_user):
             self.formsets.pop(TEAM_RELATION, None)
 
     def save(self, commit=True):
         # A page that is not live is saved in place (not only as a revision): keep its saved team.
-        if not may_change_team(self.for_user):
+        if not rules.has_perm("regions.change_team", self.for_user):
             self.instance.keep_saved_team()
         return super().save(commit=commit)
 

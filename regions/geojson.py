@@ -34,6 +34,7 @@ from django.utils.translation import gettext as _
 
 from common import public_cache
 from home.models import FieldOfAction
+from members.names import public_name as public_member_name
 from members.roles import MEMBERS
 from regions import clusters, places
 from regions.clusters import STORED_LAYERS
@@ -286,14 +287,6 @@ def cluster_in_python(entries, layer, cell):
             )
         )
     return clusters
-
-
-def public_member_name(display_name, first_name, last_name):
-    """The name visitors see (as ``User.public_name``), never something that looks like an e-mail address."""
-    name = (display_name or f"{first_name} {last_name}".strip()).strip()
-    if not name or _EMAIL_LIKE.search(name):
-        return str(_("Mitglied"))
-    return name
 
 
 def _m2m(model, name):

@@ -16,12 +16,13 @@ from wagtail.search import index
 from wagtailgeowidget import geocoders
 from wagtailgeowidget.panels import GeoAddressPanel, LeafletPanel
 
+import rules
+
 from home.blocks import BaseStreamBlock
 from home.models import LocatedMixin, PublicPageManager, RoutedPageMixin
 from home.sections import REGION_PAGE_SECTIONS, page_sections
 from regions.admin_forms import RegionPageForm, TeamInlinePanel
 from regions.geo import parse_point
-from regions.roles import can_see_team_contact, may_change_team
 from regions.widgets import PublicNameSelect
 
 
@@ -135,7 +136,7 @@ class RegionPage(RoutedPageMixin, LocatedMixin, Page):
         verbose_name = _("Mitmach-Region")
         verbose_name_plural = _("Mitmach-Regionen")
 
-    # --- The team is the editors' call on every path (regions.roles.may_change_team) ----------------------
+    # --- The team is the editors' call on every path (regions.change_team in regions.rules) --------------
 
     def keep_saved_team(self):
         """Replace the team this instance carries (from a revision, a form or an API request) by the saved one."""
@@ -144,7 +145,7 @@ class RegionPage(RoutedPageMixin, LocatedMixin, Page):
     def save_revision(self, user=None, *args, **kwargs):
         # A revision by anyone else carries the team as it stands: reverting to an older revision (admin or
         # API) cannot bring a removed person back, and an editor opening the form later sees the real team.
-        if not may_change_team(user):
+        if not rules.has_perm("regions.change_team", user):
             self.keep_saved_team()
         return super().save_revision(user, *args, **kwargs)
 
@@ -162,12 +163,14 @@ class RegionPage(RoutedPageMixin, LocatedMixin, Page):
         stored = RegionPage.objects.filter(pk=self.pk).values_list("live_revision_id", flat=True).first()
         if stored == self.live_revision_id:
             return False
-        return not may_change_team(self.live_revision.user)
+        return not rules.has_perm("regions.change_team", self.live_revision.user)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["team"] = self.moderators.select_related("user")
-        context["can_see_team_contact"] = bool(self.contact_email) and can_see_team_contact(request.user)
+        context["can_see_team_contact"] = bool(self.contact_email) and rules.has_perm(
+            "regions.see_team_contact", request.user
+        )
         # One small query whatever the number of members: the count and, for a member, "am I in?".
         user = request.user
         members = self.memberships.aggregate(

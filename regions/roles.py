@@ -6,9 +6,9 @@ page is published (drafts live in revisions only), and the receivers in ``region
 whenever a page or a row is saved or deleted. Leaving the team therefore removes the user from the group,
 and with it every right below.
 
-Only editors change a team (``may_change_team``). The admin form hides the team from everyone else, and the
-page model keeps the saved team whenever someone else saves a revision or publishes one — so reverting to an
-older revision (in the admin or through the API's ``actions/revert``) cannot bring a removed person back.
+Only editors change a team (``regions.change_team`` in ``regions.rules``). The admin form hides the team
+from everyone else, and the page model keeps the saved team whenever someone else saves a revision or
+publishes one — so reverting to an older revision (in the admin or through the API's ``actions/revert``) cannot bring a removed person back.
 
 The group holds:
 
@@ -21,18 +21,16 @@ The group holds:
 
 Snippet permissions in Wagtail are per model, not per instance, so moderators get none: they approve their
 region's initiatives on the front end (``regions.views``), where the list is scoped to their regions.
+
+Whether someone *may* do something (moderate a region, change its team) is asked in ``regions.rules``;
+this module manages the groups behind it.
 """
 
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from members.roles import (
-    grant_page_permissions,
-    grant_root_collection_permissions,
-    is_editor,
-    is_verified_member,
-    permissions,
-)
+from members.roles import grant_page_permissions, grant_root_collection_permissions, permissions
+from regions.models import RegionModerator, RegionPage, RegionTeam
 
 TEAM_PAGE_PERMISSIONS = ("add", "change", "publish", "lock")
 TEAM_COLLECTION_PERMISSIONS = (
@@ -50,8 +48,6 @@ def team_group_name(region):
 
 def team_group(region):
     """The permission group of a region's team, created on first use."""
-    from regions.models import RegionTeam
-
     record = RegionTeam.objects.select_related("group").filter(region=region).first()
     if record:
         return record.group
@@ -68,8 +64,6 @@ def sync_region_team(region, create=True):
     With ``create=False`` nothing is created for a region without a group yet (used while rows are
     being deleted, e.g. in the cascade of a page deletion).
     """
-    from regions.models import RegionModerator, RegionTeam
-
     if create:
         group = team_group(region)
     else:
@@ -91,48 +85,6 @@ def sync_region_team(region, create=True):
 
 
 def sync_all_region_teams():
-    """Resync every region's group (part of ``members.roles.sync_roles``)."""
-    from regions.models import RegionPage
-
+    """Resync every region's group (the ``members_sync_roles`` hook in ``regions.wagtail_hooks``)."""
     for region in RegionPage.objects.all():
         sync_region_team(region)
-
-
-def may_change_team(user):
-    """Who decides a region's team: editors and superusers, or code acting without a user (``None``: the demo
-    loader, management commands, tests).
-
-    The team grants admin rights, so it is guarded on every path a page takes, not only in the admin form:
-    ``RegionPage.save_revision`` and ``RegionPage.save`` keep the saved team for everyone else, whatever the
-    revision, form or API request carries (see ``regions.models.RegionPage``).
-    """
-    return user is None or is_editor(user)
-
-
-def moderated_regions(user):
-    """The RegionPages whose team ``user`` is in (through the team groups, i.e. the synced rights)."""
-    from regions.models import RegionPage
-
-    if not user.is_authenticated:
-        return RegionPage.objects.none()
-    return RegionPage.objects.filter(team_record__group__user=user)
-
-
-def is_region_moderator(user):
-    """True if ``user`` is in at least one region's team."""
-    return moderated_regions(user).exists()
-
-
-def can_moderate_region(user, region):
-    """True for the region's team, the editors and superusers."""
-    if not user.is_authenticated:
-        return False
-    if is_editor(user):
-        return True
-    return region is not None and moderated_regions(user).filter(pk=region.pk).exists()
-
-
-def can_see_team_contact(user):
-    """The contact address of a region's team is for verified members: never public, never for accounts whose
-    e-mail address is unconfirmed (they can be logged in, but are no members yet)."""
-    return is_verified_member(user)

@@ -77,24 +77,18 @@ def approval_status_changed(sender, instance, created, raw=False, **kwargs):
 # --- The public cache of the map's GeoJSON (common.public_cache) ---------------------------------------
 
 
-def bump_public_cache():
-    """Now, and again after the commit: a request that read the old rows meanwhile must not stay cached."""
-    public_cache.bump()
-    transaction.on_commit(public_cache.bump)
-
-
 def initiative_saved(sender, instance, created, raw=False, **kwargs):
     """Only approved initiatives are public: bump when one is (or was, before this save) approved."""
     if raw:
         return
     before = getattr(instance, "_approval_status_before", None)
     if ApprovalStatus.APPROVED in (instance.approval_status, before):
-        bump_public_cache()
+        public_cache.bump_now_and_after_commit()
 
 
 def initiative_deleted(sender, instance, **kwargs):
     if instance.approval_status == ApprovalStatus.APPROVED:
-        bump_public_cache()
+        public_cache.bump_now_and_after_commit()
 
 
 def initiative_fields_changed(sender, instance, action, reverse, **kwargs):
@@ -102,13 +96,13 @@ def initiative_fields_changed(sender, instance, action, reverse, **kwargs):
         return
     # reverse: a field of action's initiatives were changed (field.initiatives.add(...)).
     if reverse or instance.approval_status == ApprovalStatus.APPROVED:
-        bump_public_cache()
+        public_cache.bump_now_and_after_commit()
 
 
 def membership_changed(sender, instance, raw=False, **kwargs):
     """The region page counts its members (and a card on the map links to the member's first region)."""
     if not raw:
-        bump_public_cache()
+        public_cache.bump_now_and_after_commit()
 
 
 # --- The map's stored clusters (regions.clusters), in the transaction of the change ----------------------

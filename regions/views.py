@@ -12,12 +12,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+import rules
 from allauth.core import ratelimit
 
-from members.roles import is_editor, is_verified_member
+from members.rules import is_editor
 from regions.forms import InitiativeForm, RejectForm
 from regions.models import ApprovalStatus, Initiative, RegionMembership, RegionPage
-from regions.roles import is_region_moderator, moderated_regions
+from regions.rules import moderated_regions
 
 # ACCOUNT_RATE_LIMITS["initiative_submit"]: initiatives a member may submit (no entry there: no limit).
 INITIATIVE_RATE_LIMIT_ACTION = "initiative_submit"
@@ -44,7 +45,7 @@ def join_region(request, page_id):
     if not request.user.is_authenticated:
         return _signup_redirect(region)
     # Joining needs a confirmed address (a session may outlive a change of address or group).
-    if not is_verified_member(request.user):
+    if not rules.has_perm("regions.join_region", request.user):
         return _verification_required(request, action="join")
     _membership, created = RegionMembership.objects.get_or_create(user=request.user, region=region)
     if created:
@@ -72,7 +73,7 @@ def _verification_required(request, action="initiative"):
 
 @login_required
 def submit_initiative(request):
-    if not is_verified_member(request.user):
+    if not rules.has_perm("regions.submit_initiative", request.user):
         return _verification_required(request)
     form = InitiativeForm(request.POST or None, initial={"region": request.GET.get("region")})
     if request.method == "POST" and form.is_valid():
@@ -127,7 +128,7 @@ def reviewable_initiatives(user):
 
 
 def _require_reviewer(user):
-    if not (is_editor(user) or is_region_moderator(user)):
+    if not rules.has_perm("regions.review_initiatives", user):
         raise PermissionDenied(
             _("Nur Regionalmoderator:innen und die Redaktion können Initiativen freigeben.")
         )

@@ -1,3 +1,6 @@
+"""The regions in the Wagtail admin (initiatives, review, who deletes a region), and their parts of a
+member's profile, profile form, data export and roles (the hooks of ``members.hooks``)."""
+
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -5,13 +8,18 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+import rules
+
 from home.sections import HOME_PAGE_SECTIONS, Section
-from members.roles import is_editor
-from regions.models import Initiative, RegionPage
-from regions.roles import is_region_moderator
+from members import hooks as member_hooks
+from members.privacy import absolute_url, iso
+from regions import geo, places
+from regions.models import Initiative, RegionMembership, RegionModerator, RegionPage
+from regions.roles import sync_all_region_teams
 
 
 class InitiativeViewSet(SnippetViewSet):
@@ -34,8 +42,7 @@ register_snippet(InitiativeViewSet)
 
 class ReviewMenuItem(MenuItem):
     def is_shown(self, request):
-        user = request.user
-        return is_editor(user) or is_region_moderator(user)
+        return rules.has_perm("regions.review_initiatives", request.user)
 
 
 @hooks.register("register_admin_menu_item")
@@ -49,14 +56,10 @@ def register_review_menu_item():
 
 
 def _deletes_a_region(request, pages):
-    from wagtail.models import Page
-
-    from regions.models import RegionPage
-
     def is_region(obj):
         return isinstance(obj, Page) and issubclass(obj.specific_class or Page, RegionPage)
 
-    return any(is_region(obj) for obj in pages) and not is_editor(request.user)
+    return any(is_region(obj) for obj in pages) and not rules.has_perm("regions.delete_region", request.user)
 
 
 @hooks.register("before_delete_page")
@@ -79,3 +82,96 @@ def only_editors_bulk_delete_regions(request, action_type, objects, action_class
 @hooks.register(HOME_PAGE_SECTIONS)
 def region_count(page, request):
     return Section("region_count", RegionPage.objects.live().public().count())
+
+
+# --- A member's profile, profile form, data export and roles (members.hooks) ----------------------------
+
+hooks.register(member_hooks.SYNC_ROLES, sync_all_region_teams)
+
+
+@hooks.register(member_hooks.PROFILE_SECTIONS)
+def profile_sections(request, user):
+    """ "Meine Regionen" (with team places) and "Meine Initiativen" on one's own profile."""
+    memberships = (
+        RegionMembership.objects.filter(user=user).select_related("region").order_by("region__title")
+    )
+    teams = RegionModerator.objects.filter(user=user).select_related("region").order_by("region__title")
+    initiatives = (
+        Initiative.objects.filter(submitted_by=user).select_related("region").order_by("-created_at", "pk")
+    )
+    return [
+        ("regions/includes/profile_regions.html", {"memberships": memberships, "teams": teams}),
+        ("regions/includes/profile_initiatives.html", {"initiatives": initiatives}),
+    ]
+
+
+@hooks.register(member_hooks.PROFILE_CONTEXT)
+def profile_map_position(request, user):
+    """The map card's stored position, as the profile shows it."""
+    lat, lng = geo.parse_point(user.map_location) or (None, None)
+    return {"map_lat": lat, "map_lng": lng}
+
+
+@hooks.register(member_hooks.PROFILE_FORM_INIT)
+def profile_form_position(form):
+    """The form's latitude and longitude start from the stored position of the map card."""
+    lat, lng = geo.parse_point(form.instance.map_location) or (None, None)
+    form.initial.setdefault("latitude", lat)
+    form.initial.setdefault("longitude", lng)
+
+
+@hooks.register(member_hooks.PROFILE_FORM_CLEAN)
+def profile_form_place_on_the_map(form, cleaned_data):
+    """A card without coordinates is placed at its town's centre: the map must know the town."""
+    if not cleaned_data.get("show_on_map") or "latitude" in form.errors or "longitude" in form.errors:
+        return
+    place = (cleaned_data.get("map_place") or "").strip()
+    if place and cleaned_data.get("latitude") is None and places.find_city(place) is None:
+        form.add_error(
+            "map_place",
+            _(
+                "Diesen Ort finden wir nicht auf der Karte. Gib bitte eine größere Stadt in der Nähe "
+                "oder Breiten- und Längengrad an."
+            ),
+        )
+
+
+@hooks.register(member_hooks.EXPORT_DATA)
+def export_region_data(user, request=None):
+    """Regions joined, team places and initiatives submitted."""
+    memberships = RegionMembership.objects.filter(user=user).select_related("region").order_by("joined_at")
+    teams = RegionModerator.objects.filter(user=user).select_related("region").order_by("region__title")
+    initiatives = (
+        Initiative.objects.filter(submitted_by=user).select_related("region").order_by("created_at", "pk")
+    )
+    return {
+        "region_memberships": [
+            {
+                "region": membership.region.title,
+                "url": absolute_url(request, membership.region.get_url(request=request)),
+                "joined_at": iso(membership.joined_at),
+            }
+            for membership in memberships
+        ],
+        "region_teams": [
+            {
+                "region": team.region.title,
+                "url": absolute_url(request, team.region.get_url(request=request)),
+                "role": team.role,
+            }
+            for team in teams
+        ],
+        "initiatives": [
+            {
+                "name": initiative.name,
+                "kind": initiative.get_kind_display(),
+                "status": initiative.get_approval_status_display(),
+                "region": initiative.region.title if initiative.region else None,
+                "website": initiative.website,
+                "description": initiative.description,
+                "address": initiative.address,
+                "created_at": iso(initiative.created_at),
+            }
+            for initiative in initiatives
+        ],
+    }

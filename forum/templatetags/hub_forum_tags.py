@@ -5,6 +5,8 @@ from django.urls import reverse
 
 from machina.apps.forum_tracking.models import ForumReadTrack
 
+from forum import structure
+
 register = template.Library()
 
 
@@ -49,7 +51,5 @@ def hub_forum_list(context, forum_visibility_contents):
 @register.simple_tag
 def region_forum_url(region):
     """The URL of a region's open forum, or "" when it has none (yet)."""
-    from forum.structure import region_forum
-
-    forum = region_forum(region)
+    forum = structure.region_forum(region)
     return reverse("forum:forum", kwargs={"slug": forum.slug, "pk": forum.pk}) if forum else ""

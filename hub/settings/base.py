@@ -40,6 +40,9 @@ INSTALLED_APPS = [
     "background",
     # Background tasks stored in the database; the worker is `manage.py run_worker` (background/).
     "django_tasks_db",
+    # Who may do what: each app's rules.py names its predicates and permissions (django-rules); this config
+    # imports every app's rules module once the apps are ready (members/rules.py explains the use).
+    "rules.apps.AutodiscoverRulesConfig",
     # Accounts: e-mail sign-up with verification, rate limits (django-allauth).
     "allauth",
     "allauth.account",
@@ -313,7 +316,12 @@ GEO_WIDGET_LEAFLET_TILE_LAYER_OPTIONS = {"attribution": MAP_TILE_ATTRIBUTION}
 
 # allauth's backend only: no username-and-password path around its login (it also answers permissions, as
 # Django's ModelBackend, which it extends).
-AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
+AUTHENTICATION_BACKENDS = [
+    # The only backend that logs anybody in (allauth: rate limits, lockout, e-mail verification).
+    "allauth.account.auth_backends.AuthenticationBackend",
+    # Answers user.has_perm() from the rules in each app's rules.py; it authenticates nobody.
+    "rules.permissions.ObjectPermissionBackend",
+]
 LOGIN_URL = "account_login"
 # Every login goes through allauth's rate limits, lockout and e-mail verification: Wagtail's admin sends people
 # to it, and /admin/login/ and /django-admin/login/ only redirect there (hub/urls.py).

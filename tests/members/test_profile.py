@@ -429,6 +429,15 @@ def test_public_name_falls_back_without_username_or_email(db):
     assert User.objects.get(pk=user.pk).public_name_text() == "Mitglied"
 
 
+def test_public_name_never_shows_a_display_name_that_looks_like_an_email_address(db):
+    user = make_member(display_name="ada@example.org", first_name="Ada", last_name="Lovelace")
+
+    assert str(user.public_name) == "Mitglied"
+    assert user.public_name_text() == "Mitglied"
+    user.display_name = "Ada L."
+    assert user.public_name == "Ada L."
+
+
 def test_a_card_without_coordinates_needs_a_town_the_map_knows(member_client, member):
     unknown = member_client.post(EDIT, profile_data(show_on_map="on", map_place="Hintertupfingen"))
     known = member_client.post(EDIT, profile_data(show_on_map="on", map_place="Münster"))

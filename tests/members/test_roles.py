@@ -8,7 +8,8 @@ from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
 import pytest
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 
-from members.roles import EDITORS, MEMBERS, is_editor, is_verified_member, sync_roles
+from members.roles import EDITORS, MEMBERS, sync_roles
+from members.rules import is_editor, is_verified_member
 from regions.roles import team_group
 from tests import factories
 

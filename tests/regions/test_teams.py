@@ -14,7 +14,8 @@ import pytest
 from hub_events.models import EventPage
 from members.roles import EDITORS
 from regions.models import RegionModerator, RegionPage, RegionTeam
-from regions.roles import can_moderate_region, moderated_regions, team_group
+from regions.roles import team_group
+from regions.rules import can_moderate_region, moderated_regions
 from tests import factories
 from tests.regions.conftest import fresh, set_team
 

@@ -2,6 +2,7 @@
 
 from django.http import Http404
 
+import rules
 from machina.apps.forum_conversation import views as machina_views
 
 from forum import policy
@@ -48,13 +49,12 @@ class TopicView(machina_views.TopicView):
     """machina's topic page, plus what our buttons need (subscription state, report link)."""
 
     def get_context_data(self, **kwargs):
-        from members.roles import is_verified_member
-
         context = super().get_context_data(**kwargs)
         user = self.request.user
         topic = context["topic"]
-        verified = is_verified_member(user)
         context["topic_subscribed"] = user.is_authenticated and topic.has_subscriber(user)
-        context["can_subscribe_topic"] = verified and not context["topic_subscribed"]
-        context["can_report"] = verified
+        context["can_subscribe_topic"] = (
+            rules.has_perm("hub_forum.subscribe", user) and not context["topic_subscribed"]
+        )
+        context["can_report"] = rules.has_perm("hub_forum.report_post", user)
         return context

@@ -7,8 +7,11 @@ Instead the checker below keeps machina's computation (global grants only) and e
 closed forums afterwards — for lists (index, forum listings, search) and single checks alike.
 """
 
+import rules
 from machina.apps.forum_permission.checker import ForumPermissionChecker
 from machina.apps.forum_permission.handler import PermissionHandler as MachinaPermissionHandler
+
+from forum.models import RegionForum
 
 __all__ = ["ClosedForumsChecker", "PermissionHandler"]
 
@@ -30,8 +33,6 @@ class ClosedForumsChecker(ForumPermissionChecker):
 class PermissionHandler(MachinaPermissionHandler):
     def _closed_forum_ids(self):
         if not hasattr(self, "_hub_closed_forum_ids"):
-            from forum.models import RegionForum
-
             self._hub_closed_forum_ids = frozenset(
                 RegionForum.objects.filter(closed=True).values_list("forum_id", flat=True)
             )
@@ -40,10 +41,8 @@ class PermissionHandler(MachinaPermissionHandler):
     def _get_checker(self, user):
         key = user.id if not user.is_anonymous else "anonymous"
         if key not in self._user_perm_checkers_cache:
-            from members.roles import is_editor
-
             closed = self._closed_forum_ids()
-            if closed and is_editor(user):
+            if closed and rules.has_perm("hub_forum.see_closed_forums", user):
                 closed = frozenset()  # editors see, read and moderate closed forums
             self._user_perm_checkers_cache[key] = ClosedForumsChecker(user, closed)
         return self._user_perm_checkers_cache[key]

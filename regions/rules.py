@@ -1,0 +1,58 @@
+"""Who may do what in the regions: region teams, initiatives, the team's contact address.
+
+The predicates build on ``members.rules``; the permissions are asked as ``rules.has_perm("regions.…", user)``
+(see ``members.rules`` for why not ``user.has_perm``). Who is *in* a team (the groups and their Wagtail
+rights) is ``regions.roles``.
+
+This module imports no model of its own app: ``regions.models`` builds its admin forms
+(``regions.admin_forms``) from the answers here, so the region pages are looked up by name.
+"""
+
+from django.apps import apps
+
+import rules
+
+from members.rules import acts_without_user, is_editor, is_verified_member
+
+
+def moderated_regions(user):
+    """The RegionPages whose team ``user`` is in (through the team groups, i.e. the synced rights)."""
+    region_pages = apps.get_model("regions", "RegionPage")._default_manager
+    if not user.is_authenticated:
+        return region_pages.none()
+    return region_pages.filter(team_record__group__user=user)
+
+
+@rules.predicate
+def is_region_moderator(user):
+    """In at least one region's team."""
+    return moderated_regions(user).exists()
+
+
+@rules.predicate
+def is_in_team_of(user, region):
+    """In the team of ``region`` (a RegionPage)."""
+    return region is not None and moderated_regions(user).filter(pk=region.pk).exists()
+
+
+# Editors and superusers everywhere, a team in its own region.
+can_moderate_region = is_editor | is_in_team_of
+
+# Who decides a region's team: editors and superusers, or code acting without a user. The team grants admin
+# rights, so it is guarded on every path a page takes, not only in the admin form: ``RegionPage.save_revision``
+# and ``RegionPage.save`` keep the saved team for everyone else (see ``regions.models.RegionPage``).
+may_change_team = acts_without_user | is_editor
+
+# Editors see every pending initiative, a team its regions' (``regions.views.reviewable_initiatives``).
+may_review_initiatives = is_editor | is_region_moderator
+
+# Submitting an initiative and joining a region need a confirmed address (unconfirmed accounts can log in).
+rules.add_perm("regions.join_region", is_verified_member)
+rules.add_perm("regions.submit_initiative", is_verified_member)
+rules.add_perm("regions.review_initiatives", may_review_initiatives)
+rules.add_perm("regions.moderate_region", can_moderate_region)
+rules.add_perm("regions.change_team", may_change_team)
+# Only the editors delete a region page (with its team, forum and members).
+rules.add_perm("regions.delete_region", is_editor)
+# The team's contact address is for verified members: never public, never for unconfirmed accounts.
+rules.add_perm("regions.see_team_contact", is_verified_member)
