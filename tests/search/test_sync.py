@@ -8,8 +8,10 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
+from actions.search import indexable_actions
 from home.models import FieldOfAction
 from search.engines import get_engine
+from search.kinds import indexed_kind
 from search.models import PendingIndexChange
 from search.queries import ActionQuery, parse_query
 from search.service import search_actions
@@ -119,9 +121,7 @@ def test_engine_down_publish_succeeds_queue_keeps_it_and_replay_repairs(
 def test_rebuild_under_concurrent_searches_never_fails_or_comes_back_empty(
     action_index, live_engine, pool_of_30
 ):
-    from search.documents import action_document, indexable_actions
-
-    live_engine.rebuild(action_document(page) for page in indexable_actions())
+    live_engine.rebuild(indexed_kind().document_of(page) for page in indexable_actions())
     failures, totals, stop = [], [], threading.Event()
 
     def search_loop():
@@ -135,7 +135,7 @@ def test_rebuild_under_concurrent_searches_never_fails_or_comes_back_empty(
     thread.start()
     try:
         for _ in range(3):
-            live_engine.rebuild(action_document(page) for page in indexable_actions())
+            live_engine.rebuild(indexed_kind().document_of(page) for page in indexable_actions())
     finally:
         stop.set()
         thread.join()
