@@ -6,3 +6,9 @@ class ActionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "actions"
     verbose_name = _("Aktions-Pool")
+
+    def ready(self):
+        # Imported here: actions.search imports the models, which exist only once the registry is ready.
+        from actions.search import register_search
+
+        register_search()

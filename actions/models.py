@@ -14,6 +14,8 @@ from wagtail.search import index
 
 from actions.blocks import ActionBodyBlock
 from home.models import AbstractMaterial, Level, PublicPageQuerySet, RoutedPageMixin
+from search.page import action_pool_context
+from search.service import PageOutOfRange
 
 
 class ActionIndexPage(RoutedPageMixin, Page):
@@ -30,9 +32,6 @@ class ActionIndexPage(RoutedPageMixin, Page):
         verbose_name_plural = _("Aktions-Pools")
 
     def get_context(self, request, *args, **kwargs):
-        from search.page import action_pool_context
-        from search.service import PageOutOfRange
-
         context = super().get_context(request, *args, **kwargs)
         try:
             context.update(action_pool_context(request))

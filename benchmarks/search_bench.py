@@ -63,12 +63,12 @@ from wagtail.search.models import IndexEntry
 import bench_data
 
 from actions.models import ActionIndexPage, ActionPage
+from actions.search import FACETS
 from home.models import SDG, FieldOfAction, Level, Resource
-from search.documents import action_documents, indexable_actions
 from search.engines import engine_from_url
 from search.engines.database import DatabaseEngine
 from search.engines.dsl import SEARCH_PARAMS, search_body
-from search.facets import FACETS
+from search.kinds import indexed_kind
 from search.queries import SORTS, ActionQuery
 from search.service import PageOutOfRange, search_actions
 
@@ -325,7 +325,8 @@ def ensure_actions(size):
 def random_queries(count):
     """Seeded facet queries: 0–2 values in 0–3 facets, sometimes a search word, any sort, mostly page 1."""
     rng = random.Random(SEED)
-    options = {facet.key: [option.value for option in facet.options()] for facet in FACETS}
+    taxonomy = indexed_kind().taxonomy()
+    options = {facet.key: [option.value for option in facet.options(taxonomy)] for facet in FACETS}
     keys = [key for key, values in options.items() if values]
     queries = []
     for _ in range(count):
@@ -408,7 +409,7 @@ def rebuild(engine, measurement):
         print("  rebuild: nothing to do (the tables are the index)")
         return
     started = time.perf_counter()
-    count = engine.rebuild(action_documents(indexable_actions()))
+    count = engine.rebuild(indexed_kind().documents())
     measurement.rebuild_s = time.perf_counter() - started
     print(f"  rebuild {count:,} docs: {measurement.rebuild_s:.1f} s")
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
 
-from search.facets import FACETS, FACETS_BY_KEY, current_taxonomy
+from search.kinds import indexed_kind
 
 PAGE_SIZE = 20
 MAX_QUERY_LENGTH = 200
@@ -61,7 +61,7 @@ class ActionQuery:
     def as_params(self):
         """The query as a list of (name, value) pairs, for links that keep the whole state."""
         params = [("q", self.text)] if self.text else []
-        for facet in FACETS:
+        for facet in indexed_kind().facets:
             params += [(facet.key, value) for value in self.selected(facet.key)]
         if self.sort != ActionQuery.sort:
             params.append(("sort", self.sort))
@@ -77,13 +77,14 @@ def parse_query(params, *, strict_names=False, valid_options=None):
     newsletters carry tracking parameters. ``valid_options`` maps facet key to the allowed values; it
     defaults to the taxonomy in the database.
     """
+    kind = indexed_kind()
     if strict_names:
-        unknown = sorted(set(params.keys()) - GENERAL_PARAMETERS - set(FACETS_BY_KEY))
+        unknown = sorted(set(params.keys()) - GENERAL_PARAMETERS - set(kind.facets_by_key))
         if unknown:
             raise InvalidQuery(
                 unknown[0],
                 _("Unbekannter Parameter „%(name)s“.") % {"name": unknown[0][:50]},
-                sorted(GENERAL_PARAMETERS) + list(FACETS_BY_KEY),
+                sorted(GENERAL_PARAMETERS) + list(kind.facets_by_key),
             )
 
     text = " ".join(params.get("q", "").split())
@@ -94,13 +95,13 @@ def parse_query(params, *, strict_names=False, valid_options=None):
 
     filters = {}
     taxonomy = None
-    for facet in FACETS:
+    for facet in kind.facets:
         values = [value for value in params.getlist(facet.key) if value != ""]
         if not values:
             continue
         allowed = (valid_options or {}).get(facet.key)
         if allowed is None:
-            taxonomy = taxonomy or current_taxonomy()
+            taxonomy = taxonomy or kind.taxonomy()
             allowed = [option.value for option in facet.options(taxonomy)]
         unknown = [value for value in values if value not in allowed]
         if unknown:

@@ -10,16 +10,13 @@ from dataclasses import dataclass
 
 from modelcluster.queryset import FakeQuerySet
 
-from search.documents import taxonomy_links
 from search.engines import EngineUnavailable, get_engine
 from search.engines.database import DatabaseEngine
-from search.facets import FACETS, current_taxonomy, reload_taxonomy
+from search.kinds import indexed_kind
 from search.queries import ActionQuery
 from search.sync import replay_pending
 
 logger = logging.getLogger(__name__)
-# What a result shows of its taxonomy: Taxonomy attribute -> (ActionPage relation,).
-CARD_TAXONOMY = {"fields": ("fields_of_action",), "sdgs": ("sdgs",), "resources": ("resources",)}
 
 
 class PageOutOfRange(ValueError):
@@ -45,7 +42,7 @@ class FacetResult:
 @dataclass
 class ActionSearchResult:
     query: ActionQuery
-    actions: list  # ActionPage objects of this page, with their taxonomy prefetched
+    actions: list  # the pages of this results page, with their card taxonomy prefetched
     total: int
     facets: list
     engine: str
@@ -72,41 +69,40 @@ def search_actions(query, engine=None):
     if query.page > 1 and query.page > math.ceil(result.total / query.page_size):
         raise PageOutOfRange(query.page)
 
-    actions, taxonomy = _load_actions(result.ids, current_taxonomy())
+    kind = indexed_kind()
+    actions, taxonomy = _load_actions(kind, result.ids, kind.taxonomy())
     return ActionSearchResult(
         query=query,
         actions=actions,
         total=result.total,
-        facets=_facets(query, result.counts, taxonomy),
+        facets=_facets(kind, query, result.counts, taxonomy),
         engine=engine.name,
         degraded=degraded,
         took_ms=result.took_ms,
     )
 
 
-def _load_actions(ids, taxonomy):
+def _load_actions(kind, ids, taxonomy):
     """The pages for the ids, in the engine's order, and the taxonomy they were shown with.
 
     The engine's hits are checked against the database here, so an index that lags behind an unpublish or
     a page made private never shows it: anything no longer live and public is dropped. Each page gets its
     taxonomy from one query over the link tables and the cached taxonomy (reloaded if a link points past it).
     """
-    from actions.models import ActionPage
-
-    pages = ActionPage.objects.live().public().filter(pk__in=ids).defer_streamfields()
+    pages = kind.model.objects.live().public().filter(pk__in=ids).defer_streamfields()
     by_id = {page.pk: page for page in pages}
     found = [by_id[pk] for pk in ids if pk in by_id]
     if not found:
         return found, taxonomy
-    links = taxonomy_links([page.pk for page in found], CARD_TAXONOMY)
+    links = kind.links([page.pk for page in found], kind.card_relations)
     if any(not targets <= getattr(taxonomy, key).keys() for (key, _), targets in links.items()):
-        taxonomy = reload_taxonomy()
+        taxonomy = kind.reload_taxonomy()
     for page in found:
-        _attach_taxonomy(page, links, taxonomy)
+        _attach_taxonomy(kind, page, links, taxonomy)
     return found, taxonomy
 
 
-def _attach_taxonomy(page, links, taxonomy):
+def _attach_taxonomy(kind, page, links, taxonomy):
     """Store the page's taxonomy where ``prefetch_related`` would (``page.sdgs.all()`` then runs no query).
 
     Done by hand because the prefetch costs a query per relation and builds a queryset per page and
@@ -114,14 +110,14 @@ def _attach_taxonomy(page, links, taxonomy):
     modelcluster's in-memory ``FakeQuerySet``, so a ``filter()`` on them stays within the page's own rows.
     """
     cache = getattr(page, "_prefetched_objects_cache", {})
-    for key, (name,) in CARD_TAXONOMY.items():
+    for key, name in kind.card_relations.items():
         targets = links[key, page.pk]
         rows = [row for pk, row in getattr(taxonomy, key).items() if pk in targets]
         cache[name] = FakeQuerySet(page._meta.get_field(name).related_model, rows)
     page._prefetched_objects_cache = cache
 
 
-def _facets(query, counts, taxonomy):
+def _facets(kind, query, counts, taxonomy):
     return [
         FacetResult(
             key=facet.key,
@@ -137,5 +133,5 @@ def _facets(query, counts, taxonomy):
                 for option in facet.options(taxonomy)
             ],
         )
-        for facet in FACETS
+        for facet in kind.facets
     ]

@@ -1,5 +1,5 @@
 """Keep the engine's documents true to the database: publish, unpublish, delete, move, privacy and
-taxonomy changes queue the affected actions durably, and the queue is replayed whenever the engine
+taxonomy changes queue the affected pages durably, and the queue is replayed whenever the engine
 answers."""
 
 import logging
@@ -7,24 +7,17 @@ import logging
 from django.db import transaction
 from django.db.models import F
 
-from search.documents import action_documents, indexable_actions
 from search.engines import EngineUnavailable, get_engine
 from search.engines.database import DatabaseEngine
+from search.kinds import indexed_kind
 from search.models import PendingIndexChange
 
 logger = logging.getLogger(__name__)
 REPLAY_BATCH = 500
 
 
-def action_ids_below(page):
-    """Ids of every ActionPage at or below ``page``."""
-    from actions.models import ActionPage
-
-    return list(ActionPage.objects.filter(path__startswith=page.path).values_list("pk", flat=True))
-
-
 def queue_changes(action_ids):
-    """Record the actions durably, then try to apply them once the surrounding transaction commits."""
+    """Record the pages durably, then try to apply them once the surrounding transaction commits."""
     action_ids = set(action_ids)
     if not action_ids or isinstance(get_engine(), DatabaseEngine):
         return  # the database engine reads the tables directly: nothing to sync
@@ -55,8 +48,9 @@ def replay_pending(engine=None, limit=REPLAY_BATCH):
 
 
 def apply(engine, action_ids):
-    """Index the given actions that may be found and delete the rest from the engine."""
-    documents = list(action_documents(indexable_actions().filter(pk__in=action_ids)))
+    """Index the given pages that may be found and delete the rest from the engine."""
+    kind = indexed_kind()
+    documents = list(kind.documents(kind.indexable().filter(pk__in=action_ids)))
     engine.index(documents)
     engine.delete(set(action_ids) - {doc["id"] for doc in documents})
 

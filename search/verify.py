@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass, field
 
-from search.documents import action_documents, indexable_actions
+from search.kinds import indexed_kind
+from search.sync import apply
 
 
 @dataclass
@@ -17,7 +18,7 @@ class Drift:
 
 
 def expected_documents():
-    return {doc["id"]: doc for doc in action_documents(indexable_actions())}
+    return {doc["id"]: doc for doc in indexed_kind().documents()}
 
 
 def find_drift(engine):
@@ -31,6 +32,4 @@ def find_drift(engine):
 
 
 def repair(engine, drift):
-    from search.sync import apply
-
     apply(engine, set(drift.missing) | set(drift.extra) | set(drift.stale))

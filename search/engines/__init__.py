@@ -1,4 +1,4 @@
-"""The engines behind the action search, picked by one URL (``SEARCH_URL``; unset means database).
+"""The engines behind the action search (the registered kind, ``search.kinds``), picked by one URL (``SEARCH_URL``; unset means database).
 
 ``opensearch://host:port`` and ``elasticsearch://host:port`` speak plain HTTP; add an ``s``
 (``opensearchs://``, ``elasticsearchs://``) for HTTPS. A cluster is named by its nodes,
@@ -14,6 +14,7 @@ from search.engines.base import EngineResult, EngineUnavailable, SearchEngine
 from search.engines.database import DatabaseEngine
 from search.engines.elasticsearch import ElasticsearchEngine
 from search.engines.opensearch import OpenSearchEngine
+from search.kinds import indexed_kind
 
 ENGINES = {"opensearch": OpenSearchEngine, "elasticsearch": ElasticsearchEngine}
 
@@ -30,7 +31,7 @@ def engine_from_url(url, alias=None):
     config = parse_engine_url(url)
     return ENGINES[config.kind](
         config.hosts,
-        alias or f"{settings.SEARCH_INDEX_PREFIX}-actions",
+        alias or f"{settings.SEARCH_INDEX_PREFIX}-{indexed_kind().name}",
         auth=config.auth,
         index_settings=replica_settings(settings.SEARCH_REPLICAS),
     )
@@ -38,7 +39,7 @@ def engine_from_url(url, alias=None):
 
 @lru_cache(maxsize=8)
 def _cached_engine(url, prefix, replicas):  # replicas: a changed setting means a new engine
-    return engine_from_url(url, alias=f"{prefix}-actions")
+    return engine_from_url(url, alias=f"{prefix}-{indexed_kind().name}")
 
 
 def get_engine():

@@ -3,19 +3,9 @@ PostgreSQL full text with the German configuration), facets counted in SQL."""
 
 from django.db.models import Count
 
-from search.documents import action_documents, indexable_actions, title_sort_key
+from search.documents import title_sort_key
 from search.engines.base import EngineResult, SearchEngine
-from search.facets import FACETS
-
-# The document field each facet filters, as a lookup on ActionPage.
-LOOKUPS = {
-    "fields": "fields_of_action__slug",
-    "effort": "effort",
-    "sdgs": "sdgs__number",
-    "impact": "impact",
-    "resources": "resources__slug",
-    "regions": "regions__slug",
-}
+from search.kinds import indexed_kind
 
 
 class DatabaseEngine(SearchEngine):
@@ -35,37 +25,36 @@ class DatabaseEngine(SearchEngine):
         return self.count()
 
     def search(self, query):
-        from actions.models import ActionPage
-
-        base = ActionPage.objects.live().public()
+        kind = indexed_kind()
+        base = kind.model.objects.live().public()
         relevance = None
         if query.text:
             # ``operator="and"`` matches the server engines' semantics. Ranking costs a score per row,
             # so it is asked for only when the results are sorted by relevance.
-            # The search runs over live actions only: modelsearch cannot translate the view-restriction
+            # The search runs over live pages only: modelsearch cannot translate the view-restriction
             # subquery of ``public()`` into its filters; ``base`` applies it to the matches.
             ranked = query.effective_sort == "relevance"
             matches = (
-                ActionPage.objects.live()
+                kind.model.objects.live()
                 .only("pk")
                 .search(query.text, operator="and", order_by_relevance=ranked)
             )
             relevance = [page.pk for page in matches]
             base = base.filter(pk__in=relevance)
 
-        filters = {facet.key: self._filter(facet, query.selected(facet.key)) for facet in FACETS}
+        filters = {facet.key: self._filter(kind, facet, query.selected(facet.key)) for facet in kind.facets}
         matched = base
         for condition in filters.values():
             if condition is not None:
                 matched = matched.filter(pk__in=condition)
 
         counts = {}
-        for facet in FACETS:
+        for facet in kind.facets:
             scoped = base
             for key, condition in filters.items():
                 if key != facet.key and condition is not None:
                     scoped = scoped.filter(pk__in=condition)
-            lookup = LOOKUPS[facet.field]
+            lookup = kind.lookups[facet.field]
             rows = (
                 scoped.filter(**{f"{lookup}__isnull": False})
                 .order_by()  # the page tree ordering would otherwise split the groups
@@ -74,38 +63,34 @@ class DatabaseEngine(SearchEngine):
             )
             counts[facet.key] = {str(row[lookup]): row["n"] for row in rows}
 
-        rows = list(matched.values_list("pk", "title", "effort", "first_published_at"))
-        ordered = self._order(rows, query, relevance)
+        rows = list(matched.values_list("pk", "title", kind.rank.column, "first_published_at"))
+        ordered = self._order(rows, query, relevance, kind.rank.of)
         start = (query.page - 1) * query.page_size
         return EngineResult(ids=ordered[start : start + query.page_size], total=len(rows), counts=counts)
 
     @staticmethod
-    def _filter(facet, values):
-        """A subquery of the action ids with any of ``values`` in this facet (OR within a facet)."""
-        from actions.models import ActionPage
-
+    def _filter(kind, facet, values):
+        """A subquery of the page ids with any of ``values`` in this facet (OR within a facet)."""
         if not values:
             return None
-        return ActionPage.objects.filter(**{f"{LOOKUPS[facet.field]}__in": values}).values("pk")
+        return kind.model.objects.filter(**{f"{kind.lookups[facet.field]}__in": values}).values("pk")
 
     @staticmethod
-    def _order(rows, query, relevance):
-        from home.models import Level
-
+    def _order(rows, query, relevance, rank):
         sort = query.effective_sort
         if sort == "relevance":
-            position = {pk: rank for rank, pk in enumerate(relevance)}
+            position = {pk: place for place, pk in enumerate(relevance)}
             return sorted((row[0] for row in rows), key=position.__getitem__)
         if sort == "newest":
             rows = sorted(rows, key=lambda row: (row[3].timestamp() if row[3] else 0, row[0]), reverse=True)
         elif sort == "effort":
-            rows = sorted(rows, key=lambda row: (Level.rank(row[2]), title_sort_key(row[1]), row[0]))
+            rows = sorted(rows, key=lambda row: (rank(row[2]), title_sort_key(row[1]), row[0]))
         else:
             rows = sorted(rows, key=lambda row: (title_sort_key(row[1]), row[0]))
         return [row[0] for row in rows]
 
     def documents(self):
-        return {doc["id"]: doc for doc in action_documents(indexable_actions())}
+        return {doc["id"]: doc for doc in indexed_kind().documents()}
 
     def count(self):
-        return indexable_actions().count()
+        return indexed_kind().indexable().count()

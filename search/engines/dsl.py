@@ -8,16 +8,11 @@ from itertools import islice
 
 from elasticsearch.dsl import Index, Q, Search
 
-from search.documents import ActionDocument
 from search.engines.base import EngineResult, EngineUnavailable, SearchEngine
-from search.facets import FACETS
+from search.kinds import indexed_kind
 
-SORT_CLAUSES = {
-    "newest": [{"published": {"order": "desc", "missing": "_last"}}, {"id": "desc"}],
-    "effort": [{"effort_rank": "asc"}, {"title_sort": "asc"}, {"id": "asc"}],
-    "title": [{"title_sort": "asc"}, {"id": "asc"}],
-    "relevance": ["_score", {"id": "asc"}],
-}
+# Every index starts with one shard; replicas come from SEARCH_REPLICAS (the engine's ``index_settings``).
+INDEX_SETTINGS = {"number_of_shards": 1, "number_of_replicas": 0}
 MAX_FACET_OPTIONS = 1000  # more than any facet has; regions are the largest
 # While a rebuild loads a new index: no refreshes and no replicas (copied once at the end instead of
 # document by document); afterwards the index's own values come back (None: the engine's default).
@@ -43,15 +38,27 @@ def facet_groups(query):
     the top level, where the engine can take the counts from its term statistics when nothing narrows the
     hits. With k facets selected that is k + 1 groups instead of one per facet.
     """
-    selected = [facet.key for facet in FACETS if query.selected(facet.key)]
+    facets = indexed_kind().facets
+    selected = [facet.key for facet in facets if query.selected(facet.key)]
     groups = {}
-    for facet in FACETS:
+    for facet in facets:
         groups.setdefault(tuple(key for key in selected if key != facet.key), []).append(facet)
     return groups
 
 
 def _group_name(others):
     return "when:" + ",".join(others)
+
+
+def sort_clauses(sort, kind):
+    """The sort of a ``SORTS`` key; "effort" orders by the kind's rank field."""
+    if sort == "newest":
+        return [{"published": {"order": "desc", "missing": "_last"}}, {"id": "desc"}]
+    if sort == "effort":
+        return [{kind.rank.field: "asc"}, {"title_sort": "asc"}, {"id": "asc"}]
+    if sort == "relevance":
+        return ["_score", {"id": "asc"}]
+    return [{"title_sort": "asc"}, {"id": "asc"}]
 
 
 def search_body(query):
@@ -61,6 +68,7 @@ def search_body(query):
     facet's counts apply the filters of all *other* facets (``facet_groups``), so they show what choosing
     another value of the same facet would give.
     """
+    kind = indexed_kind()
     search = Search()
     if query.text:
         search = search.query(
@@ -72,7 +80,7 @@ def search_body(query):
         )
     filters = {
         facet.key: Q("terms", **{facet.field: list(query.selected(facet.key))})
-        for facet in FACETS
+        for facet in kind.facets
         if query.selected(facet.key)
     }
     if filters:
@@ -87,7 +95,7 @@ def search_body(query):
         for facet in facets:
             parent.bucket(facet.key, "terms", field=facet.field, size=MAX_FACET_OPTIONS)
     start = (query.page - 1) * query.page_size
-    search = search.sort(*SORT_CLAUSES[query.effective_sort])[start : start + query.page_size]
+    search = search.sort(*sort_clauses(query.effective_sort, kind))[start : start + query.page_size]
     return search.source(False).extra(track_total_hits=True).to_dict()
 
 
@@ -115,9 +123,10 @@ class DSLEngine(SearchEngine):
     errors = ()  # the client's exception classes that mean "unavailable"
     helpers = None  # the client library's helpers module (bulk, scan): the two are API-compatible
 
-    def __init__(self, client, alias):
+    def __init__(self, client, alias, index_settings=None):
         self.client = client
         self.alias = alias
+        self.index_settings = index_settings or {}  # added to INDEX_SETTINGS (SEARCH_REPLICAS)
 
     @contextmanager
     def _guard(self):
@@ -148,8 +157,8 @@ class DSLEngine(SearchEngine):
 
     def index_body(self):
         index = Index(self.alias)
-        index.document(ActionDocument)
-        index.settings(**ActionDocument.Index.settings)
+        index.document(indexed_kind().document)
+        index.settings(**{**INDEX_SETTINGS, **self.index_settings})
         return index.to_dict()
 
     def ensure_index(self):

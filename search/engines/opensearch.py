@@ -34,10 +34,4 @@ class OpenSearchEngine(DSLEngine):
             retry_on_status=RETRY_ON_STATUS,
             retry_on_timeout=False,
         )
-        super().__init__(client, alias)
-        self.index_settings = index_settings or {}
-
-    def index_body(self):
-        body = super().index_body()
-        body["settings"].update(self.index_settings)
-        return body
+        super().__init__(client, alias, index_settings)

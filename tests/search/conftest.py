@@ -15,10 +15,11 @@ from wagtail.rich_text import RichText
 
 import pytest
 
+from actions.search import indexable_actions
 from home.models import SDG, FieldOfAction, Resource
-from search.documents import action_document, indexable_actions
 from search.engines import engine_from_url
 from search.engines.database import DatabaseEngine
+from search.kinds import indexed_kind
 from tests import factories
 from tests.conftest import require
 
@@ -47,7 +48,7 @@ def unique_alias():
 
 
 def index_everything(engine):
-    engine.rebuild(action_document(page) for page in indexable_actions())
+    engine.rebuild(indexed_kind().document_of(page) for page in indexable_actions())
 
 
 @pytest.fixture

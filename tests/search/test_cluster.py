@@ -22,6 +22,7 @@ from search.service import search_actions
 from search.verify import find_drift
 from tests import factories
 from tests.conftest import require
+from tests.search.helpers import publish
 
 PORT = int(os.environ.get("SEARCH_TEST_CLUSTER_PORT", "9231"))
 NODES = 3
@@ -71,18 +72,6 @@ def cluster_engine(settings, cluster_url, unique_alias):
     engine.drop()
 
 
-@pytest.fixture
-def publish(django_capture_on_commit_callbacks):
-    """Publish a page the way the admin does, running what happens after the commit (the index sync)."""
-
-    def publish(page):
-        with django_capture_on_commit_callbacks(execute=True):
-            page.save_revision().publish()
-        return page
-
-    return publish
-
-
 def primary_node(engine):
     """The node number (1, 2, 3) that holds the primary of the action index's one shard."""
     shards = engine.client.cat.shards(index=engine.alias, format="json")
@@ -91,7 +80,7 @@ def primary_node(engine):
 
 
 @pytest.mark.django_db
-def test_a_node_stops_while_actions_are_published_and_searched(action_index, cluster_engine, publish):
+def test_a_node_stops_while_actions_are_published_and_searched(action_index, cluster_engine):
     pages = [
         publish(factories.ActionPageFactory(parent=action_index, title=f"Aktion {number}"))
         for number in range(ACTIONS)

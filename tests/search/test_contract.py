@@ -9,7 +9,7 @@ from django.http import QueryDict
 
 import pytest
 
-from search.facets import FACETS
+from actions.search import FACETS
 from search.queries import ActionQuery, parse_query
 from search.service import PageOutOfRange, search_actions
 from tests.conftest import require

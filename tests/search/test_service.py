@@ -9,9 +9,10 @@ from wagtail.models import Page, PageViewRestriction
 import pytest
 
 from actions.models import ActionPage
+from actions.search import indexable_actions
 from home.models import SDG, FieldOfAction, Resource
-from search.documents import action_document, action_documents, indexable_actions
 from search.engines import engine_from_url
+from search.kinds import indexed_kind
 from search.queries import ActionQuery, parse_query
 from search.service import search_actions
 from tests import factories
@@ -26,7 +27,7 @@ def indexed(server_engine_url, unique_alias):
 
     def index():
         engine = engine_from_url(server_engine_url, alias=unique_alias)
-        engine.rebuild(action_documents(indexable_actions()))
+        engine.rebuild(indexed_kind().documents())
         engines.append(engine)
         return engine
 
@@ -148,7 +149,7 @@ def test_same_query_shows_an_update_as_soon_as_the_index_is_refreshed(action_ind
     engine.refresh()
     assert engine.search(query).total == 0
 
-    engine.index([action_document(ActionPage.objects.get(pk=page.pk))])
+    engine.index([indexed_kind().document_of(ActionPage.objects.get(pk=page.pk))])
     engine.refresh()
     assert engine.search(query).total == 1
 
@@ -165,9 +166,9 @@ def test_streamed_documents_equal_the_documents_of_single_pages(action_index, re
             page.regions.set([region])
             page.save()
 
-    streamed = list(action_documents(indexable_actions(), chunk_size=2))
+    streamed = list(indexed_kind().documents(indexable_actions(), chunk_size=2))
 
-    assert streamed == [action_document(page) for page in indexable_actions()]
+    assert streamed == [indexed_kind().document_of(page) for page in indexable_actions()]
     assert any(doc["regions"] == [region.slug] for doc in streamed)
 
 

@@ -8,13 +8,16 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
+from actions.search import indexable_actions
 from home.models import FieldOfAction
 from search.engines import get_engine
+from search.kinds import indexed_kind
 from search.models import PendingIndexChange
 from search.queries import ActionQuery, parse_query
 from search.service import search_actions
 from search.verify import find_drift
 from tests import factories
+from tests.search.helpers import publish
 
 pytestmark = pytest.mark.django_db
 CLOSED_PORT_URL = "opensearch://127.0.0.1:9"
@@ -31,18 +34,6 @@ def live_engine(settings, server_engine_url, unique_alias):
     engine.drop()
 
 
-@pytest.fixture
-def publish(django_capture_on_commit_callbacks):
-    """Publish a page the way the admin does, running what happens after the commit."""
-
-    def publish(page):
-        with django_capture_on_commit_callbacks(execute=True):
-            page.save_revision().publish()
-        return page
-
-    return publish
-
-
 def found(text="", **filters):
     params = QueryDict(mutable=True)
     if text:
@@ -52,7 +43,7 @@ def found(text="", **filters):
     return [action.title for action in search_actions(parse_query(params)).actions]
 
 
-def test_published_action_is_found_within_one_refresh(action_index, live_engine, publish):
+def test_published_action_is_found_within_one_refresh(action_index, live_engine):
     publish(factories.ActionPageFactory(parent=action_index, title="Balkonkraftwerke bestellen"))
     live_engine.refresh()
 
@@ -61,7 +52,7 @@ def test_published_action_is_found_within_one_refresh(action_index, live_engine,
 
 
 def test_unpublished_deleted_and_private_actions_disappear(
-    action_index, live_engine, publish, django_capture_on_commit_callbacks
+    action_index, live_engine, django_capture_on_commit_callbacks
 ):
     unpublished, deleted, private = (
         publish(factories.ActionPageFactory(parent=action_index, title=f"Aktion {name}"))
@@ -78,7 +69,7 @@ def test_unpublished_deleted_and_private_actions_disappear(
 
 
 def test_renamed_field_of_action_shows_its_new_label_and_slug(
-    action_index, live_engine, publish, django_capture_on_commit_callbacks
+    action_index, live_engine, django_capture_on_commit_callbacks
 ):
     field = FieldOfAction.objects.get(slug="energie-und-verkehr")
     publish(factories.ActionPageFactory(parent=action_index, title="Lastenrad", taxonomy__fields=[field]))
@@ -96,7 +87,7 @@ def test_renamed_field_of_action_shows_its_new_label_and_slug(
 
 
 def test_engine_down_publish_succeeds_queue_keeps_it_and_replay_repairs(
-    settings, action_index, live_engine, server_engine_url, publish
+    settings, action_index, live_engine, server_engine_url
 ):
     settings.SEARCH_URL = CLOSED_PORT_URL  # the engine "stops"
     page = publish(factories.ActionPageFactory(parent=action_index, title="Reparatur-Treff"))
@@ -119,9 +110,7 @@ def test_engine_down_publish_succeeds_queue_keeps_it_and_replay_repairs(
 def test_rebuild_under_concurrent_searches_never_fails_or_comes_back_empty(
     action_index, live_engine, pool_of_30
 ):
-    from search.documents import action_document, indexable_actions
-
-    live_engine.rebuild(action_document(page) for page in indexable_actions())
+    live_engine.rebuild(indexed_kind().document_of(page) for page in indexable_actions())
     failures, totals, stop = [], [], threading.Event()
 
     def search_loop():
@@ -135,7 +124,7 @@ def test_rebuild_under_concurrent_searches_never_fails_or_comes_back_empty(
     thread.start()
     try:
         for _ in range(3):
-            live_engine.rebuild(action_document(page) for page in indexable_actions())
+            live_engine.rebuild(indexed_kind().document_of(page) for page in indexable_actions())
     finally:
         stop.set()
         thread.join()

@@ -12,9 +12,9 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from search.documents import action_documents, indexable_actions
 from search.engine_config import masked
 from search.engines import EngineUnavailable, get_engine
+from search.kinds import indexed_kind
 from search.sync import pending_count, replay_pending
 from search.verify import find_drift, repair
 
@@ -61,11 +61,12 @@ class Command(BaseCommand):
             ) from error
 
     def rebuild(self, engine, **options):
-        total = indexable_actions().count()
+        kind = indexed_kind()
+        total = kind.indexable().count()
         self.stdout.write(f"Baue den Index neu auf ({engine.name}, {total} Aktionen) …")
         progress = Progress(self.stdout, total)
         started = time.monotonic()
-        count = engine.rebuild(action_documents(indexable_actions()), progress=progress)
+        count = engine.rebuild(kind.documents(), progress=progress)
         progress.finish()
         self.stdout.write(
             self.style.SUCCESS(f"{count} Aktionen indexiert in {time.monotonic() - started:.1f} s.")
@@ -93,7 +94,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Erreichbar:     {'ja' if reachable else 'nein'}")
         if reachable:
             self.stdout.write(f"Dokumente:      {engine.count()}")
-        self.stdout.write(f"In der Datenbank auffindbar: {indexable_actions().count()}")
+        self.stdout.write(f"In der Datenbank auffindbar: {indexed_kind().indexable().count()}")
         self.stdout.write(f"Warteschlange:  {pending_count()} Änderungen")
 
     def replay(self, engine, **options):

@@ -1,0 +1,178 @@
+"""What the action search knows about actions: the document, the facets and what makes a document stale.
+
+Registered with ``search`` from ``ActionsConfig.ready()``. Regions sit above actions, so RegionPage is
+reached through the ``regions`` relation (``ActionPage._meta.get_field("regions").related_model``), never
+imported.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from elasticsearch.dsl import Date, Document, Integer, Keyword, Text
+
+from actions.models import ActionPage
+from home.models import SDG, FieldOfAction, Level, Resource
+from search.documents import body_text, title_sort_key
+from search.registry import Facet, IndexedKind, Option, Rank, Stale, register
+
+
+class ActionDocument(Document):
+    """The index mapping: German full text on title, summary and body; keywords for the facets."""
+
+    id = Integer()
+    title = Text(analyzer="german")
+    title_sort = Keyword()
+    summary = Text(analyzer="german")
+    body = Text(analyzer="german")
+    url = Keyword(index=False)
+    # The facet fields' global ordinals (what terms aggregations count with) are built at each refresh
+    # instead of by the first search after it.
+    effort = Keyword(eager_global_ordinals=True)
+    effort_rank = Integer()
+    impact = Keyword(eager_global_ordinals=True)
+    fields = Keyword(multi=True, eager_global_ordinals=True)
+    sdgs = Keyword(multi=True, eager_global_ordinals=True)
+    resources = Keyword(multi=True, eager_global_ordinals=True)
+    regions = Keyword(multi=True, eager_global_ordinals=True)
+    published = Date()
+
+
+# The document's taxonomy fields: the ActionPage relation each comes from and the column it shows.
+RELATIONS = {
+    "fields": ("fields_of_action", "slug"),
+    "sdgs": ("sdgs", "number"),
+    "resources": ("resources", "slug"),
+    "regions": ("regions", "slug"),
+}
+# The ActionPage columns a document needs besides its taxonomy.
+COLUMNS = ("pk", "title", "summary", "body", "url_path", "effort", "impact", "first_published_at")
+# The document field each facet filters, as a lookup on ActionPage (the database engine).
+LOOKUPS = {
+    "fields": "fields_of_action__slug",
+    "effort": "effort",
+    "sdgs": "sdgs__number",
+    "impact": "impact",
+    "resources": "resources__slug",
+    "regions": "regions__slug",
+}
+# What a result card shows of its taxonomy: Taxonomy attribute -> ActionPage relation.
+CARD_RELATIONS = {"fields": "fields_of_action", "sdgs": "sdgs", "resources": "resources"}
+
+
+def build_document(row, taxonomy):
+    """The document from the page's columns (``COLUMNS``) and its taxonomy values by field."""
+    return {
+        "id": row["pk"],
+        "title": row["title"],
+        "title_sort": title_sort_key(row["title"]),
+        "summary": row["summary"],
+        "body": body_text(row["body"]),
+        "url": row["url_path"],
+        "effort": row["effort"],
+        "effort_rank": Level.rank(row["effort"]),
+        "impact": row["impact"],
+        **{key: sorted(str(value) for value in taxonomy[key]) for key in RELATIONS},
+        "published": row["first_published_at"].isoformat() if row["first_published_at"] else None,
+    }
+
+
+def indexable_actions():
+    """Every action that may be found: live and public, with what its document needs."""
+    return (
+        ActionPage.objects.live()
+        .public()
+        .prefetch_related("fields_of_action", "sdgs", "resources", "regions")
+        .order_by("pk")
+    )
+
+
+def region_model():
+    """RegionPage, through the relation (regions import actions, not the other way round)."""
+    return ActionPage._meta.get_field("regions").related_model
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """The taxonomy rows in display order, by primary key, and the live public regions as (slug, title)."""
+
+    fields: dict
+    sdgs: dict
+    resources: dict
+    regions: tuple
+
+
+def load_taxonomy():
+    return Taxonomy(
+        fields={f.pk: f for f in FieldOfAction.objects.all()},
+        sdgs={s.pk: s for s in SDG.objects.all()},
+        resources={r.pk: r for r in Resource.objects.all()},
+        regions=tuple(region_model().objects.live().public().order_by("title").values_list("slug", "title")),
+    )
+
+
+def _fields(taxonomy):
+    return [Option(f.slug, f.name, f.colour) for f in taxonomy.fields.values()]
+
+
+def _levels(taxonomy):
+    return [Option(level.value, str(level.label)) for level in Level]
+
+
+def _sdgs(taxonomy):
+    return [Option(str(s.number), f"{s.number}. {s.title}", s.colour) for s in taxonomy.sdgs.values()]
+
+
+def _resources(taxonomy):
+    return [Option(r.slug, r.name) for r in taxonomy.resources.values()]
+
+
+def _regions(taxonomy):
+    return [Option(slug, title) for slug, title in taxonomy.regions]
+
+
+FACETS = (
+    Facet("field", _("Handlungsfeld"), "fields", _fields),
+    Facet("effort", _("Aufwand"), "effort", _levels),
+    Facet("sdg", _("Nachhaltigkeitsziel"), "sdgs", _sdgs),
+    Facet("impact", _("Wirkung"), "impact", _levels),
+    Facet("resource", _("Ressourcen"), "resources", _resources),
+    Facet("region", _("Region"), "regions", _regions),
+)
+
+
+def _actions_done_in(region):
+    # Documents carry the slugs of regions where an action has been done.
+    return ActionPage.objects.filter(regions=region.pk).values_list("pk", flat=True)
+
+
+def _actions_carrying(term):
+    """A renamed field of action, SDG or resource: every action that carries it gets a new document."""
+    return term.actions.values_list("pk", flat=True)
+
+
+def register_search():
+    """Register the action pages with search (from ``ActionsConfig.ready()``, once the models are loaded)."""
+    region = region_model()
+    register(
+        IndexedKind(
+            name="actions",
+            model=ActionPage,
+            document=ActionDocument,
+            columns=COLUMNS,
+            relations=RELATIONS,
+            build=build_document,
+            indexable=indexable_actions,
+            facets=FACETS,
+            load_taxonomy=load_taxonomy,
+            # The live public regions change with region pages (saved, published, unpublished, deleted).
+            taxonomy_models=(FieldOfAction, SDG, Resource, region),
+            lookups=LOOKUPS,
+            card_relations=CARD_RELATIONS,
+            rank=Rank(column="effort", field="effort_rank", of=Level.rank),
+            stale=(
+                Stale(region, _actions_done_in),
+                *(Stale(model, _actions_carrying) for model in (FieldOfAction, SDG, Resource)),
+            ),
+        )
+    )
