@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from home.models import FieldOfAction
 from members.models import User
 from members.validators import AVATAR_FORMATS, reencode_avatar, validate_avatar
-from regions import geo, places
+from regions.map import geo, places
 
 # Two decimals are about one kilometre: enough for a map card, too coarse to find a house.
 COORDINATE_DECIMALS = 2

@@ -18,7 +18,7 @@ from allauth.core import ratelimit
 from members.forms import AccountDeleteForm, ProfileForm
 from members.models import User
 from members.privacy import delete_account, export_user_data
-from regions import geo
+from regions.map import geo
 
 
 @never_cache

@@ -7,7 +7,7 @@ from django.apps import apps
 import pytest
 
 from home.models import point
-from regions.geo import BBox, InvalidBBox, distance_km, grid_cell_size, parse_point
+from regions.map.geo import BBox, InvalidBBox, distance_km, grid_cell_size, parse_point
 from regions.models import Initiative
 from tests import factories
 

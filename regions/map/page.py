@@ -1,7 +1,7 @@
 """The context of the network map page (``RegionIndexPage``): filters, the list, "near me", the map's settings.
 
 Everything works without JavaScript: the filters and the "near me" field are plain GET forms, the list below
-the map is rendered here with the same data and filters as the GeoJSON (``regions.geojson``).
+the map is rendered here with the same data and filters as the GeoJSON (``regions.map.layers``).
 ``static/map/map.js`` adds the map, which loads the GeoJSON of the current view from the API.
 """
 
@@ -12,17 +12,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from common.pagination import paginate
-from regions.geojson import (
-    LAYERS,
-    InvalidMapQuery,
-    MapData,
-    MapQuery,
-    Taxonomy,
-    layer_labels,
-    parse_map_query,
-)
+from regions.map.layers import MapData, Taxonomy
+from regions.map.places import MAX_QUERY_LENGTH, PlaceError, resolve
+from regions.map.query import LAYERS, InvalidMapQuery, MapQuery, layer_labels, parse_map_query
 from regions.models import RegionStatus
-from regions.places import MAX_QUERY_LENGTH, PlaceError, resolve
 
 LIST_PAGE_SIZE = 50
 NEAR_LIMIT = 10

@@ -12,16 +12,10 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 
 from common.problems import ProblemOut, problem
-from regions.geojson import (
-    LAYERS,
-    MAP_FEATURE_LIMIT,
-    InvalidMapQuery,
-    MapData,
-    Taxonomy,
-    dumps,
-    parse_map_query,
-)
-from regions.places import PlaceError, resolve
+from regions.map.geojson import dumps
+from regions.map.layers import MAP_FEATURE_LIMIT, MapData, Taxonomy
+from regions.map.places import PlaceError, resolve
+from regions.map.query import LAYERS, InvalidMapQuery, parse_map_query
 
 router = Router(tags=["Vernetzungslandkarte"])
 
@@ -113,6 +107,8 @@ class NearOut(Schema):
     "/features",
     response={200: FeatureCollectionOut, 400: ProblemOut},
     url_name="map_features",
+    # The ids ninja derived from the module before it moved into regions/map/: the schema stays the same.
+    operation_id="regions_api_features",
     summary="Karte: Regionen, Initiativen und Mitglieder als GeoJSON",
     description=(
         "An RFC 7946 FeatureCollection (media type `application/geo+json`) of Point features, coordinates "
@@ -148,6 +144,7 @@ def features(request, params: Query[FeatureParams]):
     "/regions/near",
     response={200: NearOut, 400: ProblemOut},
     url_name="map_regions_near",
+    operation_id="regions_api_regions_near",
     summary="Mitmach-Regionen in der Nähe eines Ortes",
     description=(
         "Live, public regions ordered by distance (great circle, whole kilometres) from `q`: a German city "
