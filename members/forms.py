@@ -3,10 +3,11 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common.points import parse_point
 from home.models import FieldOfAction
 from members.models import User
 from members.validators import AVATAR_FORMATS, reencode_avatar, validate_avatar
-from regions.map import geo, places
+from regions.map import places
 
 # Two decimals are about one kilometre: enough for a map card, too coarse to find a house.
 COORDINATE_DECIMALS = 2
@@ -95,7 +96,7 @@ class ProfileForm(forms.ModelForm):
             "Der Name einer Stadt in Deutschland (ab etwa 15.000 Einwohner:innen), nie die genaue Adresse – "
             "oder gib unten Breiten- und Längengrad an."
         )
-        lat, lng = geo.parse_point(self.instance.map_location) or (None, None)
+        lat, lng = parse_point(self.instance.map_location) or (None, None)
         self.initial.setdefault("latitude", lat)
         self.initial.setdefault("longitude", lng)
         # The old file, to remove from storage once it has been replaced or cleared.

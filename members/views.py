@@ -15,10 +15,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from allauth.core import ratelimit
 
+from common.points import parse_point
 from members.forms import AccountDeleteForm, ProfileForm
 from members.models import User
 from members.privacy import delete_account, export_user_data
-from regions.map import geo
 
 
 @never_cache
@@ -29,7 +29,7 @@ def profile(request):
     from regions.models import Initiative, RegionMembership, RegionModerator
 
     user = request.user
-    lat, lng = geo.parse_point(user.map_location) or (None, None)
+    lat, lng = parse_point(user.map_location) or (None, None)
     context = {
         "profile_user": user,
         "fields_of_action": user.fields_of_action.all(),

@@ -17,11 +17,11 @@ from wagtail.search import index
 from wagtailgeowidget import geocoders
 from wagtailgeowidget.panels import GeoAddressPanel, LeafletPanel
 
+from common.points import parse_point
 from home.blocks import BaseStreamBlock
 from home.models import LocatedMixin, PublicPageManager, RoutedPageMixin
 from home.taxonomy import attach_taxonomy
 from regions.admin_forms import RegionPageForm, TeamInlinePanel
-from regions.map.geo import parse_point
 from regions.roles import can_see_team_contact, may_change_team
 from regions.widgets import PublicNameSelect
 

@@ -31,13 +31,14 @@ from django.db.models import Avg, Count, Exists, Max, Min, OuterRef
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from common.points import parse_point
 from home import public_cache
 from home.models import FieldOfAction
 from members.models import User
 from members.roles import MEMBERS
 from regions.map import clusters, geojson, places
 from regions.map.clusters import STORED_LAYERS, Cluster, cluster_in_python
-from regions.map.geo import BBox, distance_km, extent, grid_cell_size, parse_point
+from regions.map.geo import BBox, distance_km, extent, grid_cell_size
 from regions.map.query import ID_PREFIX, MapQuery
 from regions.models import Initiative, InitiativeKind, RegionMembership, RegionPage
 
