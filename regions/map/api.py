@@ -11,11 +11,12 @@ from django.utils.translation import gettext as _
 
 from ninja import Query, Router, Schema
 
+from common.params import InvalidParameter
 from common.problems import ProblemOut, problem
 from regions.map.geojson import dumps
 from regions.map.layers import MAP_FEATURE_LIMIT, MapData, Taxonomy
 from regions.map.places import PlaceError, resolve
-from regions.map.query import LAYERS, InvalidMapQuery, parse_map_query
+from regions.map.query import LAYERS, parse_map_query
 
 router = Router(tags=["Vernetzungslandkarte"])
 
@@ -133,8 +134,8 @@ def features(request, params: Query[FeatureParams]):
     data = MapData(request)
     try:
         query = parse_map_query(request.GET, data.taxonomy, strict=True)
-    except InvalidMapQuery as error:
-        return problem(error.parameter, error.message, error.valid)
+    except InvalidParameter as error:
+        return problem(error.parameter, error.detail, error.valid)
     # Serialised here rather than by the schema: up to 2,000 features are validated by the tests, not on
     # every request, and the body goes out with the GeoJSON media type.
     return HttpResponse(dumps(data.feature_collection(query)), content_type=GEOJSON)

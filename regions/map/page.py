@@ -12,9 +12,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from common.pagination import paginate
+from common.params import InvalidParameter
 from regions.map.layers import MapData, Taxonomy
 from regions.map.places import MAX_QUERY_LENGTH, PlaceError, resolve
-from regions.map.query import LAYERS, InvalidMapQuery, MapQuery, layer_labels, parse_map_query
+from regions.map.query import LAYERS, MapQuery, layer_labels, parse_map_query
 from regions.models import RegionStatus
 
 LIST_PAGE_SIZE = 50
@@ -31,7 +32,7 @@ def map_page_context(page, request):
     filter_error = None
     try:
         query = parse_map_query(request.GET, taxonomy, with_bbox=False)
-    except InvalidMapQuery as error:
+    except InvalidParameter as error:
         filter_error = error
         query = MapQuery()
 

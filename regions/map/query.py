@@ -1,6 +1,6 @@
 """The map's request parameters: ``layer``, ``field`` and ``bbox`` → a ``MapQuery``.
 
-Parsing is strict: an unknown layer or field of action or a malformed box raises ``InvalidMapQuery`` naming
+Parsing is strict: an unknown layer or field of action or a malformed box raises ``InvalidParameter`` naming
 the parameter and, where there is a list, the values it accepts (the API answers 400, the page shows it).
 """
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from common.params import InvalidParameter, values_of
 from regions.map.geo import BBox, InvalidBBox
 
 LAYERS = ("regions", "initiatives", "members")
@@ -25,16 +26,6 @@ def layer_labels():
     }
 
 
-class InvalidMapQuery(ValueError):
-    """A bad ``layer``, ``field`` or ``bbox`` value (or an unknown parameter): answered with a 400."""
-
-    def __init__(self, parameter, message, valid=()):
-        super().__init__(message)
-        self.parameter = parameter
-        self.message = message
-        self.valid = list(valid)
-
-
 @dataclass(frozen=True)
 class MapQuery:
     layers: tuple = LAYERS
@@ -47,14 +38,11 @@ class MapQuery:
 
 
 def _values(params, name):
-    values = [value.strip() for value in params.getlist(name)]
-    if len(values) > MAX_VALUES:
-        raise InvalidMapQuery(name, _("Zu viele Werte für „%(name)s“.") % {"name": name})
-    return [value for value in values if value]
+    return values_of(params, name, limit=MAX_VALUES)
 
 
 def parse_map_query(params, taxonomy, *, strict=False, with_bbox=True):
-    """A MapQuery from request parameters (a QueryDict); raises InvalidMapQuery.
+    """A MapQuery from request parameters (a QueryDict); raises InvalidParameter.
 
     ``taxonomy``: the fields of action to accept (``regions.map.layers.Taxonomy``). ``strict`` (the API):
     unknown parameter names are an error too. Without ``with_bbox`` (the page, whose list is never cut to a
@@ -63,17 +51,17 @@ def parse_map_query(params, taxonomy, *, strict=False, with_bbox=True):
     if strict:
         unknown = sorted(set(params) - set(PARAMETERS))
         if unknown:
-            raise InvalidMapQuery(
+            raise InvalidParameter(
                 unknown[0], _("Unbekannter Parameter „%(name)s“.") % {"name": unknown[0]}, PARAMETERS
             )
     layers = _values(params, "layer")
     unknown = [layer for layer in layers if layer not in LAYERS]
     if unknown:
-        raise InvalidMapQuery("layer", _("Unbekannte Ebene „%(value)s“.") % {"value": unknown[0]}, LAYERS)
+        raise InvalidParameter("layer", _("Unbekannte Ebene „%(value)s“.") % {"value": unknown[0]}, LAYERS)
     slugs = _values(params, "field")
     unknown = [slug for slug in slugs if slug not in taxonomy.by_slug]
     if unknown:
-        raise InvalidMapQuery(
+        raise InvalidParameter(
             "field",
             _("Unbekanntes Handlungsfeld „%(value)s“.") % {"value": unknown[0]},
             list(taxonomy.by_slug),
@@ -82,12 +70,12 @@ def parse_map_query(params, taxonomy, *, strict=False, with_bbox=True):
     if with_bbox:
         boxes = _values(params, "bbox")
         if len(boxes) > 1:
-            raise InvalidMapQuery("bbox", _("Bitte nur einen Kartenausschnitt (bbox) angeben."))
+            raise InvalidParameter("bbox", _("Bitte nur einen Kartenausschnitt (bbox) angeben."))
         if boxes:
             try:
                 bbox = BBox.parse(boxes[0])
             except InvalidBBox as error:
-                raise InvalidMapQuery("bbox", str(error)) from error
+                raise InvalidParameter("bbox", str(error)) from error
     return MapQuery(
         layers=tuple(layer for layer in LAYERS if layer in layers) if layers else LAYERS,
         fields=tuple(slug for slug in taxonomy.by_slug if slug in slugs),
