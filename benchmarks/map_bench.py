@@ -63,7 +63,7 @@ from common import public_cache
 from home.models import FieldOfAction, point
 from members.models import User
 from members.roles import ensure_groups
-from regions.geojson import MAP_FEATURE_LIMIT
+from regions.map.layers import MAP_FEATURE_LIMIT
 from regions.models import (
     ApprovalStatus,
     Initiative,

@@ -1,10 +1,16 @@
-"""The one shape of a 4xx answer in our API endpoints: which parameter was wrong, why, and what it accepts."""
+"""The one shape of a 4xx answer in our API endpoints: which parameter was wrong, why, and what it accepts.
+
+The body is the same whether an endpoint answers it (``problem``) or code in front of the views does
+(``problem_response``): RFC 7807's ``type``, ``title``, ``status`` and ``detail`` (so it also fits Wagtail's
+own problems), plus ``parameter`` and ``valid``. ``ProblemOut`` documents it in the OpenAPI schema; it leaves
+``type`` out (always ``about:blank``, RFC 7807's default when absent) to keep the schema as it was.
+"""
 
 from http import HTTPStatus
 
 from django.http import JsonResponse
 
-from ninja import Field, Schema, Status
+from ninja import Field, Schema
 
 
 class ProblemOut(Schema):
@@ -15,24 +21,25 @@ class ProblemOut(Schema):
     valid: list[str] = Field(description="Values that parameter accepts (empty when it is not a list).")
 
 
-def problem_body(parameter, detail, valid=()):
+def problem_body(parameter, detail, valid=(), status=400):
     return {
-        "status": 400,
-        "title": "Bad Request",
-        "detail": detail,
+        "type": "about:blank",
+        "status": status,
+        "title": HTTPStatus(status).phrase,
+        "detail": str(detail),
         "parameter": parameter,
-        "valid": list(valid),
+        "valid": [str(value) for value in valid],
     }
 
 
 def problem(parameter, detail, valid=()):
-    return Status(400, problem_body(parameter, detail, valid))
+    """A 400 for an endpoint that declares ``400: ProblemOut`` (``application/json``, as the schema says)."""
+    return JsonResponse(problem_body(parameter, detail, valid), status=400)
 
 
 def problem_response(parameter, detail, valid=(), status=400):
-    """The same body as a plain Django response (``application/problem+json``), for code in front of the
-    API's views: the request guards."""
-    # ``type`` as well, so the body also fits Wagtail's RFC 7807 problems (type, title, status, detail).
-    body = {"type": "about:blank"} | problem_body(parameter, detail, valid)
-    body |= {"status": status, "title": HTTPStatus(status).phrase}
-    return JsonResponse(body, status=status, content_type="application/problem+json")
+    """The same body as ``application/problem+json``, for code in front of the API's views: the request
+    guards."""
+    return JsonResponse(
+        problem_body(parameter, detail, valid, status), status=status, content_type="application/problem+json"
+    )

@@ -17,8 +17,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
-from wagtailgeowidget.helpers import geosgeometry_str_to_struct
 
+from common.points import parse_point, validate_point
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from home.sections import HOME_PAGE_SECTIONS, page_sections
 
@@ -29,18 +29,18 @@ class LocatedMixin(models.Model):
     """A point stored the way wagtail-geo-widget edits it: ``SRID=4326;POINT(lng lat)``."""
 
     address = models.CharField(_("Adresse oder Ort"), max_length=250, blank=True)
-    location = models.CharField(_("Position auf der Karte"), max_length=250, blank=True)
+    location = models.CharField(
+        _("Position auf der Karte"), max_length=250, blank=True, validators=[validate_point]
+    )
 
     class Meta:
         abstract = True
 
     @property
     def coordinates(self):
-        """``{"lat": …, "lng": …}`` as floats, or None when no position is set."""
-        point = geosgeometry_str_to_struct(self.location) if self.location else None
-        if not point:
-            return None
-        return {"lat": float(point["y"]), "lng": float(point["x"])}
+        """``{"lat": …, "lng": …}`` as floats, or None when no valid position is set."""
+        point = parse_point(self.location)
+        return {"lat": point[0], "lng": point[1]} if point else None
 
 
 def point(lat, lng):

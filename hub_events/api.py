@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 
 from ninja import Field, Query, Router, Schema
 
+from common.params import InvalidParameter
 from common.problems import ProblemOut, problem
-from hub_events.filters import FILTER_PARAMETERS, InvalidFilter, parse_filters
+from hub_events.filters import FILTER_PARAMETERS, parse_filters
 from hub_events.ical import BERLIN
 from hub_events.models import EventFormat, EventKind, EventPage
 
@@ -78,7 +79,7 @@ class EventParams(Schema):
 def _number(params, name, default, low, high):
     raw = params.get(name) or str(default)
     if not (raw.isascii() and raw.isdigit()) or not low <= int(raw) <= high:
-        raise InvalidFilter(
+        raise InvalidParameter(
             name,
             _("%(name)s muss eine Zahl von %(low)d bis %(high)d sein.")
             % {"name": name, "low": low, "high": high},
@@ -130,13 +131,13 @@ def list_events(request, params: Query[EventParams]):
         event_filter = parse_filters(request.GET, allowed_names=PARAMETERS)
         when = request.GET.get("when") or "upcoming"
         if when not in WHEN:
-            raise InvalidFilter(
+            raise InvalidParameter(
                 "when", _("Unbekannter Wert „%(value)s“ für when.") % {"value": when[:50]}, WHEN
             )
         limit = _number(request.GET, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
         offset = _number(request.GET, "offset", 0, 0, MAX_OFFSET)
-    except InvalidFilter as error:
-        return problem(error.parameter, error.message, error.valid)
+    except InvalidParameter as error:
+        return problem(error.parameter, error.detail, error.valid)
 
     now = timezone.now()
     events = event_filter.apply(EventPage.objects.live().public())

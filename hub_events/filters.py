@@ -1,7 +1,7 @@
 """Filters for event listings, parsed strictly from GET parameters.
 
 The event index, the Videothek, and the events API share them. Parsing is strict so that a wrong link gets a
-clear message instead of silently wrong results: an unknown value raises ``InvalidFilter``, which names the
+clear message instead of silently wrong results: an unknown value raises ``InvalidParameter``, which names the
 parameter and the values that would have been accepted (the page answers 400 with it, the API a problem body).
 Values of one parameter are OR-ed, parameters are AND-ed. An empty value (a select's "Alle" option) counts as
 no value.
@@ -15,6 +15,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from common.params import InvalidParameter, values_of
 from home.models import FieldOfAction
 from hub_events.models import EventFormat, EventKind, EventPage
 from regions.models import RegionPage
@@ -29,16 +30,6 @@ LABELS = {
     "format": gettext_lazy("Format"),
     "region": gettext_lazy("Region"),
 }
-
-
-class InvalidFilter(ValueError):
-    """A parameter a user (or a link) got wrong; ``valid`` lists what would have been accepted."""
-
-    def __init__(self, parameter, message, valid=()):
-        super().__init__(message)
-        self.parameter = parameter
-        self.message = message
-        self.valid = list(valid)
 
 
 @dataclass(frozen=True)
@@ -81,17 +72,11 @@ class EventFilter:
 
 
 def _values(params, name):
-    values = [value.strip() for value in params.getlist(name)]
-    values = list(dict.fromkeys(value for value in values if value))  # repeated values count once
-    if len(values) > MAX_VALUES:
-        raise InvalidFilter(
-            name, _("Höchstens %(max)d Werte für %(name)s.") % {"max": MAX_VALUES, "name": LABELS[name]}
-        )
-    return values
+    return values_of(params, name, limit=MAX_VALUES, unique=True, label=LABELS[name])
 
 
 def _unknown(name, value, valid):
-    return InvalidFilter(
+    return InvalidParameter(
         name,
         _("Unbekannter Wert „%(value)s“ für %(label)s.") % {"value": value[:50], "label": LABELS[name]},
         valid,
@@ -137,7 +122,7 @@ def parse_filters(params, *, allowed_names=None, choices=None):
     if allowed_names is not None:
         unknown = sorted(set(params.keys()) - set(allowed_names))
         if unknown:
-            raise InvalidFilter(
+            raise InvalidParameter(
                 unknown[0],
                 _("Unbekannter Parameter „%(name)s“.") % {"name": unknown[0][:50]},
                 list(allowed_names),

@@ -28,6 +28,7 @@ from wagtailgeowidget import geocoders
 from wagtailgeowidget.panels import GeoAddressPanel, LeafletPanel
 
 from common.pagination import paginate
+from common.params import InvalidParameter
 from home.blocks import BaseStreamBlock
 from home.models import (
     AbstractMaterial,
@@ -165,12 +166,12 @@ class EventIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
 
         A wrong filter value gives ``filter_error`` instead of the lists, and status 400.
         """
-        from hub_events.filters import FilterChoices, InvalidFilter, filter_form, parse_filters
+        from hub_events.filters import FilterChoices, filter_form, parse_filters
 
         choices = FilterChoices()
         try:
             event_filter = parse_filters(request.GET, choices=choices)
-        except InvalidFilter as error:
+        except InvalidParameter as error:
             return {"filter_error": error}, 400
         context = listing(event_filter, event_filter.apply(EventPage.objects.live().public().for_listing()))
         context.update(event_filter=event_filter, filter_fields=filter_form(event_filter, choices))

@@ -2,6 +2,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from common.points import validate_point
 from members.names import public_name
 
 
@@ -37,6 +38,7 @@ class User(AbstractUser):
         max_length=80,
         blank=True,
         help_text=_("SRID=4326;POINT(lng lat), auf etwa einen Kilometer gerundet."),
+        validators=[validate_point],
     )
 
     class Meta(AbstractUser.Meta):

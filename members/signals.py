@@ -26,7 +26,7 @@ def sync_roles_after_migrate(sender, **kwargs):
 # The map's GeoJSON is cached for anonymous visitors (common.public_cache) until bump(). These receivers are
 # connected when this module is imported (MembersConfig.ready imports it).
 
-# What the card on the map is made of (regions.geojson reads these), plus what decides whether it shows.
+# What the card on the map is made of (regions.map.layers reads these), plus what decides whether it shows.
 MAP_CARD_FIELDS = (
     "show_on_map",
     "map_place",

@@ -18,11 +18,11 @@ from wagtailgeowidget.panels import GeoAddressPanel, LeafletPanel
 
 import rules
 
+from common.points import parse_point
 from home.blocks import BaseStreamBlock
 from home.models import LocatedMixin, PublicPageManager, RoutedPageMixin
 from home.sections import REGION_PAGE_SECTIONS, page_sections
 from regions.admin_forms import RegionPageForm, TeamInlinePanel
-from regions.geo import parse_point
 from regions.widgets import PublicNameSelect
 
 
@@ -46,8 +46,10 @@ class RegionIndexPage(Page):
         verbose_name_plural = _("Regionen-Übersichten")
 
     def get_context(self, request, *args, **kwargs):
-        """The network map: filters, the list of entries, "near me" results (``regions.map_page``)."""
-        from regions.map_page import map_page_context
+        """The network map: filters, the list of entries, "near me" results (``regions.map.page``)."""
+        # Inside the method: the map package reads these models (one app; a module-level import would be a
+        # cycle between regions.models and regions.map).
+        from regions.map.page import map_page_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(map_page_context(self, request))
@@ -318,7 +320,7 @@ class Initiative(LocatedMixin, index.Indexed, models.Model):
     )
     created_at = models.DateTimeField(_("Eingereicht am"), auto_now_add=True)
     # Copies of ``location`` as numbers, kept in step by ``save()``: the map filters a bounding box and
-    # counts grid clusters in SQL on these (``regions.geojson``). Null when no position is set.
+    # counts grid clusters in SQL on these (``regions.map.layers``). Null when no position is set.
     latitude = models.FloatField(_("Breitengrad"), null=True, blank=True, editable=False)
     longitude = models.FloatField(_("Längengrad"), null=True, blank=True, editable=False)
 
@@ -379,7 +381,7 @@ class Initiative(LocatedMixin, index.Indexed, models.Model):
 class MapPoint(models.Model):
     """One public entry of the network map (approved initiative, member card) as the stored clusters count it.
 
-    Kept by ``regions.clusters`` together with ``MapCell``; never edited by hand. ``fields_key`` is the
+    Kept by ``regions.map.clusters`` together with ``MapCell``; never edited by hand. ``fields_key`` is the
     entry's set of field-of-action pks as ``",1,3,"`` (``","`` for none), so a field filter is a ``LIKE``.
     ``name`` orders the page's list of initiatives (empty for member cards).
     """

@@ -1,5 +1,5 @@
 """Keep region teams' groups and rights in step with the pages, tell submitters about decisions, and keep the
-map's cached API answers and its stored clusters (``regions.clusters``) fresh.
+map's cached API answers and its stored clusters (``regions.map.clusters``) fresh.
 
 Connected in ``regions.apps.RegionsConfig.ready``.
 """
@@ -10,8 +10,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 
 from common import public_cache
 from members.models import User
-from regions import clusters
 from regions.emails import send_decision_mail
+from regions.map import clusters
 from regions.models import (
     ApprovalStatus,
     Initiative,
@@ -105,7 +105,7 @@ def membership_changed(sender, instance, raw=False, **kwargs):
         public_cache.bump_now_and_after_commit()
 
 
-# --- The map's stored clusters (regions.clusters), in the transaction of the change ----------------------
+# --- The map's stored clusters (regions.map.clusters), in the transaction of the change ----------------------
 
 # What places a member's card on the map (or takes it off); a save of other fields (last_login) changes nothing.
 CARD_FIELDS = {"show_on_map", "map_place", "map_location", "is_active"}

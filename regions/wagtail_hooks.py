@@ -14,10 +14,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 import rules
 
+from common.points import parse_point
 from home.sections import HOME_PAGE_SECTIONS, Section
 from members import hooks as member_hooks
 from members.privacy import absolute_url, iso
-from regions import geo, places
+from regions.map import places
 from regions.models import Initiative, RegionMembership, RegionModerator, RegionPage
 from regions.roles import sync_all_region_teams
 
@@ -108,14 +109,14 @@ def profile_sections(request, user):
 @hooks.register(member_hooks.PROFILE_CONTEXT)
 def profile_map_position(request, user):
     """The map card's stored position, as the profile shows it."""
-    lat, lng = geo.parse_point(user.map_location) or (None, None)
+    lat, lng = parse_point(user.map_location) or (None, None)
     return {"map_lat": lat, "map_lng": lng}
 
 
 @hooks.register(member_hooks.PROFILE_FORM_INIT)
 def profile_form_position(form):
     """The form's latitude and longitude start from the stored position of the map card."""
-    lat, lng = geo.parse_point(form.instance.map_location) or (None, None)
+    lat, lng = parse_point(form.instance.map_location) or (None, None)
     form.initial.setdefault("latitude", lat)
     form.initial.setdefault("longitude", lng)
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
 
+from common.params import InvalidParameter as InvalidQuery
 from search.kinds import indexed_kind
 
 PAGE_SIZE = 20
@@ -20,16 +21,6 @@ SORTS = {
     "title": "Titel (A–Z)",
 }
 GENERAL_PARAMETERS = {"q", "sort", "page"}
-
-
-class InvalidQuery(ValueError):
-    """A parameter a user (or a link) got wrong; ``valid`` lists what would have been accepted."""
-
-    def __init__(self, parameter, message, valid=()):
-        super().__init__(message)
-        self.parameter = parameter
-        self.message = message
-        self.valid = list(valid)
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,12 @@
-"""The map's stored clusters (regions.clusters): MapPoint and MapCell, filled for the existing entries.
+"""The map's stored clusters (regions.map.clusters): MapPoint and MapCell, filled for the existing entries.
 
-The data step runs ``regions.clusters.rebuild`` with this migration's historical models, as
+The data step runs ``regions.map.clusters.rebuild`` with this migration's historical models, as
 ``manage.py rebuild_map_clusters`` does with the current ones.
 """
 
 from django.db import migrations, models
 
-from regions import clusters
+from regions.map import clusters
 
 
 def fill(apps, schema_editor):

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from regions.api import FeatureCollectionOut, NearOut
-from regions.geojson import LAYERS
+from regions.map.api import FeatureCollectionOut, NearOut
+from regions.map.query import LAYERS
 from regions.models import ApprovalStatus
 from tests import factories
 from tests.map.conftest import FEATURES, NEAR, names

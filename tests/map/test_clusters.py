@@ -1,4 +1,4 @@
-"""The stored clusters (regions.clusters) follow every change and add up to every entry on the map."""
+"""The stored clusters (regions.map.clusters) follow every change and add up to every entry on the map."""
 
 import math
 from io import StringIO
@@ -11,8 +11,8 @@ from allauth.account.models import EmailAddress
 from home.models import point
 from members.models import User
 from members.roles import ensure_groups, sync_verified_members
-from regions import clusters
-from regions.geo import BBox, grid_cell_size
+from regions.map import clusters
+from regions.map.geo import BBox, grid_cell_size
 from regions.models import ApprovalStatus, Initiative, MapCell, MapPoint
 from tests.map.conftest import FEATURES, field, make_card, make_initiative, make_region
 
@@ -161,7 +161,7 @@ def test_member_cards_follow_opt_in_opt_out_verification_and_deletion(region):
 
 
 def test_clustered_answer_adds_up_to_every_entry_after_changes(client, region, monkeypatch):
-    monkeypatch.setattr("regions.geojson.MAP_FEATURE_LIMIT", 5)
+    monkeypatch.setattr("regions.map.layers.MAP_FEATURE_LIMIT", 5)
     initiatives = [make_initiative(region, f"Initiative {n}", 48 + n / 4, 8 + n / 3) for n in range(12)]
     make_card("Kim", place="Münster")
     initiatives[0].delete()
@@ -200,7 +200,7 @@ def test_clustered_answer_stands_for_whole_cells_each_entry_once(client, region,
     """A clustered answer returns every cell the box touches whole: an entry just outside the box but in such
     a cell is counted (``total`` is what the clusters stand for), one outside those cells is not, and an entry
     with two of the requested fields is counted once."""
-    monkeypatch.setattr("regions.geojson.MAP_FEATURE_LIMIT", 0)  # always clustered
+    monkeypatch.setattr("regions.map.layers.MAP_FEATURE_LIMIT", 0)  # always clustered
     energy, food = field("energie-und-verkehr"), field("ernaehrungssystem")
     box = BBox(10.01, 48.01, 11.99, 49.99)
     level = clusters.stored_level(grid_cell_size(box))

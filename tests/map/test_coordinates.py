@@ -3,12 +3,15 @@
 import importlib
 
 from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db.models import CharField
 
 import pytest
 
+from common.points import parse_point, validate_point
 from home.models import point
-from regions.geo import BBox, InvalidBBox, distance_km, grid_cell_size, parse_point
-from regions.models import Initiative
+from regions.map.geo import BBox, InvalidBBox, distance_km, grid_cell_size
+from regions.models import Initiative, RegionPage
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -56,6 +59,49 @@ def test_parse_point_reads_the_geo_widget_format():
     assert parse_point("POINT(-3.5 -45)") == (-45.0, -3.5)
     assert parse_point("") is None
     assert parse_point(None) is None
+
+
+NOT_A_POINT = [
+    "SRID=4326;POINT(200 95)",  # out of range
+    "SRID=4326;POINT(10 -90.5)",
+    "SRID=4326;POINT(1.2.3 4)",  # malformed (used to raise in LocatedMixin.coordinates)
+    "SRID=4326;POINT(1e999 4)",  # not finite
+    "SRID=3857;POINT(11 49)",  # another reference system
+    "SRID=4326;POINT(11 49) und mehr",
+    "Neumarkt",
+]
+
+
+@pytest.mark.parametrize("value", NOT_A_POINT)
+def test_one_parser_refuses_what_is_not_a_wgs84_point(value):
+    assert parse_point(value) is None
+    assert RegionPage(location=value).coordinates is None
+    with pytest.raises(ValidationError) as error:
+        validate_point(value)
+    assert error.value.code == "invalid_point"
+
+
+def test_coordinates_and_the_parser_agree():
+    assert RegionPage(location="SRID=4326;POINT(-180 90)").coordinates == {"lat": 90.0, "lng": -180.0}
+    assert RegionPage(location="").coordinates is None
+    validate_point("")
+    validate_point("SRID=4326;POINT(11.46 49.28)")
+
+
+def test_every_location_field_has_the_point_validator():
+    fields = [
+        field
+        for model in apps.get_models()
+        for field in model._meta.get_fields()
+        if isinstance(field, CharField) and field.name in ("location", "map_location")
+    ]
+    assert {f"{f.model._meta.label}.{f.name}" for f in fields} >= {
+        "regions.RegionPage.location",
+        "regions.Initiative.location",
+        "events.EventPage.location",
+        "members.User.map_location",
+    }
+    assert all(validate_point in field.validators for field in fields)
 
 
 def test_bbox_parsing():

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 from bs4 import BeautifulSoup
 
-from regions.map_page import LIST_PAGE_SIZE, page_links
+from regions.map.page import LIST_PAGE_SIZE, page_links
 from regions.models import Initiative, RegionIndexPage
 from tests.map.conftest import FEATURES, make_region
 from tests.map.test_scale import bulk_initiatives

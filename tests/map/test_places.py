@@ -2,7 +2,7 @@
 
 import pytest
 
-from regions.places import PlaceError, find_city, parse_coordinates, resolve
+from regions.map.places import PlaceError, find_city, parse_coordinates, resolve
 
 
 @pytest.mark.parametrize(

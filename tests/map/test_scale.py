@@ -6,7 +6,7 @@ import random
 import pytest
 
 from home.models import FieldOfAction, point
-from regions import clusters, geojson
+from regions.map import clusters, layers
 from regions.models import ApprovalStatus, Initiative, InitiativeKind
 from tests.map.conftest import FEATURES, make_card, make_region
 
@@ -48,7 +48,7 @@ def region(region_index):
 
 
 def test_up_to_the_limit_every_point_comes_alone(client, region, monkeypatch):
-    monkeypatch.setattr(geojson, "MAP_FEATURE_LIMIT", 20)
+    monkeypatch.setattr(layers, "MAP_FEATURE_LIMIT", 20)
     bulk_initiatives(region, 19)  # + 1 region = 20
 
     collection = client.get(FEATURES).json()
@@ -59,7 +59,7 @@ def test_up_to_the_limit_every_point_comes_alone(client, region, monkeypatch):
 
 
 def test_above_the_limit_initiatives_come_as_grid_clusters(client, region, monkeypatch):
-    monkeypatch.setattr(geojson, "MAP_FEATURE_LIMIT", 20)
+    monkeypatch.setattr(layers, "MAP_FEATURE_LIMIT", 20)
     bulk_initiatives(region, 20)  # + 1 region = 21
     make_card("Alex", 49.28, 11.46)
 
@@ -84,7 +84,7 @@ def test_above_the_limit_initiatives_come_as_grid_clusters(client, region, monke
 
 
 def test_cluster_cells_follow_the_box(client, region, monkeypatch):
-    monkeypatch.setattr(geojson, "MAP_FEATURE_LIMIT", 50)
+    monkeypatch.setattr(layers, "MAP_FEATURE_LIMIT", 50)
     bulk_initiatives(region, 200, box=(48.0, 10.0, 50.0, 12.0))
 
     wide = client.get(FEATURES, {"bbox": GERMANY, "layer": "initiatives"}).json()
@@ -97,7 +97,7 @@ def test_cluster_cells_follow_the_box(client, region, monkeypatch):
 
 
 def test_field_filter_applies_to_clusters(client, region, monkeypatch):
-    monkeypatch.setattr(geojson, "MAP_FEATURE_LIMIT", 10)
+    monkeypatch.setattr(layers, "MAP_FEATURE_LIMIT", 10)
     bulk_initiatives(region, 100)
     slug = FieldOfAction.objects.first().slug
     expected = Initiative.objects.filter(fields_of_action__slug=slug).count()
@@ -117,11 +117,11 @@ def test_25000_initiatives_over_germany_stay_well_under_a_megabyte(client, regio
     collection = response.json()
     assert collection["clustered"] is True
     assert collection["total"] == 25_001
-    assert len(collection["features"]) <= geojson.MAP_FEATURE_LIMIT
+    assert len(collection["features"]) <= layers.MAP_FEATURE_LIMIT
     assert len(gzip.compress(response.content)) < 1_000_000 / 4
     city_collection = city.json()
     assert city_collection["clustered"] is False
-    assert 0 < len(city_collection["features"]) <= geojson.MAP_FEATURE_LIMIT
+    assert 0 < len(city_collection["features"]) <= layers.MAP_FEATURE_LIMIT
     assert len(gzip.compress(city.content)) < 1_000_000
 
 
@@ -155,7 +155,7 @@ def test_endpoint_query_count_does_not_grow_with_features(
 def test_clustered_answer_has_a_bounded_query_count(
     client, region, django_assert_max_num_queries, monkeypatch
 ):
-    monkeypatch.setattr(geojson, "MAP_FEATURE_LIMIT", 50)
+    monkeypatch.setattr(layers, "MAP_FEATURE_LIMIT", 50)
     fill(region, 300)
     client.get(FEATURES, {"layer": "regions"})  # warm-up: the session and Wagtail's site root paths
 

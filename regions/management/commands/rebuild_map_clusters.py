@@ -4,12 +4,12 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from regions import clusters
+from regions.map import clusters
 
 
 class Command(BaseCommand):
     help = (
-        "Recompute the network map's stored points and clusters (regions.clusters) from the approved "
+        "Recompute the network map's stored points and clusters (regions.map.clusters) from the approved "
         "initiatives and the member cards, in one transaction. Needed after writes that bypass save() "
         "(bulk_create, QuerySet.update); the site keeps them up to date on every other change."
     )

@@ -1,36 +1,17 @@
-"""Small geometry helpers for the network map: stored points, bounding boxes, distances and the cluster grid.
+"""Small geometry helpers for the network map: bounding boxes, distances and the cluster grid.
 
-Positions are stored the way wagtail-geo-widget edits them (``SRID=4326;POINT(lng lat)``, see
-``home.models.LocatedMixin``). Everything here works in plain WGS 84 degrees; no GIS extension is needed, so
-the same code runs on SQLite and PostgreSQL.
+Stored points are read by ``common.points.parse_point``. Everything here works in plain WGS 84 degrees; no GIS
+extension is needed, so the same code runs on SQLite and PostgreSQL.
 """
 
 import math
-import re
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-_POINT = re.compile(
-    r"POINT\s*\(\s*(?P<lng>[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\s+(?P<lat>[-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*\)",
-    re.IGNORECASE,
-)
 EARTH_RADIUS_KM = 6371.0088
 # The grid of the server-side clusters aims at this many cells along the longer side of the box.
 GRID_CELLS = 48
-
-
-def valid_lat_lng(lat, lng):
-    return math.isfinite(lat) and math.isfinite(lng) and -90.0 <= lat <= 90.0 and -180.0 <= lng <= 180.0
-
-
-def parse_point(value):
-    """``(lat, lng)`` floats from a stored ``SRID=4326;POINT(lng lat)``, or None when empty or malformed."""
-    match = _POINT.search(value or "")
-    if not match:
-        return None
-    lat, lng = float(match["lat"]), float(match["lng"])
-    return (lat, lng) if valid_lat_lng(lat, lng) else None
 
 
 def distance_km(lat1, lng1, lat2, lng2):

@@ -3,7 +3,7 @@
 Every public entry of the ``initiatives`` and ``members`` layers (approved, located initiatives; cards of
 active, verified members who opted in, at their rounded position) has a ``MapPoint``, and is counted in one
 ``MapCell`` per stored level: cells of ``2**level`` degrees for ``level`` in ``MIN_LEVEL..MAX_LEVEL``, aligned
-to (-180, -90) like ``regions.geo.grid_cell_size``. A cell keeps one row per set of fields of action, so a
+to (-180, -90) like ``regions.map.geo.grid_cell_size``. A cell keeps one row per set of fields of action, so a
 field filter sums the rows whose set holds one of the fields (no scan of the entries, no double counting).
 
 ``sync(layer, pks)`` brings the stored points and cells of some entries up to date: it compares what is public
@@ -12,6 +12,9 @@ transactions change the same cell), the bounds widened in the same statement and
 points when an entry on a cell's edge left it. ``regions.signals`` calls it in the transaction of every change;
 code that writes without ``save()`` (``bulk_create``, ``QuerySet.update``) calls it itself or runs
 ``manage.py rebuild_map_clusters`` (``rebuild()``).
+
+``Cluster`` is one cluster as the map shows it, read from the store or, for a few entries, grouped on the same
+grid in Python (``cluster_in_python``).
 """
 
 import math
@@ -24,14 +27,15 @@ from django.db.models import Count, F, Max, Min, Q, Sum, Value
 from django.db.models.functions import Floor
 
 from members.roles import MEMBERS
+from regions.map.places import card_position
+from regions.map.query import ID_PREFIX
 from regions.models import MapCell, MapPoint
-from regions.places import card_position
 
 INITIATIVES = "initiatives"
 MEMBERS_LAYER = "members"
 STORED_LAYERS = (INITIATIVES, MEMBERS_LAYER)
 # Cells from 2**-9 degrees (about 200 m: a box of about 5 km) to 8 degrees (the whole world). Smaller boxes
-# are clustered in SQL on the fly (regions.geojson); they hold few entries.
+# are clustered in SQL on the fly (regions.map.layers); they hold few entries.
 MIN_LEVEL = -9
 MAX_LEVEL = 3
 LEVELS = range(MIN_LEVEL, MAX_LEVEL + 1)
@@ -394,7 +398,7 @@ def clusters(layer, level, box, field_pks):
     east_x, north_y = cell_of(box.north, box.east, level)
     rows = (
         _cells(layer, level, field_pks)
-        # The columns as a list (at most about 50: regions.geo.grid_cell_size), so the unique index
+        # The columns as a list (at most about 50: regions.map.geo.grid_cell_size), so the unique index
         # (layer, level, x, y, …) seeks each column's rows in the y range instead of scanning whole columns.
         .filter(x__in=range(west_x, east_x + 1), y__gte=south_y, y__lte=north_y)
         .values("x", "y")
@@ -431,3 +435,45 @@ def list_window(field_pks, window, length):
     if window.start > length - window.stop:
         return points.order_by("-name", "-object_id")[length - window.stop : length - window.start]
     return points.order_by("name", "object_id")[window]
+
+
+# --- Clusters as the map shows them ----------------------------------------------------------------------
+
+
+@dataclass
+class Cluster:
+    layer: str
+    cell: float
+    x: int
+    y: int
+    count: int
+    lat: float
+    lng: float
+    bounds: list  # [west, south, east, north] of the points inside
+
+    @property
+    def id(self):
+        return f"cluster-{ID_PREFIX[self.layer]}-{self.cell:g}-{self.x}-{self.y}"
+
+
+def cluster_in_python(entries, layer, cell):
+    """Grid clusters of a few entries (regions, member cards), on the same grid as the SQL clusters."""
+    cells = defaultdict(list)
+    for entry in entries:
+        cells[(math.floor((entry.lng + 180.0) / cell), math.floor((entry.lat + 90.0) / cell))].append(entry)
+    found = []
+    for (x, y), members in sorted(cells.items()):
+        lats, lngs = [e.lat for e in members], [e.lng for e in members]
+        found.append(
+            Cluster(
+                layer,
+                cell,
+                x,
+                y,
+                len(members),
+                sum(lats) / len(lats),
+                sum(lngs) / len(lngs),
+                [min(lngs), min(lats), max(lngs), max(lats)],
+            )
+        )
+    return found

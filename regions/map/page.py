@@ -1,7 +1,7 @@
 """The context of the network map page (``RegionIndexPage``): filters, the list, "near me", the map's settings.
 
 Everything works without JavaScript: the filters and the "near me" field are plain GET forms, the list below
-the map is rendered here with the same data and filters as the GeoJSON (``regions.geojson``).
+the map is rendered here with the same data and filters as the GeoJSON (``regions.map.layers``).
 ``static/map/map.js`` adds the map, which loads the GeoJSON of the current view from the API.
 """
 
@@ -12,17 +12,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from common.pagination import paginate
-from regions.geojson import (
-    LAYERS,
-    InvalidMapQuery,
-    MapData,
-    MapQuery,
-    Taxonomy,
-    layer_labels,
-    parse_map_query,
-)
+from common.params import InvalidParameter
+from regions.map.layers import MapData, Taxonomy
+from regions.map.places import MAX_QUERY_LENGTH, PlaceError, resolve
+from regions.map.query import LAYERS, MapQuery, layer_labels, parse_map_query
 from regions.models import RegionStatus
-from regions.places import MAX_QUERY_LENGTH, PlaceError, resolve
 
 LIST_PAGE_SIZE = 50
 NEAR_LIMIT = 10
@@ -38,7 +32,7 @@ def map_page_context(page, request):
     filter_error = None
     try:
         query = parse_map_query(request.GET, taxonomy, with_bbox=False)
-    except InvalidMapQuery as error:
+    except InvalidParameter as error:
         filter_error = error
         query = MapQuery()
 

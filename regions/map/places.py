@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from django.utils.translation import gettext as _
 
-from regions.geo import parse_point, valid_lat_lng
+from common.points import parse_point, valid_lat_lng
 
 COUNTRY = "DE"
 MIN_POPULATION = 15000

@@ -1,26 +1,25 @@
-"""What the network map shows, as GeoJSON (RFC 7946) for the API and as entries for the page's list.
+"""What the network map shows, layer by layer: the entries of one request, public data only.
 
-Three layers, public data only:
+Three layers:
 
 - ``regions``: live, public RegionPages with a position (status and its label);
 - ``initiatives``: APPROVED initiatives with a position; the link goes to their region's page if that page is
   live and public (otherwise no link and no region name — a draft's title is not public either);
 - ``members``: member cards of active, verified members who opted in (``show_on_map``), at their coarse
   position (``map_location``, about 1 km), or at the centre of their ``map_place`` when that is a German city
-  we know (``regions.places``); the link goes to the first public region they joined.
+  we know (``regions.map.places``); the link goes to the first public region they joined.
 
 Never included: e-mail addresses (a display name that looks like one is replaced), contact_email,
 submitted_by, review_note, descriptions, usernames.
 
 One ``MapData`` per request loads the shared bits once (the taxonomy, the public regions with their URLs),
 so the number of SQL queries does not depend on the number of features. Above ``MAP_FEATURE_LIMIT`` points in
-the requested box, initiatives and member cards are answered as grid clusters (``cluster: true``) computed
-with one GROUP BY over a grid whose cell size follows the box (``regions.geo.grid_cell_size``); regions stay
-individual points unless there are more of them than the limit.
+the requested box, initiatives and member cards are answered as grid clusters (``cluster: true``): the stored
+cells of ``regions.map.clusters``, or below its finest level one GROUP BY over a grid whose cell size follows
+the box (``regions.map.geo.grid_cell_size``); regions stay individual points unless there are more of them than
+the limit.
 """
 
-import json
-import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -33,53 +32,20 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from common import public_cache
+from common.points import parse_point
 from home.models import FieldOfAction
+from members.models import User
 from members.names import public_name as public_member_name
 from members.roles import MEMBERS
-from regions import clusters, places
-from regions.clusters import STORED_LAYERS
-from regions.geo import BBox, InvalidBBox, extent, grid_cell_size, parse_point
-from regions.models import Initiative
+from regions.map import clusters, geojson, places
+from regions.map.clusters import STORED_LAYERS, Cluster, cluster_in_python
+from regions.map.geo import BBox, distance_km, extent, grid_cell_size
+from regions.map.query import ID_PREFIX, MapQuery
+from regions.models import Initiative, InitiativeKind, RegionMembership, RegionPage
 
 MAP_FEATURE_LIMIT = 2000
 SHARED_SECONDS = 600
-LAYERS = ("regions", "initiatives", "members")
-PARAMETERS = ("layer", "field", "bbox")
-ID_PREFIX = {"regions": "region", "initiatives": "initiative", "members": "member"}
-# Repeating a parameter more often than this is not a filter any more.
-MAX_VALUES = 50
-# Decimal places of coordinates in the output: five are about a metre.
-COORDINATE_DECIMALS = 5
 _EMAIL_LIKE = re.compile(r"\S+@\S+")
-
-
-def layer_labels():
-    return {
-        "regions": _("Mitmach-Regionen"),
-        "initiatives": _("Initiativen"),
-        "members": _("Mitglieder"),
-    }
-
-
-class InvalidMapQuery(ValueError):
-    """A bad ``layer``, ``field`` or ``bbox`` value (or an unknown parameter): answered with a 400."""
-
-    def __init__(self, parameter, message, valid=()):
-        super().__init__(message)
-        self.parameter = parameter
-        self.message = message
-        self.valid = list(valid)
-
-
-@dataclass(frozen=True)
-class MapQuery:
-    layers: tuple = LAYERS
-    fields: tuple = ()  # FieldOfAction slugs, OR-ed
-    bbox: BBox | None = None
-
-    @property
-    def all_layers(self):
-        return self.layers == LAYERS
 
 
 @dataclass(frozen=True)
@@ -131,54 +97,6 @@ def shared(request, part, load):
     return cache.get_or_set(key, load, SHARED_SECONDS)
 
 
-def _values(params, name):
-    values = [value.strip() for value in params.getlist(name)]
-    if len(values) > MAX_VALUES:
-        raise InvalidMapQuery(name, _("Zu viele Werte für „%(name)s“.") % {"name": name})
-    return [value for value in values if value]
-
-
-def parse_map_query(params, taxonomy, *, strict=False, with_bbox=True):
-    """A MapQuery from request parameters (a QueryDict); raises InvalidMapQuery.
-
-    ``strict`` (the API): unknown parameter names are an error too. Without ``with_bbox`` (the page, whose
-    list is never cut to a box) a ``bbox`` parameter is ignored.
-    """
-    if strict:
-        unknown = sorted(set(params) - set(PARAMETERS))
-        if unknown:
-            raise InvalidMapQuery(
-                unknown[0], _("Unbekannter Parameter „%(name)s“.") % {"name": unknown[0]}, PARAMETERS
-            )
-    layers = _values(params, "layer")
-    unknown = [layer for layer in layers if layer not in LAYERS]
-    if unknown:
-        raise InvalidMapQuery("layer", _("Unbekannte Ebene „%(value)s“.") % {"value": unknown[0]}, LAYERS)
-    slugs = _values(params, "field")
-    unknown = [slug for slug in slugs if slug not in taxonomy.by_slug]
-    if unknown:
-        raise InvalidMapQuery(
-            "field",
-            _("Unbekanntes Handlungsfeld „%(value)s“.") % {"value": unknown[0]},
-            list(taxonomy.by_slug),
-        )
-    bbox = None
-    if with_bbox:
-        boxes = _values(params, "bbox")
-        if len(boxes) > 1:
-            raise InvalidMapQuery("bbox", _("Bitte nur einen Kartenausschnitt (bbox) angeben."))
-        if boxes:
-            try:
-                bbox = BBox.parse(boxes[0])
-            except InvalidBBox as error:
-                raise InvalidMapQuery("bbox", str(error)) from error
-    return MapQuery(
-        layers=tuple(layer for layer in LAYERS if layer in layers) if layers else LAYERS,
-        fields=tuple(slug for slug in taxonomy.by_slug if slug in slugs),
-        bbox=bbox,
-    )
-
-
 # --- Entries ----------------------------------------------------------------------------------------
 
 
@@ -203,90 +121,6 @@ class MapEntry:
     @property
     def id(self):
         return f"{ID_PREFIX[self.layer]}-{self.pk}"
-
-    def feature(self):
-        feature_id = self.id
-        properties = {
-            "id": feature_id,
-            "layer": self.layer,
-            "cluster": False,
-            "name": self.name,
-            "kind": self.kind,
-            "kind_label": self.kind_label,
-            "fields": [f.as_json() for f in self.fields],
-            "url": self.url,
-        }
-        if self.layer == "regions":
-            properties["status"] = self.status
-            properties["status_label"] = self.status_label
-        else:
-            properties["region"] = self.region
-        if self.place:
-            properties["place"] = self.place
-        return _point_feature(feature_id, self.lat, self.lng, properties)
-
-
-def _round(value):
-    return round(value, COORDINATE_DECIMALS) + 0.0
-
-
-def _point_feature(feature_id, lat, lng, properties):
-    return {
-        "type": "Feature",
-        "id": feature_id,
-        "geometry": {"type": "Point", "coordinates": [_round(lng), _round(lat)]},
-        "properties": properties,
-    }
-
-
-@dataclass
-class Cluster:
-    layer: str
-    cell: float
-    x: int
-    y: int
-    count: int
-    lat: float
-    lng: float
-    bounds: list  # [west, south, east, north] of the points inside
-
-    @property
-    def id(self):
-        return f"cluster-{ID_PREFIX[self.layer]}-{self.cell:g}-{self.x}-{self.y}"
-
-    def feature(self):
-        feature_id = self.id
-        properties = {
-            "id": feature_id,
-            "layer": self.layer,
-            "cluster": True,
-            "count": self.count,
-            "bounds": [_round(value) for value in self.bounds],
-        }
-        return _point_feature(feature_id, self.lat, self.lng, properties)
-
-
-def cluster_in_python(entries, layer, cell):
-    """Grid clusters of a few entries (regions, member cards), on the same grid as the SQL clusters."""
-    cells = defaultdict(list)
-    for entry in entries:
-        cells[(math.floor((entry.lng + 180.0) / cell), math.floor((entry.lat + 90.0) / cell))].append(entry)
-    clusters = []
-    for (x, y), members in sorted(cells.items()):
-        lats, lngs = [e.lat for e in members], [e.lng for e in members]
-        clusters.append(
-            Cluster(
-                layer,
-                cell,
-                x,
-                y,
-                len(members),
-                sum(lats) / len(lats),
-                sum(lngs) / len(lngs),
-                [min(lngs), min(lats), max(lngs), max(lats)],
-            )
-        )
-    return clusters
 
 
 def _m2m(model, name):
@@ -341,8 +175,6 @@ class MapData:
         return shared(self.request, "regions", self._load_public_regions)
 
     def _load_public_regions(self):
-        from regions.models import RegionPage
-
         # The whole taxonomy, whatever this MapData was given: the result is shared with every request.
         taxonomy = Taxonomy.load(self.request)
 
@@ -383,8 +215,6 @@ class MapData:
 
     def regions_near(self, place, limit=10):
         """``[(distance in km, MapEntry)]`` of the public regions closest to ``place``, nearest first."""
-        from regions.geo import distance_km
-
         located = [info.entry for info in self.public_regions.values() if info.entry is not None]
         ranked = sorted(
             ((distance_km(place.lat, place.lng, e.lat, e.lng), e) for e in located), key=lambda pair: pair[0]
@@ -399,8 +229,6 @@ class MapData:
 
     def initiative_queryset(self, query):
         """Approved, located initiatives matching the query (not ordered)."""
-        from regions.models import Initiative
-
         queryset = Initiative.objects.approved()
         if query.bbox is not None:
             box = query.bbox
@@ -418,8 +246,6 @@ class MapData:
 
     def initiative_entries(self, rows, owners):
         """MapEntries for ``rows`` (dicts from ``values()``); ``owners``: their pks or a pk subquery."""
-        from regions.models import Initiative, InitiativeKind
-
         fields = field_ids_by_owner(Initiative, "fields_of_action", owners)
         labels = {kind.value: str(kind.label) for kind in InitiativeKind}
         entries = []
@@ -478,8 +304,6 @@ class MapData:
     # --- member cards ---
 
     def member_queryset(self, query):
-        from members.models import User
-
         queryset = (
             User.objects.filter(show_on_map=True, is_active=True, groups__name=MEMBERS)
             .exclude(map_location="", map_place="")
@@ -500,9 +324,6 @@ class MapData:
         ]
 
     def _load_members(self):
-        from members.models import User
-        from regions.models import RegionMembership
-
         taxonomy = Taxonomy.load(self.request)
         queryset = self.member_queryset(MapQuery())
         rows = list(
@@ -565,7 +386,7 @@ class MapData:
                 rows = sorted(self.initiative_rows(queryset, ordering=()), key=lambda row: row["pk"])
                 # All of them: their fields come with one query over the same filter, not a list of pks.
                 initiatives = self.initiative_entries(rows, queryset.values("pk"))
-            features = [entry.feature() for entry in (*regions, *initiatives, *members)]
+            features = [geojson.entry_feature(entry) for entry in (*regions, *initiatives, *members)]
             total = len(features)
         else:
             box = query.bbox or _data_box(regions, query.layers, field_pks)
@@ -575,14 +396,10 @@ class MapData:
             for layer in STORED_LAYERS:
                 if layer in query.layers:
                     found += self.layer_clusters(layer, query, cell, box)
-            features = [entry.feature() for entry in points] + [cluster.feature() for cluster in found]
+            features = [geojson.entry_feature(entry) for entry in points]
+            features += [geojson.cluster_feature(cluster) for cluster in found]
             total = len(points) + sum(cluster.count for cluster in found)
-        collection = {"type": "FeatureCollection"}
-        box = extent([(f["geometry"]["coordinates"][1], f["geometry"]["coordinates"][0]) for f in features])
-        if box:
-            collection["bbox"] = box
-        collection.update({"features": features, "clustered": budget < 0, "total": total, "limit": limit})
-        return collection
+        return geojson.feature_collection(features, clustered=budget < 0, total=total, limit=limit)
 
     def layer_clusters(self, layer, query, cell, box):
         """The clusters of one layer: the stored cells the box touches, whole; below the stored levels (boxes
@@ -666,8 +483,3 @@ class LayeredEntries(Sequence):
                 result.extend(load(slice(low, high)))
             offset += length
         return result
-
-
-def dumps(collection):
-    """Compact UTF-8 JSON bytes."""
-    return json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode()

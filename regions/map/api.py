@@ -11,17 +11,12 @@ from django.utils.translation import gettext as _
 
 from ninja import Query, Router, Schema
 
+from common.params import InvalidParameter
 from common.problems import ProblemOut, problem
-from regions.geojson import (
-    LAYERS,
-    MAP_FEATURE_LIMIT,
-    InvalidMapQuery,
-    MapData,
-    Taxonomy,
-    dumps,
-    parse_map_query,
-)
-from regions.places import PlaceError, resolve
+from regions.map.geojson import dumps
+from regions.map.layers import MAP_FEATURE_LIMIT, MapData, Taxonomy
+from regions.map.places import PlaceError, resolve
+from regions.map.query import LAYERS, parse_map_query
 
 router = Router(tags=["Vernetzungslandkarte"])
 
@@ -113,6 +108,8 @@ class NearOut(Schema):
     "/features",
     response={200: FeatureCollectionOut, 400: ProblemOut},
     url_name="map_features",
+    # The ids ninja derived from the module before it moved into regions/map/: the schema stays the same.
+    operation_id="regions_api_features",
     summary="Karte: Regionen, Initiativen und Mitglieder als GeoJSON",
     description=(
         "An RFC 7946 FeatureCollection (media type `application/geo+json`) of Point features, coordinates "
@@ -137,8 +134,8 @@ def features(request, params: Query[FeatureParams]):
     data = MapData(request)
     try:
         query = parse_map_query(request.GET, data.taxonomy, strict=True)
-    except InvalidMapQuery as error:
-        return problem(error.parameter, error.message, error.valid)
+    except InvalidParameter as error:
+        return problem(error.parameter, error.detail, error.valid)
     # Serialised here rather than by the schema: up to 2,000 features are validated by the tests, not on
     # every request, and the body goes out with the GeoJSON media type.
     return HttpResponse(dumps(data.feature_collection(query)), content_type=GEOJSON)
@@ -148,6 +145,7 @@ def features(request, params: Query[FeatureParams]):
     "/regions/near",
     response={200: NearOut, 400: ProblemOut},
     url_name="map_regions_near",
+    operation_id="regions_api_regions_near",
     summary="Mitmach-Regionen in der Nähe eines Ortes",
     description=(
         "Live, public regions ordered by distance (great circle, whole kilometres) from `q`: a German city "
