@@ -83,7 +83,7 @@ test: install-dev  ## Run the whole test suite (lint, checks, tests); DATABASE_U
 	exit $$status
 
 # The tests that need no browser and no production setup, for the other supported Pythons (CI runs it on the oldest).
-FAST_TESTS ?= tests/home tests/members tests/news tests/events tests/actions tests/background
+FAST_TESTS ?= tests/home tests/demo tests/members tests/news tests/events tests/actions tests/background
 test-fast: install-dev  ## A fast part of the suite (no browser, no production setup): FAST_TESTS
 	$(BIN)/pytest -q $(FAST_TESTS)
 

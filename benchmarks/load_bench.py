@@ -56,7 +56,7 @@ BASELINE = "/healthz"
 # The other reference: Django's RedirectView through every middleware, no SQL, no template. /healthz is less
 # bare than its name suggests (it reads the task queue: six SQL queries), so both ratios are printed.
 BARE = "/admin/login/"
-# From the demo content (home/demo/, the taxonomy migration): real slugs, so every URL answers 200.
+# From the demo content (demo/, the taxonomy migration): real slugs, so every URL answers 200.
 MIX = [
     "/",
     "/aktionen/",
@@ -222,6 +222,8 @@ class Production:
             "MACHINA_ATTACHMENT_CACHE_DIR": str(RUN_DIR / "attachments"),
             # No TLS-terminating proxy on the loopback (as in .ci/run).
             "DJANGO_SECURE_SSL_REDIRECT": "false",
+            # The demo content is what the load reads (as in .ci/run).
+            "DJANGO_DEMO_CONTENT": "true",
             "GUNICORN_BIND": f"127.0.0.1:{args.port}",
             "GUNICORN_WORKERS": str(args.workers),
         }

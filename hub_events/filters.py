@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from common.params import InvalidParameter, values_of
 from home.models import FieldOfAction
-from hub_events.models import EventFormat, EventKind, EventPage
+from hub_events.choices import EventFormat, EventKind
 from regions.models import RegionPage
 
 FILTER_PARAMETERS = ("kind", "field", "format", "region")
@@ -59,7 +59,7 @@ class EventFilter:
             events = events.filter(region_id__in=self.region_ids)
         if self.field:
             # A subquery rather than a join: an event in two selected fields must not show up twice.
-            tagged = EventPage.fields_of_action.through.objects.filter(fieldofaction__slug__in=self.field)
+            tagged = events.model.fields_of_action.through.objects.filter(fieldofaction__slug__in=self.field)
             events = events.filter(pk__in=tagged.values("eventpage_id"))
         return events
 

@@ -3,7 +3,7 @@
 - Every event has a **stable UID**, ``event-<page id>@<ICAL_UID_DOMAIN>``: it never depends on title, slug or
   time, so an edited event replaces the old entry in a subscriber's calendar instead of duplicating it.
 - **SEQUENCE** is ``EventPage.ical_sequence``, which goes up whenever a change to title, times, place, format or
-  summary is published (see ``EventPage.save``).
+  summary is published (see ``hub_events.ical_sequence``).
 - A line break in a title stays in SUMMARY, escaped as ``\\n`` like every TEXT value; the calendar's NAME,
   X-WR-CALNAME and X-WR-CALDESC get it on one line, since icalendar refuses a line break there (an event's
   .ics, named after the event, answered 500).
@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from icalendar import Calendar, Event, Timezone, vDuration
 
-from hub_events.models import EventFormat
+from hub_events.choices import EventFormat
 
 TIME_ZONE = "Europe/Berlin"
 BERLIN = ZoneInfo(TIME_ZONE)

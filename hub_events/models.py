@@ -1,19 +1,14 @@
 """Webinars, live calls, office hours, conferences and Regionallabor modules, with their recordings.
 
 The network's event index also serves the Videothek and the iCal feeds, each event its own ``.ics`` download
-(routes of ``RoutablePageMixin``; see docs/events.md).
+(routes of ``RoutablePageMixin``, whose logic lives in ``routes.py``; see docs/events.md). The kinds and formats
+are in ``choices.py``, the iCal SEQUENCE's fingerprint in ``ical_sequence.py``.
 """
-
-import datetime as dt
-import hashlib
-import json
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -27,34 +22,19 @@ from wagtail.search import index
 from wagtailgeowidget import geocoders
 from wagtailgeowidget.panels import GeoAddressPanel, LeafletPanel
 
-from common.pagination import paginate
-from common.params import InvalidParameter
 from home.blocks import BaseStreamBlock
 from home.models import (
     AbstractMaterial,
-    FieldOfAction,
     LocatedMixin,
     PublicPageManager,
     PublicPageQuerySet,
     RoutedPageMixin,
 )
+from hub_events import routes
+from hub_events.choices import EventFormat, EventKind
+from hub_events.ical import event_response, subscription_links
+from hub_events.ical_sequence import ICAL_TRACKED_FIELDS, next_sequence
 from regions.admin_forms import RegionScopedPageForm
-
-
-class EventKind(models.TextChoices):
-    WEBINAR = "webinar", _("Webinar")
-    LIVE_CALL = "live_call", _("Live-Call")
-    OFFICE_HOURS = "office_hours", _("Sprechstunde")
-    REGIONAL_MEETING = "regional_meeting", _("Regionalgespräch")
-    CONFERENCE = "conference", _("Mitmach-Konferenz")
-    LAB_MODULE = "lab_module", _("Regionallabor-Modul")
-    OTHER = "other", _("Sonstiges")
-
-
-class EventFormat(models.TextChoices):
-    ONLINE = "online", _("Online")
-    LIVE = "live", _("Vor Ort")
-    HYBRID = "hybrid", _("Hybrid")
 
 
 class EventPageQuerySet(PublicPageQuerySet):
@@ -74,38 +54,6 @@ class EventPageQuerySet(PublicPageQuerySet):
     def in_module_order(self):
         """A series' modules: by module number (events without one last), then by start."""
         return self.order_by(F("module_number").asc(nulls_last=True), "start", "pk")
-
-
-# What a calendar shows of an event. When one of these changes on publishing, the event's iCal SEQUENCE
-# goes up, so calendar clients replace their copy instead of keeping a stale one.
-ICAL_TRACKED_FIELDS = (
-    "title",
-    "slug",
-    "start",
-    "end",
-    "venue",
-    "address",
-    "location",
-    "format",
-    "kind",
-    "summary",
-    "registration_url",
-    "recording_url",
-)
-
-
-def ical_fingerprint(values):
-    """A digest of the calendar-relevant values (a mapping of ``ICAL_TRACKED_FIELDS``)."""
-
-    def normalise(value):
-        if isinstance(value, dt.datetime):
-            if timezone.is_naive(value):
-                value = timezone.make_aware(value)
-            return value.astimezone(dt.UTC).isoformat()
-        return "" if value is None else str(value)
-
-    data = [normalise(values[name]) for name in ICAL_TRACKED_FIELDS]
-    return hashlib.sha256(json.dumps(data).encode()).hexdigest()
 
 
 class EventIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
@@ -152,107 +100,39 @@ class EventIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
 
     def calendar_links(self, request):
         """The subscription links of this index: the network's events or, for a series, its modules."""
-        from hub_events.ical import subscription_links
-
         path = self.route_url(request, "calendar")
         return subscription_links(request, path) if path else None
 
-    def _network_only(self):
-        if self.is_series:
-            raise Http404
+    def public_events(self):
+        """Every live, public event of the network; the routes narrow it (a series to its own modules)."""
+        return EventPage.objects.live().public()
 
-    def _filtered(self, request, listing):
-        """``(context, status)`` for a filtered listing: ``listing(event_filter, events)`` builds the lists.
-
-        A wrong filter value gives ``filter_error`` instead of the lists, and status 400.
-        """
-        from hub_events.filters import FilterChoices, filter_form, parse_filters
-
-        choices = FilterChoices()
-        try:
-            event_filter = parse_filters(request.GET, choices=choices)
-        except InvalidParameter as error:
-            return {"filter_error": error}, 400
-        context = listing(event_filter, event_filter.apply(EventPage.objects.live().public().for_listing()))
-        context.update(event_filter=event_filter, filter_fields=filter_form(event_filter, choices))
-        return context, 200
+    # The routes' logic lives in hub_events/routes.py.
 
     @path("", name="index")
     def index_route(self, request, *args, **kwargs):
         """The series' modules, or the network's upcoming (paginated) and past events with the filters."""
-        if self.is_series:
-            return self.render(request)
-
-        def listing(event_filter, events):
-            now = timezone.now()
-            return {
-                "upcoming_events": paginate(
-                    request, events.upcoming(now).order_by("start", "pk"), per_page=20
-                ),
-                "past_events": events.past(now).order_by("-start", "-pk")[:12],
-                "videothek_url": self.route_url(request, "videothek"),
-            }
-
-        context, status = self._filtered(request, listing)
-        response = self.render(request, context_overrides=context)
-        response.status_code = status
-        return response
+        return routes.index(self, request)
 
     @path("videothek/", name="videothek")
     def videothek(self, request):
         """Past events with a recording, newest first, with the index's filters."""
-        self._network_only()
-
-        def listing(event_filter, events):
-            recordings = events.past(timezone.now()).with_recording().order_by("-start", "-pk")
-            return {"recordings": paginate(request, recordings, per_page=20)}
-
-        context, status = self._filtered(request, listing)
-        context["index_url"] = self.get_url(request)
-        response = self.render(
-            request, template="events/event_index_page_videothek.html", context_overrides=context
-        )
-        response.status_code = status
-        return response
+        return routes.videothek(self, request)
 
     @path("kalender/", name="calendar")
     def calendar(self, request):
         """All upcoming events of the network (for a series: its upcoming modules) as iCalendar."""
-        from hub_events import ical
-
-        events = EventPage.objects.live().public()
-        if self.is_series:
-            events = events.child_of(self)
-        return ical.feed_response(request, events, name=self.title, url=self.get_full_url(request))
+        return routes.calendar(self, request)
 
     @path("kalender/region/<str:slug>/", name="calendar_region")
     def calendar_region(self, request, slug):
         """The upcoming events of one region as iCalendar; an unknown region is a 404."""
-        self._network_only()
-        from hub_events import ical
-        from hub_events.filters import regions_for_filter
-
-        region = get_object_or_404(regions_for_filter(), slug=slug)
-        return ical.feed_response(
-            request,
-            EventPage.objects.live().public().filter(region=region),
-            name=f"{self.title}: {region.title}",
-            url=region.get_full_url(request),
-        )
+        return routes.calendar_region(self, request, slug)
 
     @path("kalender/handlungsfeld/<str:slug>/", name="calendar_field")
     def calendar_field(self, request, slug):
         """The upcoming events of one field of action as iCalendar; an unknown field is a 404."""
-        self._network_only()
-        from hub_events import ical
-
-        field = get_object_or_404(FieldOfAction, slug=slug)
-        return ical.feed_response(
-            request,
-            EventPage.objects.live().public().filter(fields_of_action=field),
-            name=f"{self.title}: {field.name}",
-            url=self.get_full_url(request),
-        )
+        return routes.calendar_field(self, request, slug)
 
 
 class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
@@ -398,9 +278,7 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
     @path("kalender/", name="ical")
     def ical(self, request):
         """This event as an ``.ics`` file to add to a calendar."""
-        from hub_events import ical
-
-        return ical.event_response(request, self)
+        return event_response(request, self)
 
     def save(self, *args, **kwargs):
         """Count the iCal SEQUENCE up when a change that matters to calendars goes live.
@@ -427,17 +305,7 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
                 .values("live", "ical_sequence", "ical_fingerprint", *ICAL_TRACKED_FIELDS)
                 .first()
             )
-        sequence, published = 0, ""
-        if stored:
-            sequence = stored["ical_sequence"]
-            # Pages published before the fingerprint existed: the live row is what was last published.
-            published = stored["ical_fingerprint"] or (ical_fingerprint(stored) if stored["live"] else "")
-        if self.live:
-            current = ical_fingerprint({name: getattr(self, name) for name in ICAL_TRACKED_FIELDS})
-            if published and current != published:
-                sequence += 1
-            published = current
-        self.ical_sequence, self.ical_fingerprint = sequence, published
+        self.ical_sequence, self.ical_fingerprint = next_sequence(self, stored)
 
 
 class EventSpeaker(Orderable):

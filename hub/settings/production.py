@@ -20,6 +20,11 @@ if CACHES["default"]["BACKEND"].rsplit(".", 1)[-1] in _PER_PROCESS_CACHES:
         f"not {CACHES['default']['BACKEND']}"
     )
 
+# The demo loader (`manage.py load_demo_content`) only when the operator asks for it, e.g. for a staging or
+# smoke-test site that shows the demo content (.ci/run, benchmarks/load_bench.py); a real site has no use for it.
+if env.bool("DJANGO_DEMO_CONTENT", default=False):
+    INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
+
 # Each gunicorn worker keeps its database connection for a minute instead of opening one per request (a new
 # PostgreSQL connection costs more than most pages' queries); a connection that broke meanwhile is replaced.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)

@@ -5,6 +5,8 @@ from .base import *
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105 (tests only)
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
+# The demo loader: tests load the demo site (tests/demo, query budgets, the API fuzzing).
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

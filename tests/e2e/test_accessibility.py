@@ -17,8 +17,10 @@ from django.urls import reverse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from machina.apps.forum_conversation.models import Topic
 
 from actions.models import ActionIndexPage, ActionPage
+from demo import forum as forum_demo
 from hub_events.models import EventIndexPage, EventPage
 from news.models import NewsPage
 from regions.models import RegionIndexPage, RegionPage
@@ -39,9 +41,6 @@ AXE_OPTIONS = {
 
 def _demo_pages():
     """(label, path) of every page checked, taken from the demo content rather than hard-coded slugs."""
-    from machina.apps.forum_conversation.models import Topic
-
-    from forum import demo as forum_demo
 
     def first(model, **filters):
         return model.objects.live().filter(**filters).order_by("depth", "path").first()

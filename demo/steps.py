@@ -1,27 +1,25 @@
 """The steps that turn the demo data into a site. Each step is idempotent through ``DemoWriter``.
 
 The management command calls them in a fixed order: media, home page and site, sections, content pages,
-regions and initiatives, actions, events, news, then the home page's links, the site settings and (in
-development only) the admin account.
+regions and initiatives, actions, events, news, then the home page's links and the site settings (the
+people come from ``demo.accounts``, the forum and the application page from their own modules).
 """
 
 from datetime import datetime, time, timedelta
 
-from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 
 from wagtail.models import Page, Site
 
 from actions.models import ActionIndexPage, ActionMaterial, ActionPage
-from home.demo import actions as action_data
-from home.demo import events as event_data
-from home.demo import keys
-from home.demo import media as media_data
-from home.demo import news as news_data
-from home.demo import regions as region_data
-from home.demo import site as site_data
-from home.demo.stream import Ref, body, paragraph
-from home.demo.stream import steps as steps_block
+from demo.data import actions as action_data
+from demo.data import events as event_data
+from demo.data import media as media_data
+from demo.data import news as news_data
+from demo.data import regions as region_data
+from demo.data import site as site_data
+from demo.stream import Ref, body, paragraph
+from demo.stream import steps as steps_block
 from home.models import (
     SDG,
     ContentPage,
@@ -36,10 +34,6 @@ from hub_events.models import EventIndexPage, EventMaterial, EventPage, EventSpe
 from news.models import NewsIndexPage, NewsPage
 from region_applications.models import RegionApplicationPage
 from regions.models import ApprovalStatus, Initiative, RegionIndexPage, RegionPage
-
-ADMIN_USERNAME = "admin"
-ADMIN_PASSWORD = "mitmachen"  # noqa: S105 (documented demo login, created only when DEBUG is on)
-ADMIN_EMAIL = "admin@mitmach-hub.example"
 
 # Page types in the order the summary lists them.
 PAGE_TYPES = [
@@ -366,103 +360,6 @@ def news(writer, index, region_pages, taxonomy, today):
             tags=data["tags"],
             body=data["body"],
         )
-
-
-# --- accounts -------------------------------------------------------------------------------------
-
-
-DEMO_ACCOUNTS = [
-    # (username, e-mail, display name, region slug whose team they join or None)
-    ("moderation", "moderation@mitmach-hub.example", "Demo-Moderation Neumarkt", "neumarkt-oberpfalz"),
-    ("mitglied", "mitglied@mitmach-hub.example", "Demo-Mitglied", None),
-]
-
-
-# Fictional members who opted in to a card on the network map: no password, so nobody can log in as them.
-MEMBER_CARDS = [
-    # (username, display name, organisation, place, lat, lng, fields, region slug they joined)
-    (
-        "karte-lena",
-        "Lena aus Münster",
-        "Repair-Café Kreuzviertel",
-        "Münster",
-        51.96,
-        7.62,
-        [keys.SOCIAL],
-        "muensterland",
-    ),
-    ("karte-jonas", "Jonas B.", "", "Bielefeld", 52.02, 8.53, [keys.ENERGY], "minden-ostwestfalen-lippe"),
-    (
-        "karte-aylin",
-        "Aylin K.",
-        "SoLaWi Neumarkt",
-        "Neumarkt i.d.OPf.",
-        49.28,
-        11.46,
-        [keys.FOOD],
-        "neumarkt-oberpfalz",
-    ),
-    ("karte-mats", "Mats aus Cottbus", "", "Cottbus", 51.76, 14.33, [keys.ECONOMY], "lausitz"),
-]
-
-
-def member_cards(writer, region_pages, taxonomy):
-    from allauth.account.models import EmailAddress
-
-    from members.roles import add_to_members
-    from regions.models import RegionMembership
-
-    writer.step("Visitenkarten auf der Karte")
-    User = get_user_model()
-    for username, name, organisation, place, lat, lng, fields, region_slug in MEMBER_CARDS:
-        if User.objects.filter(username=username).exists():
-            writer.stdout.write(f"  = {name} existiert bereits")
-            continue
-        user = User.objects.create_user(
-            username,
-            f"{username}@mitmach-hub.example",
-            None,
-            display_name=name,
-            organisation=organisation,
-            show_on_map=True,
-            map_place=place,
-            map_location=point(lat, lng),
-        )
-        user.fields_of_action.set(taxonomy.fields_of(fields))
-        EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
-        add_to_members(user)
-        if region_slug in region_pages:
-            RegionMembership.objects.create(user=user, region=region_pages[region_slug])
-        writer.stdout.write(f"  + {name}")
-
-
-def demo_accounts(writer, region_pages):
-    """Development logins, password ``mitmachen``: the superuser ``admin``, a regional moderator, a member.
-
-    Their e-mail addresses count as verified, so they log in on the site (by e-mail) and in the admin.
-    """
-    from allauth.account.models import EmailAddress
-
-    from members.roles import add_to_members
-    from regions.models import RegionModerator
-
-    writer.step("Demo-Zugänge (nur Entwicklung)")
-    User = get_user_model()
-    accounts = [(ADMIN_USERNAME, ADMIN_EMAIL, "Demo-Admin", None), *DEMO_ACCOUNTS]
-    for username, email, display_name, region_slug in accounts:
-        user = User.objects.filter(username=username).first()
-        if user:
-            writer.stdout.write(f"  = {email} existiert bereits")
-            continue
-        create = User.objects.create_superuser if username == ADMIN_USERNAME else User.objects.create_user
-        user = create(username, email, ADMIN_PASSWORD, display_name=display_name)
-        EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
-        add_to_members(user)
-        if region_slug:
-            region = region_pages[region_slug]
-            region.moderators.add(RegionModerator(user=user, role="Demo"))
-            region.save_revision().publish()  # the team's rights follow the published page
-        writer.stdout.write(f"  + {email}")
 
 
 def page_counts():

@@ -1,4 +1,4 @@
-"""Demo forum content for ``load_demo_content``: the structure, one project forum and a few topics. Idempotent."""
+"""The demo forums: the structure, one project forum and a few topics. Idempotent."""
 
 from django.contrib.auth import get_user_model
 

@@ -12,8 +12,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.utils.file import hash_filelike
 
-from home.demo.files import artwork_png, simple_pdf
-from home.demo.stream import Body, Ref
+from demo.files import artwork_png, simple_pdf
+from demo.stream import Body, Ref
 
 
 class DemoWriter:

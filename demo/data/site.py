@@ -1,6 +1,6 @@
 """The home page, the sections below it, the handbook, the online course and the other content pages."""
 
-from home.demo.stream import body, call_to_action, document, faq, heading, image, paragraph, quote
+from demo.stream import body, call_to_action, document, faq, heading, image, paragraph, quote
 
 SITE_NAME = "Mitmach-Hub"
 

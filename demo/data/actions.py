@@ -4,7 +4,7 @@ Each action has a summary, three to five steps and a closing paragraph (``text``
 slugs of regions where the action has been done; ``materials`` are document titles from ``media``.
 """
 
-from home.demo.keys import ECONOMY, ENERGY, FOOD, SOCIAL
+from demo.data.keys import ECONOMY, ENERGY, FOOD, SOCIAL
 
 ACTIONS = [
     {

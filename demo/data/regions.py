@@ -1,7 +1,7 @@
 """Mitmach-Regionen at their real coordinates, each with its initiatives (approved and pending)."""
 
-from home.demo.keys import ECONOMY, ENERGY, FOOD, SOCIAL
-from home.demo.stream import body, call_to_action, heading, paragraph, quote
+from demo.data.keys import ECONOMY, ENERGY, FOOD, SOCIAL
+from demo.stream import body, call_to_action, heading, paragraph, quote
 
 REGIONS = [
     {

@@ -12,6 +12,8 @@ from wagtail.images.models import Image
 from wagtail.models import Page, Revision, Site
 
 import pytest
+from machina.apps.forum.models import Forum
+from machina.apps.forum_permission.models import GroupForumPermission, UserForumPermission
 
 from actions.models import ActionPage
 from home.models import ContentPage, FieldOfAction, HomePage, Level
@@ -45,7 +47,8 @@ def demo(django_db_setup, django_db_blocker):
         second = snapshot()
         yield first, second
         Page.objects.filter(depth__gt=1).delete()
-        for model in (Initiative, Image, Document, User):
+        # The forums too (with their topics and grants): tests/forum, which runs after this module, builds its own.
+        for model in (Initiative, Image, Document, User, Forum, UserForumPermission, GroupForumPermission):
             model.objects.all().delete()
 
 

@@ -1,6 +1,6 @@
 """Demo content: the "Region starten" application page with its form, open for about three months.
 
-Called by the demo command (``home.demo``) with its ``DemoWriter``; idempotent like every demo step: an
+Called by ``load_demo_content`` with its ``DemoWriter``; idempotent like every demo step: an
 existing page (same slug under the same parent) is left exactly as it is, deadline included.
 """
 

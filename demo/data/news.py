@@ -4,8 +4,8 @@
 regions either way.
 """
 
-from home.demo.keys import ECONOMY, ENERGY, FOOD, SOCIAL
-from home.demo.stream import body, heading, image, paragraph, quote
+from demo.data.keys import ECONOMY, ENERGY, FOOD, SOCIAL
+from demo.stream import body, heading, image, paragraph, quote
 
 NEWS = [
     {

@@ -9,15 +9,15 @@ from django.test import Client
 
 from wagtail.contrib.forms.models import FormSubmission
 
-from home.demo.writer import DemoWriter
-from region_applications import demo
+from demo import region_applications as application_demo
+from demo.writer import DemoWriter
 from tests.region_applications.conftest import valid_data
 
 
 def run(home_page, today):
     writer = DemoWriter(OutputWrapper(StringIO()), no_style())
     writer.home = home_page
-    return demo.region_application_page(writer, home_page, today)
+    return application_demo.region_application_page(writer, home_page, today)
 
 
 def test_demo_page_is_published_with_its_fields_and_a_deadline_in_three_months(home_page):
@@ -36,7 +36,7 @@ def test_demo_page_is_published_with_its_fields_and_a_deadline_in_three_months(h
         ("Warum jetzt?", "multiline"),
         ("Zustimmung Datenschutz", "checkbox"),
     ]
-    local_deadline = page.deadline.astimezone(demo.BERLIN)
+    local_deadline = page.deadline.astimezone(application_demo.BERLIN)
     assert local_deadline.date() == dt.date(2030, 4, 11)
     assert (local_deadline.hour, local_deadline.minute) == (23, 59)
     assert page.get_latest_revision().as_object().form_fields.count() == 6

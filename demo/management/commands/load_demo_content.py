@@ -8,7 +8,7 @@ fills the site settings and, only when ``DEBUG`` is on, creates the ``admin`` ac
 It is idempotent: pages are keyed by slug under their parent, initiatives by name and region, images
 and documents by title, and only what is missing is created, so a second run changes nothing. Events
 and news are dated relative to the day of the first run. Everything runs in one transaction. The
-content itself lives in ``home.demo``.
+content and the steps live in the ``demo`` package.
 """
 
 import logging
@@ -25,10 +25,10 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Revision
 
-from forum import demo as forum_demo
-from home.demo import steps
-from home.demo.writer import DemoWriter
-from region_applications import demo as region_applications_demo
+from demo import accounts, steps
+from demo import forum as forum_demo
+from demo import region_applications as region_applications_demo
+from demo.writer import DemoWriter
 from regions.models import Initiative
 
 # Wagtail logs every page action and django-tasks every task; the command reports progress itself.
@@ -75,9 +75,9 @@ class Command(BaseCommand):
             steps.publish_home(writer, home)
             steps.site_settings(writer, site)
             forum_demo.load(self.stdout)
-            steps.member_cards(writer, regions, taxonomy)
+            accounts.member_cards(writer, regions, taxonomy)
             if settings.DEBUG:
-                steps.demo_accounts(writer, regions)
+                accounts.demo_accounts(writer, regions)
 
         self.report(writer, time.monotonic() - started)
 
@@ -104,4 +104,4 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"Admin: {settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/")
         if settings.DEBUG:
-            self.stdout.write(f"Demo-Login: {steps.ADMIN_USERNAME} / {steps.ADMIN_PASSWORD}")
+            self.stdout.write(f"Demo-Login: {accounts.ADMIN_USERNAME} / {accounts.ADMIN_PASSWORD}")

@@ -9,8 +9,8 @@ install always has upcoming events. ``parent`` is ``"series"``, ``"events"`` or 
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from home.demo.keys import ECONOMY, ENERGY, FOOD, SOCIAL
-from home.demo.stream import body, heading, paragraph
+from demo.data.keys import ECONOMY, ENERGY, FOOD, SOCIAL
+from demo.stream import body, heading, paragraph
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
