@@ -10,7 +10,8 @@ import pytest
 from machina.apps.forum_conversation.forum_attachments.models import Attachment
 from machina.apps.forum_conversation.models import Topic
 
-from tests.forum.conftest import create_topic_url, make_topic, post_data, topic_url
+from tests.forum.factories import make_topic
+from tests.forum.helpers import create_topic_url, post_data, topic_url
 
 
 def png_bytes():
