@@ -62,6 +62,19 @@ def test_a_png_is_accepted(client, field_forum, author):
     upload = SimpleUploadedFile("bild.png", png_bytes(), content_type="image/png")
     assert client.post(create_topic_url(field_forum), upload_data(upload)).status_code == 302
 
+    attachment = Attachment.objects.get()
+    topic = Topic.objects.get()
+    assert attachment.post == topic.first_post and attachment.post.poster == author
+    assert attachment.file.name.endswith(".png") and attachment.comment == "Flyer"
+    with attachment.file.open("rb") as stored:
+        assert stored.read() == png_bytes()
+    download_url = reverse("forum_conversation:attachment", kwargs={"pk": attachment.pk})
+    download = client.get(download_url)
+    assert download.status_code == 200 and download["Content-Type"] == "image/png"
+    assert b"".join(download.streaming_content if download.streaming else [download.content]) == png_bytes()
+    page = client.get(topic_url(topic)).content.decode()
+    assert f'<a href="{download_url}">Flyer</a>' in page
+
 
 def test_too_big(client, field_forum, author, settings):
     settings.FORUM_ATTACHMENT_MAX_BYTES = 1000
