@@ -20,7 +20,7 @@ from tests.events.factories import EventPageFactory
 from tests.helpers import fresh
 from tests.members.factories import UserFactory
 from tests.news.factories import NewsPageFactory
-from tests.regions.factories import RegionPageFactory
+from tests.regions.factories import RegionModeratorFactory, RegionPageFactory
 from tests.regions.helpers import set_team
 
 pytestmark = pytest.mark.django_db
@@ -145,8 +145,7 @@ def test_deleting_a_team_row_directly_revokes_the_rights(region, moderator):
 
 
 def test_a_team_row_created_directly_grants_the_rights(region):
-    user = UserFactory(verified=True)
-    RegionModerator.objects.create(region=region, user=user)
+    user = RegionModeratorFactory(region=region).user
 
     assert region.permissions_for_user(fresh(user)).can_publish()
 
