@@ -1,21 +1,24 @@
-import os
+"""Fixtures for every test: a fresh cache and media root, the page tree's skeleton and the hub's roles.
+
+Helpers live in ``tests/helpers.py`` and the factories in ``tests/<app>/factories.py``; nothing imports from a
+conftest file.
+"""
 
 from wagtail.models import Page, Site
 
 import pytest
 
-from tests import factories
-
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
-
-
-def require(available, reason):
-    """Skip a test whose server is missing, except in CI, where a missing server is a failure."""
-    if available:
-        return
-    if IN_CI:
-        pytest.fail(f"CI must provide this: {reason}")
-    pytest.skip(reason)
+from tests.actions.factories import ActionIndexPageFactory
+from tests.events.factories import EventIndexPageFactory
+from tests.helpers import (
+    fresh,
+    require,  # noqa: F401  transitional: tests/search, e2e and production import it from here
+)
+from tests.home.factories import HomePageFactory
+from tests.members.factories import UserFactory
+from tests.news.factories import NewsIndexPageFactory
+from tests.regions.factories import RegionIndexPageFactory, RegionPageFactory
+from tests.regions.helpers import set_team
 
 
 @pytest.fixture(autouse=True)
@@ -37,7 +40,7 @@ def home_page(db):
     """A HomePage as the default site's root, in place of Wagtail's welcome page."""
     root = Page.get_first_root_node()
     Page.objects.filter(depth=2).delete()
-    home = factories.HomePageFactory(parent=root, slug="home")
+    home = HomePageFactory(parent=root, slug="home")
     Site.objects.all().delete()
     Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
     return home
@@ -45,26 +48,53 @@ def home_page(db):
 
 @pytest.fixture
 def region_index(home_page):
-    return factories.RegionIndexPageFactory(parent=home_page, slug="regionen")
+    return RegionIndexPageFactory(parent=home_page, slug="regionen")
 
 
 @pytest.fixture
 def action_index(home_page):
-    return factories.ActionIndexPageFactory(parent=home_page, slug="aktionen")
+    return ActionIndexPageFactory(parent=home_page, slug="aktionen")
 
 
 @pytest.fixture
 def event_index(home_page):
-    return factories.EventIndexPageFactory(parent=home_page, slug="veranstaltungen")
+    return EventIndexPageFactory(parent=home_page, slug="veranstaltungen")
 
 
 @pytest.fixture
 def news_index(home_page):
-    return factories.NewsIndexPageFactory(parent=home_page, slug="neuigkeiten")
+    return NewsIndexPageFactory(parent=home_page, slug="neuigkeiten")
 
 
 @pytest.fixture
 def region(region_index):
-    return factories.RegionPageFactory(
-        parent=region_index, title="Neumarkt in der Oberpfalz", slug="neumarkt"
-    )
+    return RegionPageFactory(parent=region_index, title="Neumarkt in der Oberpfalz", slug="neumarkt")
+
+
+# --- roles ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def member(db):
+    """A verified member (may post)."""
+    return UserFactory(verified=True)
+
+
+@pytest.fixture
+def unverified(db):
+    """Signed up, e-mail address not confirmed yet."""
+    return UserFactory(unverified=True)
+
+
+@pytest.fixture
+def editor(db):
+    """A member of the central editorial team."""
+    return UserFactory(editor=True)
+
+
+@pytest.fixture
+def moderator(region):
+    """The moderator of ``region``, put in its team as an editor does (a published revision)."""
+    user = UserFactory(verified=True, display_name="Mo Deration")
+    set_team(region, [user])
+    return fresh(user)

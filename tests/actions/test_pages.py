@@ -1,13 +1,13 @@
 import pytest
 
 from home.models import SDG, FieldOfAction, Resource
-from tests import factories
+from tests.actions.factories import ActionPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_action_page_shows_effort_impact_resources_taxonomy_and_steps(client, action_index, region):
-    action = factories.ActionPageFactory(
+    action = ActionPageFactory(
         parent=action_index,
         title="Repair-Café gründen",
         summary="Gemeinsam reparieren statt wegwerfen.",
@@ -57,7 +57,7 @@ def test_action_page_shows_effort_impact_resources_taxonomy_and_steps(client, ac
 
 
 def test_action_index_lists_actions_with_badges(client, action_index):
-    factories.ActionPageFactory(parent=action_index, title="Lastenrad-Verleih")
+    ActionPageFactory(parent=action_index, title="Lastenrad-Verleih")
 
     response = client.get(action_index.url)
 
@@ -68,13 +68,13 @@ def test_action_index_lists_actions_with_badges(client, action_index):
 
 
 def test_unpublished_actions_are_not_listed(client, action_index):
-    draft = factories.ActionPageFactory(parent=action_index, title="Geheimer Entwurf")
+    draft = ActionPageFactory(parent=action_index, title="Geheimer Entwurf")
     draft.unpublish()
 
     assert "Geheimer Entwurf" not in client.get(action_index.url).content.decode()
 
 
 def test_a_results_page_past_the_last_is_a_404_not_a_500(client, action_index):
-    factories.ActionPageFactory(parent=action_index)
+    ActionPageFactory(parent=action_index)
 
     assert client.get(action_index.url, {"page": "999"}).status_code == 404

@@ -6,7 +6,9 @@ from datetime import datetime
 import pytest
 
 from home.models import SDG, FieldOfAction
-from tests import factories
+from tests.actions.factories import ActionPageFactory
+from tests.events.factories import EventPageFactory
+from tests.news.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +21,7 @@ def page_json(client, page):
 
 def test_an_action_shows_its_taxonomy_by_name(client, action_index, region):
     climate = FieldOfAction.objects.first()
-    action = factories.ActionPageFactory(
+    action = ActionPageFactory(
         parent=action_index,
         title="Repair-Café gründen",
         taxonomy__fields=[climate],
@@ -92,7 +94,7 @@ def test_a_region_shows_place_and_status_but_never_its_contact_address(client, r
 
 
 def test_an_event_shows_times_format_and_region(client, event_index, region):
-    event = factories.EventPageFactory(
+    event = EventPageFactory(
         parent=event_index, title="Regionalgespräch", region=region, format="hybrid", venue="Rathaus"
     )
     event.save_revision().publish()
@@ -108,7 +110,7 @@ def test_an_event_shows_times_format_and_region(client, event_index, region):
 
 
 def test_news_show_date_regions_and_tags(client, news_index, region):
-    news = factories.NewsPageFactory(parent=news_index, title="Neues aus Neumarkt")
+    news = NewsPageFactory(parent=news_index, title="Neues aus Neumarkt")
     news.regions.set([region])
     news.tags.add("Energie")
     news.save_revision().publish()

@@ -7,14 +7,15 @@ from wagtail.models import APIToken
 import pytest
 
 from home.models import FieldOfAction
-from tests import factories
+from tests.actions.factories import ActionPageFactory
+from tests.members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def action(action_index):
-    page = factories.ActionPageFactory(parent=action_index, title="Repair-Café gründen")
+    page = ActionPageFactory(parent=action_index, title="Repair-Café gründen")
     page.save_revision().publish()
     return page
 
@@ -64,7 +65,7 @@ def test_renaming_a_field_of_action_shows_in_cached_pages(client, action):
 
 
 def test_requests_with_a_token_are_never_cached(action):
-    _, plaintext = APIToken.create_token(user=factories.make_editor(), name="Test")
+    _, plaintext = APIToken.create_token(user=UserFactory(editor=True), name="Test")
     client = Client(HTTP_AUTHORIZATION=f"Bearer {plaintext}")
 
     responses = [fetch(client, action), fetch(client, action)]

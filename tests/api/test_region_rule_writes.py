@@ -13,9 +13,9 @@ import pytest
 
 from hub_events.models import EventPage
 from news.models import NewsPage
-from tests import factories
 from tests.api import test_write_tokens
 from tests.api.test_write_tokens import create, new_event, patch, token_client
+from tests.members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +67,7 @@ def region_ids(news):
 
 @pytest.fixture
 def editor():
-    return factories.make_editor()
+    return UserFactory(editor=True)
 
 
 @pytest.fixture

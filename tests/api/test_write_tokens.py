@@ -9,16 +9,17 @@ from wagtail.models import APIToken
 import pytest
 
 from regions.models import RegionModerator, RegionPage
-from tests import factories
+from tests.members.factories import UserFactory
+from tests.regions.factories import RegionPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def regions(region_index):
-    region_a = factories.RegionPageFactory(parent=region_index, title="Region A", slug="region-a")
-    region_b = factories.RegionPageFactory(parent=region_index, title="Region B", slug="region-b")
-    moderator = factories.make_member()
+    region_a = RegionPageFactory(parent=region_index, title="Region A", slug="region-a")
+    region_b = RegionPageFactory(parent=region_index, title="Region B", slug="region-b")
+    moderator = UserFactory(verified=True)
     region_a.moderators.add(RegionModerator(user=moderator, role="Moderation"))
     for region in (region_a, region_b):
         region.save_revision().publish()

@@ -22,7 +22,7 @@ from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from background.worker import queue_state, requeue_abandoned, worker_id
-from tests.conftest import require
+from tests.helpers import require
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 QUEUED = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

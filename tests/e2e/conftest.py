@@ -11,7 +11,7 @@ from django.db import connections
 
 import pytest
 
-from tests.conftest import require
+from tests.helpers import require
 
 CHROMIUM = Path(os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium"))
 

@@ -8,16 +8,17 @@ import pytest
 
 from forum import structure
 from regions.models import RegionMembership, RegionModerator
-from tests import factories
+from tests.members.factories import UserFactory
+from tests.regions.factories import RegionPageFactory
 
 PASSWORD = "Sonnenblume-Lastenrad-7"
 
 
 @pytest.fixture
 def regions(region_index):
-    neumarkt = factories.RegionPageFactory(parent=region_index, title="Neumarkt", slug="neumarkt")
-    leipzig = factories.RegionPageFactory(parent=region_index, title="Leipzig", slug="leipzig")
-    moderator = factories.make_member(email="moderation@leipzig.example", password=PASSWORD)
+    neumarkt = RegionPageFactory(parent=region_index, title="Neumarkt", slug="neumarkt")
+    leipzig = RegionPageFactory(parent=region_index, title="Leipzig", slug="leipzig")
+    moderator = UserFactory(verified=True, email="moderation@leipzig.example", password=PASSWORD)
     leipzig.moderators.add(RegionModerator(user=moderator))
     for region in (neumarkt, leipzig):
         region.save_revision().publish()

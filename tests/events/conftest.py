@@ -1,4 +1,4 @@
-"""Helpers for the event tests: events placed relative to now, a second region, the fields of action."""
+"""Fixtures for the event tests: events placed relative to now, a second region."""
 
 import datetime as dt
 
@@ -7,7 +7,8 @@ from django.utils import timezone
 import pytest
 
 from home.models import FieldOfAction
-from tests import factories
+from tests.events.factories import EventPageFactory
+from tests.regions.factories import RegionPageFactory
 
 
 @pytest.fixture
@@ -17,7 +18,7 @@ def make_event(event_index):
     def make(days=7, hours=2, parent=None, fields=(), **kwargs):
         start = kwargs.pop("start", None) or timezone.now().replace(microsecond=0) + dt.timedelta(days=days)
         kwargs.setdefault("end", start + dt.timedelta(hours=hours))
-        event = factories.EventPageFactory(parent=parent or event_index, start=start, **kwargs)
+        event = EventPageFactory(parent=parent or event_index, start=start, **kwargs)
         if fields:
             event.fields_of_action.set(FieldOfAction.objects.filter(slug__in=fields))
             event.save()
@@ -28,9 +29,4 @@ def make_event(event_index):
 
 @pytest.fixture
 def other_region(region_index):
-    return factories.RegionPageFactory(parent=region_index, title="Wendland", slug="wendland")
-
-
-ENERGY = "energie-und-verkehr"
-FOOD = "ernaehrungssystem"
-SOCIAL = "sozialer-zusammenhalt"
+    return RegionPageFactory(parent=region_index, title="Wendland", slug="wendland")

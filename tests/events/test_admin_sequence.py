@@ -10,7 +10,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 import pytest
 
 from hub_events.models import EventPage
-from tests import factories
+from tests.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -18,14 +19,14 @@ BERLIN = ZoneInfo("Europe/Berlin")
 
 @pytest.fixture
 def editor(client):
-    user = factories.UserFactory(is_superuser=True, is_staff=True)
+    user = UserFactory(is_superuser=True, is_staff=True)
     client.force_login(user)
     return user
 
 
 @pytest.fixture
 def event(event_index):
-    page = factories.EventPageFactory(
+    page = EventPageFactory(
         parent=event_index,
         title="Webinar Energie",
         slug="webinar-energie",
@@ -92,7 +93,7 @@ def test_publishing_without_a_relevant_change_keeps_the_sequence(client, editor,
 
 
 def test_previews_render(event_index, event):
-    lab = factories.EventIndexPageFactory(parent=event_index, title="Regionallabor", is_series=True)
+    lab = EventIndexPageFactory(parent=event_index, title="Regionallabor", is_series=True)
 
     for page in (event_index, lab, EventPage.objects.get(pk=event.pk)):
         response = page.make_preview_request()

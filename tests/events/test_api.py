@@ -7,7 +7,7 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from tests.events.conftest import ENERGY, FOOD
+from tests.events.helpers import ENERGY, FOOD
 
 pytestmark = pytest.mark.django_db
 API = "/api/v3/events/"

@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.events.conftest import ENERGY, FOOD, SOCIAL
+from tests.events.factories import EventIndexPageFactory
+from tests.events.helpers import ENERGY, FOOD, SOCIAL
 
 pytestmark = pytest.mark.django_db
 
@@ -153,9 +154,7 @@ def test_unknown_parameters_such_as_tracking_are_ignored(client, event_index, ev
 
 
 def test_filters_do_not_apply_to_a_series(client, event_index, make_event):
-    from tests import factories
-
-    lab = factories.EventIndexPageFactory(parent=event_index, title="Regionallabor", is_series=True)
+    lab = EventIndexPageFactory(parent=event_index, title="Regionallabor", is_series=True)
     make_event(parent=lab, title="Modul 0", kind="lab_module", module_number=0)
 
     response = client.get(lab.url, {"kind": "party"})

@@ -9,8 +9,8 @@ import pytest
 from icalendar import Calendar
 
 from hub_events.models import EventPage
-from tests import factories
-from tests.events.conftest import ENERGY, FOOD
+from tests.events.factories import EventIndexPageFactory
+from tests.events.helpers import ENERGY, FOOD
 
 pytestmark = pytest.mark.django_db
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -186,7 +186,7 @@ def test_an_empty_feed_is_still_a_valid_calendar_with_the_time_zone(client, even
 
 
 def test_a_series_feed_has_its_upcoming_modules(client, event_index, make_event):
-    lab = factories.EventIndexPageFactory(parent=event_index, title="Regionallabor", is_series=True)
+    lab = EventIndexPageFactory(parent=event_index, title="Regionallabor", is_series=True)
     make_event(parent=lab, title="Modul 1", module_number=1)
     make_event(parent=lab, title="Modul 0", module_number=0, days=-30)
     make_event(title="Anderes Webinar")

@@ -7,7 +7,7 @@ from django.utils import timezone
 import pytest
 
 from hub_events.models import EventMaterial, EventSpeaker
-from tests import factories
+from tests.events.factories import EventIndexPageFactory, EventPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +15,7 @@ BERLIN = ZoneInfo("Europe/Berlin")
 
 
 def test_event_page_shows_time_in_berlin_format_speakers_and_recording(client, event_index, region):
-    event = factories.EventPageFactory(
+    event = EventPageFactory(
         parent=event_index,
         title="Auftakt: Kennenlernen",
         summary="Wir lernen uns kennen.",
@@ -64,10 +64,8 @@ def factories_document(title):
 
 def test_event_index_separates_upcoming_and_past(client, event_index):
     now = timezone.now()
-    factories.EventPageFactory(
-        parent=event_index, title="Kommendes Webinar", start=now + dt.timedelta(days=7)
-    )
-    factories.EventPageFactory(
+    EventPageFactory(parent=event_index, title="Kommendes Webinar", start=now + dt.timedelta(days=7))
+    EventPageFactory(
         parent=event_index,
         title="Vergangenes Webinar",
         start=now - dt.timedelta(days=7),
@@ -81,9 +79,9 @@ def test_event_index_separates_upcoming_and_past(client, event_index):
 
 
 def test_series_lists_its_modules_in_order(client, event_index):
-    lab = factories.EventIndexPageFactory(parent=event_index, title="Regionallabor 2024/25", is_series=True)
+    lab = EventIndexPageFactory(parent=event_index, title="Regionallabor 2024/25", is_series=True)
     for number in (2, 0, 1):
-        factories.EventPageFactory(
+        EventPageFactory(
             parent=lab,
             title=f"Thema {number}",
             kind="lab_module",
@@ -97,7 +95,7 @@ def test_series_lists_its_modules_in_order(client, event_index):
 
 
 def test_an_event_cannot_end_before_it_starts(event_index):
-    event = factories.EventPageFactory.build(
+    event = EventPageFactory.build(
         start=dt.datetime(2025, 1, 26, 10, tzinfo=BERLIN), end=dt.datetime(2025, 1, 25, 10, tzinfo=BERLIN)
     )
 
@@ -107,7 +105,7 @@ def test_an_event_cannot_end_before_it_starts(event_index):
 
 
 def test_times_are_stored_aware(event_index):
-    event = factories.EventPageFactory(parent=event_index)
+    event = EventPageFactory(parent=event_index)
 
     event.refresh_from_db()
     assert timezone.is_aware(event.start)

@@ -5,7 +5,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from tests.events.conftest import ENERGY, FOOD
+from tests.events.helpers import ENERGY, FOOD
 
 pytestmark = pytest.mark.django_db
 

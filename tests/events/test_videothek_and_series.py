@@ -5,8 +5,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests import factories
-from tests.events.conftest import ENERGY, FOOD
+from tests.events.factories import EventIndexPageFactory
+from tests.events.helpers import ENERGY, FOOD
 
 pytestmark = pytest.mark.django_db
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -68,14 +68,14 @@ def test_the_event_index_links_to_the_videothek(client, event_index, recordings)
 
 
 def test_a_series_has_no_videothek(client, event_index):
-    lab = factories.EventIndexPageFactory(parent=event_index, title="Regionallabor", is_series=True)
+    lab = EventIndexPageFactory(parent=event_index, title="Regionallabor", is_series=True)
 
     assert client.get(videothek_url(lab)).status_code == 404
 
 
 @pytest.fixture
 def lab(event_index, make_event):
-    lab = factories.EventIndexPageFactory(parent=event_index, title="Regionallabor 2024/25", is_series=True)
+    lab = EventIndexPageFactory(parent=event_index, title="Regionallabor 2024/25", is_series=True)
     make_event(parent=lab, title="Zusatztermin ohne Nummer", kind="lab_module", days=-400)
     for number, month in ((2, 12), (0, 10), (1, 11)):
         make_event(

@@ -7,16 +7,14 @@ from forum import structure
 from forum.models import ActionDiscussion
 from forum.views import start_action_discussion
 from home.models import FieldOfAction
-from tests import factories
-from tests.forum.conftest import topic_url
+from tests.actions.factories import ActionPageFactory
+from tests.forum.helpers import topic_url
 
 
 @pytest.fixture
 def action(forums, action_index):
     field = FieldOfAction.objects.get(slug="ernaehrungssystem")
-    return factories.ActionPageFactory(
-        parent=action_index, title="Gemeinschaftsgarten", taxonomy__fields=[field]
-    )
+    return ActionPageFactory(parent=action_index, title="Gemeinschaftsgarten", taxonomy__fields=[field])
 
 
 def test_action_page_links_to_its_discussion(client, action):
@@ -75,7 +73,7 @@ def test_post_needs_the_csrf_token(action, member):
 
 
 def test_drafts_and_unknown_actions_are_404(client, action, action_index):
-    draft = factories.ActionPageFactory(parent=action_index, title="Entwurf", live=False)
+    draft = ActionPageFactory(parent=action_index, title="Entwurf", live=False)
     assert client.get(f"/forum/aktion/{draft.pk}/").status_code == 404
     assert client.get("/forum/aktion/999999/").status_code == 404
     assert client.get(f"/forum/aktion/{action_index.pk}/").status_code == 404  # not an action

@@ -10,7 +10,8 @@ import pytest
 from machina.apps.forum_conversation.forum_attachments.models import Attachment
 from machina.apps.forum_conversation.models import Topic
 
-from tests.forum.conftest import create_topic_url, make_topic, post_data, topic_url
+from tests.forum.factories import make_topic
+from tests.forum.helpers import create_topic_url, post_data, topic_url
 
 
 def png_bytes():
@@ -60,6 +61,19 @@ def test_a_valid_pdf_is_attached_and_downloadable(client, field_forum, author):
 def test_a_png_is_accepted(client, field_forum, author):
     upload = SimpleUploadedFile("bild.png", png_bytes(), content_type="image/png")
     assert client.post(create_topic_url(field_forum), upload_data(upload)).status_code == 302
+
+    attachment = Attachment.objects.get()
+    topic = Topic.objects.get()
+    assert attachment.post == topic.first_post and attachment.post.poster == author
+    assert attachment.file.name.endswith(".png") and attachment.comment == "Flyer"
+    with attachment.file.open("rb") as stored:
+        assert stored.read() == png_bytes()
+    download_url = reverse("forum_conversation:attachment", kwargs={"pk": attachment.pk})
+    download = client.get(download_url)
+    assert download.status_code == 200 and download["Content-Type"] == "image/png"
+    assert b"".join(download.streaming_content if download.streaming else [download.content]) == png_bytes()
+    page = client.get(topic_url(topic)).content.decode()
+    assert f'<a href="{download_url}">Flyer</a>' in page
 
 
 def test_too_big(client, field_forum, author, settings):

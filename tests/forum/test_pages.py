@@ -3,8 +3,11 @@
 from django.urls import reverse
 
 import pytest
+from machina.apps.forum_conversation.models import Topic
 
-from tests.forum.conftest import create_topic_url, forum_url, make_topic, reply_url, topic_url
+from forum import structure
+from tests.forum.factories import make_topic
+from tests.forum.helpers import create_topic_url, forum_url, reply_url, topic_url
 
 
 @pytest.fixture
@@ -69,15 +72,10 @@ def test_forum_pages_have_one_h1_labels_and_table_headers(client, topic, member)
 
 
 def test_topic_feed_is_bounded_and_readable_only(client, field_forum, region_forum, region, member):
-    from machina.apps.forum_conversation.models import Topic as MachinaTopic
-
-    from forum import structure as forum_structure
-    from tests.forum.conftest import make_topic as topic_factory
-
-    topic_factory(region_forum, member, subject="Geheim")
-    forum_structure.close_region_forum(region)
+    make_topic(region_forum, member, subject="Geheim")
+    structure.close_region_forum(region)
     for number in range(32):
-        MachinaTopic.objects.create(
+        Topic.objects.create(
             forum=field_forum, poster=member, subject=f"Thema {number}", type=0, status=0, approved=True
         )
     response = client.get("/forum/feeds/topics/")

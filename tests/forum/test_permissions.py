@@ -8,20 +8,23 @@ from machina.apps.forum_conversation.models import Topic
 
 from forum import structure
 from forum.machina.forum_permission.handler import PermissionHandler
+from members.roles import ensure_groups
 from regions.roles import team_group
-from tests import factories
-from tests.forum.conftest import create_topic_url, forum_url, make_topic, post_data, reply_url, topic_url
+from tests.forum.factories import make_topic
+from tests.forum.helpers import create_topic_url, forum_url, post_data, reply_url, topic_url
+from tests.members.factories import UserFactory
+from tests.regions.factories import RegionPageFactory
 
 
 @pytest.fixture
 def other_region_forum(forums, region_index):
-    other = factories.RegionPageFactory(parent=region_index, title="Wendland", slug="wendland")
+    other = RegionPageFactory(parent=region_index, title="Wendland", slug="wendland")
     return structure.ensure_region_forum(other)[0]
 
 
 @pytest.fixture
 def team_member(region, region_forum):
-    user = factories.make_member()
+    user = UserFactory(verified=True)
     user.groups.add(team_group(region))
     return user
 
@@ -60,7 +63,7 @@ def test_verified_member_posts_replies_and_edits_own_posts_only(client, field_fo
     assert topic.approved and topic.poster == member
     assert client.post(reply_url(topic), post_data("Re", "Ich!")).status_code == 302
     assert topic.posts.count() == 2
-    stranger_topic = make_topic(field_forum, factories.make_member(), subject="Fremd")
+    stranger_topic = make_topic(field_forum, UserFactory(verified=True), subject="Fremd")
     handler = PermissionHandler()
     assert handler.can_edit_post(topic.first_post, member)
     assert not handler.can_edit_post(stranger_topic.first_post, member)
@@ -125,9 +128,6 @@ def test_permissions_are_not_cached_across_requests(client, field_forum, member,
     """machina caches per handler; a handler lives for one request, so a new right counts at once."""
     client.force_login(unverified)
     assert client.get(create_topic_url(field_forum)).status_code == 403
-    factories.make_member  # noqa: B018 (documentation: verification puts the user into MEMBERS)
-    from members.roles import ensure_groups
-
     unverified.groups.add(ensure_groups()[0])
     assert client.get(create_topic_url(field_forum)).status_code == 200
 

@@ -6,7 +6,8 @@ from django.utils import timezone
 
 from machina.apps.forum_conversation.models import Post, Topic
 
-from tests.forum.conftest import create_topic_url, make_topic, post_data, reply_url
+from tests.forum.factories import make_topic
+from tests.forum.helpers import create_topic_url, post_data, reply_url
 
 
 def test_post_longer_than_the_maximum_is_refused_and_kept(client, field_forum, member, settings):

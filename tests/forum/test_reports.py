@@ -4,8 +4,9 @@ from django.urls import reverse
 
 from forum.models import PostReport
 from regions.roles import team_group
-from tests import factories
-from tests.forum.conftest import make_topic, topic_url
+from tests.forum.factories import make_topic
+from tests.forum.helpers import topic_url
+from tests.members.factories import UserFactory
 
 
 def report(client, post, reason="Beleidigend."):
@@ -13,7 +14,7 @@ def report(client, post, reason="Beleidigend."):
 
 
 def test_member_reports_a_post_once(client, field_forum, member):
-    topic = make_topic(field_forum, factories.make_member())
+    topic = make_topic(field_forum, UserFactory(verified=True))
     client.force_login(member)
     assert "Melden" in client.get(topic_url(topic)).content.decode()
     assert client.get(reverse("hub_forum:report_post", args=[topic.first_post.pk])).status_code == 200
@@ -25,7 +26,7 @@ def test_member_reports_a_post_once(client, field_forum, member):
 
 def test_report_needs_a_reason_and_a_verified_member(client, field_forum, member, unverified):
     topic = make_topic(field_forum, member)
-    client.force_login(factories.make_member())
+    client.force_login(UserFactory(verified=True))
     assert report(client, topic.first_post, "").status_code == 400
     client.force_login(unverified)
     assert report(client, topic.first_post).status_code == 403
@@ -37,7 +38,7 @@ def test_report_needs_a_reason_and_a_verified_member(client, field_forum, member
 def test_reports_need_csrf(field_forum, member):
     from django.test import Client
 
-    topic = make_topic(field_forum, factories.make_member())
+    topic = make_topic(field_forum, UserFactory(verified=True))
     strict = Client(enforce_csrf_checks=True)
     strict.force_login(member)
     assert report(strict, topic.first_post).status_code == 403
@@ -48,10 +49,10 @@ def test_moderators_see_the_reports_of_their_forums(
 ):
     field_topic = make_topic(field_forum, member, subject="Feld")
     region_topic = make_topic(region_forum, member, subject="Regional")
-    reporter = factories.make_member()
+    reporter = UserFactory(verified=True)
     PostReport.objects.create(post=field_topic.first_post, reporter=reporter, reason="Grund A")
     PostReport.objects.create(post=region_topic.first_post, reporter=reporter, reason="Grund B")
-    team_member = factories.make_member()
+    team_member = UserFactory(verified=True)
     team_member.groups.add(team_group(region))
 
     client.force_login(editor)

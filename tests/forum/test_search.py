@@ -5,7 +5,7 @@ from django.urls import reverse
 from machina.apps.forum_conversation.models import Post
 
 from forum import structure
-from tests.forum.conftest import make_topic
+from tests.forum.factories import make_topic
 
 URL = reverse("forum_search:search")
 

@@ -7,7 +7,8 @@ from forum import structure
 from forum.machina.forum_permission.handler import PermissionHandler
 from forum.models import FieldForum, RegionForum
 from home.models import FieldOfAction
-from tests import factories
+from tests.members.factories import UserFactory
+from tests.regions.factories import RegionPageFactory
 
 
 def _category_names():
@@ -42,7 +43,7 @@ def test_field_of_action_creates_and_renames_its_forum(forums):
 
 
 def test_region_forum_follows_publishing(forums, region_index):
-    region = factories.RegionPageFactory(parent=region_index, title="Wendland", slug="wendland", live=False)
+    region = RegionPageFactory(parent=region_index, title="Wendland", slug="wendland", live=False)
     assert not RegionForum.objects.filter(region=region).exists()
 
     region.save_revision().publish()
@@ -55,7 +56,7 @@ def test_region_forum_follows_publishing(forums, region_index):
     assert link.forum.name == "Wendland und Altmark"
     assert RegionForum.objects.filter(region=region).count() == 1
 
-    visitor = factories.UserFactory()
+    visitor = UserFactory()
     region.refresh_from_db()  # publish() worked on the revision's copy of the page
     region.unpublish()
     link.refresh_from_db()

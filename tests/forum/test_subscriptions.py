@@ -13,8 +13,9 @@ from common import public_cache
 from forum import structure
 from forum.models import ForumSubscription
 from home.models import FieldOfAction
-from tests.factories import make_member
-from tests.forum.conftest import create_topic_url, forum_url, make_topic, post_data, reply_url
+from tests.forum.factories import make_topic
+from tests.forum.helpers import create_topic_url, forum_url, post_data, reply_url
+from tests.members.factories import UserFactory
 
 
 def test_forum_subscribe_and_unsubscribe(client, field_forum, member, unverified):
@@ -34,10 +35,10 @@ def test_forum_subscribe_and_unsubscribe(client, field_forum, member, unverified
 def test_reply_mails_topic_and_forum_subscribers_once_and_not_the_author(
     client, field_forum, member, django_capture_on_commit_callbacks
 ):
-    author = make_member(display_name="Ada")
-    topic_fan = make_member()
-    forum_fan = make_member()
-    both = make_member()
+    author = UserFactory(verified=True, display_name="Ada")
+    topic_fan = UserFactory(verified=True)
+    forum_fan = UserFactory(verified=True)
+    both = UserFactory(verified=True)
     topic = make_topic(field_forum, member, subject="Solarbank")
     topic.subscribers.add(topic_fan, both, author)
     ForumSubscription.objects.create(user=forum_fan, forum=field_forum)
@@ -60,7 +61,7 @@ def test_reply_mails_topic_and_forum_subscribers_once_and_not_the_author(
 
 
 def test_new_topic_mails_forum_subscribers(client, field_forum, member, django_capture_on_commit_callbacks):
-    fan = make_member()
+    fan = UserFactory(verified=True)
     ForumSubscription.objects.create(user=fan, forum=field_forum)
     client.force_login(member)
     with django_capture_on_commit_callbacks(execute=True):
@@ -72,7 +73,7 @@ def test_new_topic_mails_forum_subscribers(client, field_forum, member, django_c
 def test_no_mail_before_commit_or_for_unapproved_posts(
     field_forum, member, django_capture_on_commit_callbacks
 ):
-    fan = make_member()
+    fan = UserFactory(verified=True)
     ForumSubscription.objects.create(user=fan, forum=field_forum)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         make_topic(field_forum, member)
@@ -87,11 +88,11 @@ def test_no_mail_before_commit_or_for_unapproved_posts(
 def test_no_mail_to_subscribers_who_may_no_longer_read(
     field_forum, region, region_forum, member, django_capture_on_commit_callbacks
 ):
-    fan = make_member()
+    fan = UserFactory(verified=True)
     ForumSubscription.objects.create(user=fan, forum=region_forum)
     structure.close_region_forum(region)
     with django_capture_on_commit_callbacks(execute=True):
-        make_topic(region_forum, make_member())
+        make_topic(region_forum, UserFactory(verified=True))
     assert mail.outbox == []
 
 
@@ -99,7 +100,7 @@ def test_topic_subscription_is_for_verified_members(client, field_forum, member,
     topic = make_topic(field_forum, member)
     client.force_login(unverified)
     assert client.post(reverse("forum_member:topic_subscribe", args=[topic.pk])).status_code == 403
-    reader = make_member()
+    reader = UserFactory(verified=True)
     client.force_login(reader)
     assert client.post(reverse("forum_member:topic_subscribe", args=[topic.pk])).status_code == 302
     assert topic.subscribers.filter(pk=reader.pk).exists()
@@ -109,7 +110,7 @@ def test_topic_subscription_is_for_verified_members(client, field_forum, member,
 def test_without_a_wrapping_transaction_topics_and_replies_are_told_apart(client, no_interval):
     """on_commit runs at once inside Post.save() here, before machina sets topic.first_post."""
     field_forum = _transactional_field_forum()
-    member, fan = make_member(), make_member()
+    member, fan = UserFactory(verified=True), UserFactory(verified=True)
     ForumSubscription.objects.create(user=fan, forum=field_forum)
     client.force_login(member)
     assert (
@@ -127,7 +128,7 @@ def test_without_a_wrapping_transaction_topics_and_replies_are_told_apart(client
 def test_a_failing_mail_server_does_not_break_posting(client, settings, no_interval):
     settings.EMAIL_BACKEND = "tests.forum.test_subscriptions.BrokenBackend"
     field_forum = _transactional_field_forum()
-    member, fan = make_member(), make_member()
+    member, fan = UserFactory(verified=True), UserFactory(verified=True)
     ForumSubscription.objects.create(user=fan, forum=field_forum)
     client.force_login(member)
     response = client.post(create_topic_url(field_forum), post_data("Kaputt", "Der Server streikt."))
@@ -140,7 +141,7 @@ def test_a_failing_mail_server_does_not_break_posting(client, settings, no_inter
 def test_subject_has_no_line_breaks(field_forum, member):
     from forum import notifications
 
-    fan = make_member()
+    fan = UserFactory(verified=True)
     ForumSubscription.objects.create(user=fan, forum=field_forum)
     topic = make_topic(field_forum, member, subject="Zeile\r\nBcc: x@example.org")
     mail.outbox.clear()

@@ -13,12 +13,15 @@ from home.models import SDG, ContentPage, FieldOfAction, Resource
 from hub_events.models import EventIndexPage, EventPage
 from news.models import NewsIndexPage, NewsPage
 from regions.models import Initiative, RegionPage
-from tests import factories
+from tests.actions.factories import ActionIndexPageFactory
+from tests.home.factories import HomePageFactory
+from tests.members.factories import UserFactory
+from tests.regions.factories import InitiativeFactory, RegionIndexPageFactory
 
 
 @pytest.fixture
 def editor(client, db):
-    user = factories.UserFactory(is_superuser=True, is_staff=True)
+    user = UserFactory(is_superuser=True, is_staff=True)
     client.force_login(user)
     return user
 
@@ -56,7 +59,7 @@ def test_edit_form_opens_for_a_region(client, editor, region):
 
 
 def test_initiative_snippet_form_opens(client, editor, region):
-    initiative = factories.InitiativeFactory(region=region)
+    initiative = InitiativeFactory(region=region)
     url = reverse("wagtailsnippets_regions_initiative:edit", args=[initiative.pk])
 
     assert client.get(url).status_code == 200
@@ -65,10 +68,10 @@ def test_initiative_snippet_form_opens(client, editor, region):
 @pytest.mark.django_db
 class TestCreatingThroughTheAdmin(WagtailPageTestCase):
     def setUp(self):
-        self.client.force_login(factories.UserFactory(is_superuser=True, is_staff=True))
-        root = factories.HomePageFactory(parent=Page.get_first_root_node())
-        self.pool = factories.ActionIndexPageFactory(parent=root)
-        self.regions = factories.RegionIndexPageFactory(parent=root)
+        self.client.force_login(UserFactory(is_superuser=True, is_staff=True))
+        root = HomePageFactory(parent=Page.get_first_root_node())
+        self.pool = ActionIndexPageFactory(parent=root)
+        self.regions = RegionIndexPageFactory(parent=root)
 
     def test_an_action_with_its_taxonomy_and_steps(self):
         field = FieldOfAction.objects.get(slug="ernaehrungssystem")

@@ -10,24 +10,26 @@ from home.models import SDG, FieldOfAction
 from home.taxonomy import attach_taxonomy
 from news.models import NewsPage
 from regions.models import ApprovalStatus, Initiative
-from tests import factories
+from tests.actions.factories import ActionPageFactory
+from tests.news.factories import NewsPageFactory
+from tests.regions.factories import InitiativeFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_cards_of_every_kind_get_the_rows_a_prefetch_gives_in_one_query(action_index, news_index, region):
     fields = list(FieldOfAction.objects.all())
-    factories.ActionPageFactory(parent=action_index, taxonomy__fields=fields[2:0:-1], taxonomy__sdgs=[])
-    factories.ActionPageFactory(
+    ActionPageFactory(parent=action_index, taxonomy__fields=fields[2:0:-1], taxonomy__sdgs=[])
+    ActionPageFactory(
         parent=action_index,
         taxonomy__fields=fields[:1],
         taxonomy__sdgs=list(SDG.objects.filter(number__in=[13, 2])),
     )
-    news = factories.NewsPageFactory(parent=news_index)
+    news = NewsPageFactory(parent=news_index)
     news.fields_of_action.set(fields[1:3])
     news.save()
-    factories.NewsPageFactory(parent=news_index)  # no fields at all
-    initiative = factories.InitiativeFactory(region=region, approval_status=ApprovalStatus.APPROVED)
+    NewsPageFactory(parent=news_index)  # no fields at all
+    initiative = InitiativeFactory(region=region, approval_status=ApprovalStatus.APPROVED)
     initiative.fields_of_action.set(fields[3:])
     region.fields_of_action.set(fields[:2])
     region.save()

@@ -10,21 +10,25 @@ import pytest
 
 from home.models import SDG, FieldOfAction, Resource
 from regions.models import ApprovalStatus
-from tests import factories
+from tests.actions.factories import ActionPageFactory
+from tests.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.home.factories import ContentPageFactory
+from tests.news.factories import NewsPageFactory
+from tests.regions.factories import InitiativeFactory, RegionPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def add_regions(index, count):
     for _ in range(count):
-        region = factories.RegionPageFactory(parent=index)
+        region = RegionPageFactory(parent=index)
         region.fields_of_action.set(FieldOfAction.objects.all()[:2])
         region.save()
 
 
 def add_actions(index, count):
     for _ in range(count):
-        factories.ActionPageFactory(
+        ActionPageFactory(
             parent=index,
             taxonomy__fields=list(FieldOfAction.objects.all()[:2]),
             taxonomy__sdgs=list(SDG.objects.all()[:3]),
@@ -35,7 +39,7 @@ def add_actions(index, count):
 def add_events(index, count, region=None):
     now = timezone.now()
     for number in range(count):
-        event = factories.EventPageFactory(
+        event = EventPageFactory(
             parent=index,
             start=now + dt.timedelta(days=number - count // 2),
             region=region,
@@ -47,7 +51,7 @@ def add_events(index, count, region=None):
 
 def add_news(index, count):
     for _ in range(count):
-        news = factories.NewsPageFactory(parent=index)
+        news = NewsPageFactory(parent=index)
         news.fields_of_action.set(FieldOfAction.objects.all()[:1])
         news.tags.add("Netzwerk", "Konferenz")
         news.save()
@@ -55,7 +59,7 @@ def add_news(index, count):
 
 def add_chapters(page, count):
     for _ in range(count):
-        factories.ContentPageFactory(parent=page)
+        ContentPageFactory(parent=page)
 
 
 def queries_for(client, url):
@@ -83,7 +87,7 @@ def event_index_case(event_index, region):
 
 @pytest.fixture
 def series_case(event_index):
-    series = factories.EventIndexPageFactory(parent=event_index, title="Regionallabor", is_series=True)
+    series = EventIndexPageFactory(parent=event_index, title="Regionallabor", is_series=True)
     return series, add_events
 
 
@@ -94,7 +98,7 @@ def news_index_case(news_index):
 
 @pytest.fixture
 def handbook_case(home_page):
-    return factories.ContentPageFactory(parent=home_page, title="Handbuch"), add_chapters
+    return ContentPageFactory(parent=home_page, title="Handbuch"), add_chapters
 
 
 @pytest.mark.parametrize(
@@ -145,11 +149,11 @@ def test_region_page_query_count_does_not_grow_with_initiatives_events_and_news(
 ):
     def fill(count):
         for _ in range(count):
-            initiative = factories.InitiativeFactory(region=region, approval_status=ApprovalStatus.APPROVED)
+            initiative = InitiativeFactory(region=region, approval_status=ApprovalStatus.APPROVED)
             initiative.fields_of_action.set(FieldOfAction.objects.all()[:2])
         add_events(region, count, region=region)
         for _ in range(count):
-            news = factories.NewsPageFactory(parent=region)
+            news = NewsPageFactory(parent=region)
             news.regions.set([region])
             news.save()
 

@@ -16,9 +16,12 @@ import pytest
 from forum import structure
 from home.models import FieldOfAction, SiteSettings
 from regions.models import ApprovalStatus, RegionMembership
-from tests import factories
-from tests.factories import make_member
-from tests.forum.conftest import forum_url, make_topic
+from tests.actions.factories import ActionPageFactory
+from tests.forum.factories import make_topic
+from tests.forum.helpers import forum_url
+from tests.members.factories import UserFactory
+from tests.news.factories import NewsPageFactory
+from tests.regions.factories import InitiativeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +38,7 @@ def visit(client, url):
 
 @pytest.fixture
 def news_page(news_index):
-    return factories.NewsPageFactory(parent=news_index, title="Repair-Café öffnet", slug="repair-cafe")
+    return NewsPageFactory(parent=news_index, title="Repair-Café öffnet", slug="repair-cafe")
 
 
 def test_a_visitor_gets_the_page_from_the_cache_without_any_query(
@@ -54,7 +57,7 @@ def test_a_visitor_gets_the_page_from_the_cache_without_any_query(
 
 
 def test_members_never_get_or_fill_the_cache(client, news_page):
-    member = make_member(username="renate", display_name="Renate Sonnig")
+    member = UserFactory(verified=True, username="renate", display_name="Renate Sonnig")
     visit(client, news_page.url)
 
     client.force_login(member)
@@ -134,9 +137,7 @@ def test_a_password_passed_by_one_visitor_is_not_cached_for_the_next(client, new
 
 def test_renaming_a_field_of_action_drops_the_pages_that_show_it(client, action_index):
     field = FieldOfAction.objects.order_by("order").first()
-    action = factories.ActionPageFactory(
-        parent=action_index, title="Lastenrad teilen", taxonomy__fields=[field]
-    )
+    action = ActionPageFactory(parent=action_index, title="Lastenrad teilen", taxonomy__fields=[field])
     assert field.name in visit(client, action.url).text
 
     field.name = "Mobilität und Verkehr neu"
@@ -158,7 +159,7 @@ def test_site_settings_show_at_once_in_the_footer(client, news_page):
 
 
 def test_an_approved_initiative_appears_on_its_region_page(client, region):
-    initiative = factories.InitiativeFactory(region=region, name="Solidarische Landwirtschaft Neumarkt")
+    initiative = InitiativeFactory(region=region, name="Solidarische Landwirtschaft Neumarkt")
     assert initiative.name not in visit(client, region.url).text
 
     initiative.approval_status = ApprovalStatus.APPROVED
@@ -170,7 +171,7 @@ def test_an_approved_initiative_appears_on_its_region_page(client, region):
 def test_a_new_topic_and_a_renamed_poster_appear_in_the_forum(client, region):
     structure.ensure_structure()
     forum = structure.field_forum(FieldOfAction.objects.order_by("order", "name").first())
-    poster = make_member(username="karl", display_name="Karl Kompost")
+    poster = UserFactory(verified=True, username="karl", display_name="Karl Kompost")
     url = forum_url(forum)
     response = visit(client, url)
     assert not response.cookies, "visitors read the forums without a session"
@@ -229,7 +230,7 @@ def test_the_cache_can_be_turned_off(client, news_page, settings):
 
 
 def test_a_member_joining_changes_the_count_visitors_see(client, region):
-    member = make_member(show_on_map=False)
+    member = UserFactory(verified=True, show_on_map=False)
     assert "0 Mitglieder machen hier mit." in visit(client, region.url).text
 
     membership = RegionMembership.objects.create(user=member, region=region)

@@ -7,7 +7,11 @@ from wagtail.rich_text import RichText
 import pytest
 
 from home.models import HomePageFeaturedAction
-from tests import factories
+from tests.actions.factories import ActionPageFactory
+from tests.events.factories import EventPageFactory
+from tests.home.factories import ContentPageFactory
+from tests.news.factories import NewsPageFactory
+from tests.regions.factories import RegionPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,20 +22,18 @@ def test_home_page_shows_hero_featured_actions_next_events_latest_news_and_regio
     home_page.intro = "<p>Ein Netz aus Mitmach-Regionen.</p>"
     home_page.body = [("paragraph", RichText("<p>Wir begleiten Regionalteams.</p>"))]
     home_page.save()
-    action = factories.ActionPageFactory(parent=action_index, title="Repair-Café gründen")
+    action = ActionPageFactory(parent=action_index, title="Repair-Café gründen")
     HomePageFeaturedAction.objects.create(page=home_page, action=action)
     now = timezone.now()
     for days in (3, 1, 2, 9):
-        factories.EventPageFactory(
+        EventPageFactory(
             parent=event_index, title=f"Webinar in {days} Tagen", start=now + dt.timedelta(days=days)
         )
-    factories.EventPageFactory(
-        parent=event_index, title="Vergangenes Webinar", start=now - dt.timedelta(days=30)
-    )
+    EventPageFactory(parent=event_index, title="Vergangenes Webinar", start=now - dt.timedelta(days=30))
     for day in range(1, 5):
-        factories.NewsPageFactory(parent=news_index, title=f"Nachricht {day}", date=dt.date(2026, 11, day))
+        NewsPageFactory(parent=news_index, title=f"Nachricht {day}", date=dt.date(2026, 11, day))
     for _ in range(3):
-        factories.RegionPageFactory(parent=region_index)
+        RegionPageFactory(parent=region_index)
 
     html = client.get("/").content.decode()
 
@@ -48,7 +50,7 @@ def test_home_page_shows_hero_featured_actions_next_events_latest_news_and_regio
 
 
 def test_content_page_shows_intro_body_and_chapters(client, home_page):
-    handbook = factories.ContentPageFactory(
+    handbook = ContentPageFactory(
         parent=home_page,
         title="Handbuch",
         slug="handbuch",
@@ -65,8 +67,8 @@ def test_content_page_shows_intro_body_and_chapters(client, home_page):
             ),
         ],
     )
-    factories.ContentPageFactory(parent=handbook, title="Kapitel 1: Entscheidung")
-    factories.ContentPageFactory(parent=handbook, title="Kapitel 2: Team finden")
+    ContentPageFactory(parent=handbook, title="Kapitel 1: Entscheidung")
+    ContentPageFactory(parent=handbook, title="Kapitel 2: Team finden")
 
     response = client.get("/handbuch/")
 
@@ -84,10 +86,10 @@ def test_content_page_shows_intro_body_and_chapters(client, home_page):
 
 
 def test_chapter_links_to_its_neighbours(client, home_page):
-    course = factories.ContentPageFactory(parent=home_page, title="Online-Kurs", slug="kurs")
-    factories.ContentPageFactory(parent=course, title="Lektion A", slug="a")
-    factories.ContentPageFactory(parent=course, title="Lektion B", slug="b")
-    factories.ContentPageFactory(parent=course, title="Lektion C", slug="c")
+    course = ContentPageFactory(parent=home_page, title="Online-Kurs", slug="kurs")
+    ContentPageFactory(parent=course, title="Lektion A", slug="a")
+    ContentPageFactory(parent=course, title="Lektion B", slug="b")
+    ContentPageFactory(parent=course, title="Lektion C", slug="c")
 
     html = client.get("/kurs/b/").content.decode()
 
@@ -95,8 +97,8 @@ def test_chapter_links_to_its_neighbours(client, home_page):
 
 
 def test_top_level_content_pages_have_no_chapter_links(client, home_page, news_index):
-    factories.ContentPageFactory(parent=home_page, title="Handbuch", slug="handbuch")
-    factories.ContentPageFactory(parent=home_page, title="Über uns", slug="ueber-uns")
+    ContentPageFactory(parent=home_page, title="Handbuch", slug="handbuch")
+    ContentPageFactory(parent=home_page, title="Über uns", slug="ueber-uns")
 
     html = client.get("/handbuch/").content.decode()
 

@@ -21,8 +21,10 @@ from icalendar import Calendar
 
 from forum import structure
 from home.models import FieldOfAction
-from tests import factories
-from tests.forum.conftest import make_topic
+from tests.actions.factories import ActionPageFactory
+from tests.events.factories import EventPageFactory
+from tests.forum.factories import make_topic
+from tests.members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -54,10 +56,10 @@ def client():
 def content(action_index):
     """A little of everything the URLs above list or search: actions, a forum topic, an image, a document."""
     for title in ("Offener Garten", "Repair-Café gründen"):
-        factories.ActionPageFactory(parent=action_index, title=title)
+        ActionPageFactory(parent=action_index, title=title)
     structure.ensure_structure()
     forum = structure.field_forum(FieldOfAction.objects.order_by("order", "name").first())
-    make_topic(forum, factories.make_member(verified=True), subject="Garten", content="Gemüse im Garten")
+    make_topic(forum, UserFactory(verified=True), subject="Garten", content="Gemüse im Garten")
     get_image_model().objects.create(title="Garten", file=get_test_image_file())
     get_document_model().objects.create(title="Satzung", file=ContentFile(b"Satzung", name="satzung.txt"))
     return action_index
@@ -162,7 +164,7 @@ def test_huge_action_id_in_the_forum_is_a_404(client, content):
 @pytest.mark.parametrize("action", ["beitreten", "verlassen"])
 def test_huge_region_id_is_a_404(client, content, action, logged_in):
     if logged_in:
-        client.force_login(factories.make_member(verified=True))
+        client.force_login(UserFactory(verified=True))
 
     assert client.post(f"/mitmachen/region/{HUGE}/{action}/").status_code == 404
 
@@ -171,7 +173,7 @@ def test_huge_region_id_is_a_404(client, content, action, logged_in):
     "path", [f"/forum/forum/garten-{HUGE}/", f"/forum/abo/{HUGE}/", f"/forum/member/topic/{HUGE}/subscribe/"]
 )
 def test_huge_ids_in_other_forum_urls_are_a_404(client, content, path):
-    client.force_login(factories.make_member(verified=True))
+    client.force_login(UserFactory(verified=True))
 
     assert client.get(path).status_code == 404
     assert client.post(path).status_code == 404
@@ -199,7 +201,7 @@ def test_member_profile_with_a_pk_that_is_no_id_is_a_404(client, content, pk, su
 
 
 def test_member_profiles_with_a_real_pk_and_the_edit_page_still_answer(client, content):
-    member = factories.make_member(verified=True)
+    member = UserFactory(verified=True)
 
     assert client.get(f"/forum/member/profile/{member.pk}/").status_code == 200
     assert client.get(f"/forum/member/profile/{member.pk}/posts/").status_code == 200
@@ -241,9 +243,7 @@ def test_search_still_finds_the_words_next_to_the_syntax(client, content, path):
 @pytest.mark.parametrize("title", ["Webinar\nTeil 2", "Webinar\r\nTeil 2", "Webinar\rTeil 2"])
 def test_event_title_with_a_line_break_still_makes_a_calendar(client, event_index, title):
     start = timezone.now().replace(microsecond=0) + dt.timedelta(days=7)
-    event = factories.EventPageFactory(
-        parent=event_index, title=title, start=start, end=start + dt.timedelta(hours=2)
-    )
+    event = EventPageFactory(parent=event_index, title=title, start=start, end=start + dt.timedelta(hours=2))
     event_index.title = "Veranstaltungen\nim Hub"
     event_index.save_revision().publish()
 

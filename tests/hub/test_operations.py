@@ -10,6 +10,8 @@ from django.test import override_settings
 
 import pytest
 
+from tests.helpers import require
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 
 
@@ -151,8 +153,6 @@ def test_500_page_renders_without_a_database():
 @pytest.mark.django_db
 def test_the_suite_runs_on_postgresql_in_ci():
     from django.db import connection
-
-    from tests.conftest import require
 
     require(connection.vendor == "postgresql", "DATABASE_URL does not point at PostgreSQL (SQLite run)")
     assert connection.vendor == "postgresql"

@@ -14,7 +14,8 @@ from machina.core.db.models import get_model
 
 from forum import structure
 from regions.models import ApprovalStatus, Initiative, InitiativeKind, RegionModerator
-from tests import factories
+from tests.members.factories import UserFactory
+from tests.regions.factories import RegionPageFactory
 
 Topic = get_model("forum_conversation", "Topic")
 Post = get_model("forum_conversation", "Post")
@@ -41,20 +42,20 @@ def publish(page):
 
 @pytest.fixture
 def world(region_index, event_index):
-    region_a = factories.RegionPageFactory(parent=region_index, title="Region A", slug="region-a")
-    region_b = factories.RegionPageFactory(parent=region_index, title="Region B", slug="region-b")
+    region_a = RegionPageFactory(parent=region_index, title="Region A", slug="region-a")
+    region_b = RegionPageFactory(parent=region_index, title="Region B", slug="region-b")
     actors = {
         "anonymous": None,
-        "unverified": factories.make_member(verified=False),
-        "member": factories.make_member(),
-        "moderator_a": factories.make_member(),
-        "moderator_b": factories.make_member(),
-        "editor": factories.make_editor(),
+        "unverified": UserFactory(unverified=True),
+        "member": UserFactory(verified=True),
+        "moderator_a": UserFactory(verified=True),
+        "moderator_b": UserFactory(verified=True),
+        "editor": UserFactory(editor=True),
     }
     for region, moderator in ((region_a, actors["moderator_a"]), (region_b, actors["moderator_b"])):
         region.moderators.add(RegionModerator(user=moderator, role="Moderation"))
         publish(region)
-    author = factories.make_member()
+    author = UserFactory(verified=True)
     topics = {}
     for key, region in (("a", region_a), ("b", region_b)):
         forum = structure.region_forum(region)

@@ -1,11 +1,13 @@
 import pytest
 
-from tests.factories import make_member
+from tests.members.factories import UserFactory
 
 
 @pytest.fixture
 def member(db):
-    return make_member(
+    """Ada, a verified member with a public name and an organisation (overrides the plain ``member``)."""
+    return UserFactory(
+        verified=True,
         email="ada@example.org",
         username="ada_privat",
         display_name="Ada Mitmacherin",

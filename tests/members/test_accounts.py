@@ -9,7 +9,7 @@ from django.urls import reverse
 import pytest
 from allauth.account.models import EmailAddress
 
-from tests.factories import make_member
+from tests.members.factories import UserFactory
 
 User = get_user_model()
 LINK = re.compile(r"https?://testserver(/konto/[^\s]+)")
@@ -79,7 +79,7 @@ def test_sent_page_is_german_and_in_the_site_layout(client):
 
 @pytest.mark.django_db
 def test_unverified_member_cannot_log_in(client):
-    make_member(verified=False, email="ungeprueft@example.org")
+    UserFactory(unverified=True, email="ungeprueft@example.org")
 
     response = client.post(
         reverse("account_login"), {"login": "ungeprueft@example.org", "password": "mitmachen-123"}
@@ -94,7 +94,7 @@ def test_unverified_member_cannot_log_in(client):
 
 @pytest.mark.django_db
 def test_verified_member_logs_in_by_email_and_lands_on_the_profile(client):
-    make_member(email="aktiv@example.org")
+    UserFactory(verified=True, email="aktiv@example.org")
 
     response = client.post(
         reverse("account_login"), {"login": "aktiv@example.org", "password": "mitmachen-123"}
@@ -107,7 +107,7 @@ def test_verified_member_logs_in_by_email_and_lands_on_the_profile(client):
 
 @pytest.mark.django_db
 def test_wrong_password_gives_a_german_error(client):
-    make_member(email="aktiv@example.org")
+    UserFactory(verified=True, email="aktiv@example.org")
 
     response = client.post(
         reverse("account_login"), {"login": "aktiv@example.org", "password": "falsch-falsch"}
@@ -164,7 +164,7 @@ def test_weak_passwords_are_refused_on_signup(client, password, message):
 
 @pytest.mark.django_db
 def test_weak_password_is_refused_on_password_change(client):
-    user = make_member(email="aktiv@example.org")
+    user = UserFactory(verified=True, email="aktiv@example.org")
     client.force_login(user)
 
     response = client.post(
@@ -180,7 +180,7 @@ def test_weak_password_is_refused_on_password_change(client):
 
 @pytest.mark.django_db
 def test_login_is_rate_limited_with_a_friendly_german_429(client, settings):
-    make_member(email="aktiv@example.org")
+    UserFactory(verified=True, email="aktiv@example.org")
     limit = int(settings.ACCOUNT_RATE_LIMITS["login"].split("/")[0])
 
     for attempt in range(limit):
@@ -202,7 +202,7 @@ def test_login_is_rate_limited_with_a_friendly_german_429(client, settings):
 
 @pytest.mark.django_db
 def test_repeated_failed_logins_for_one_address_are_stopped(client, settings):
-    make_member(email="aktiv@example.org")
+    UserFactory(verified=True, email="aktiv@example.org")
 
     for _ in range(5):
         client.post(reverse("account_login"), {"login": "aktiv@example.org", "password": "falsch-falsch"})
@@ -216,7 +216,7 @@ def test_repeated_failed_logins_for_one_address_are_stopped(client, settings):
 
 @pytest.mark.django_db
 def test_password_reset_mail_is_german_and_its_link_sets_a_new_password(client):
-    user = make_member(email="vergesslich@example.org")
+    user = UserFactory(verified=True, email="vergesslich@example.org")
 
     response = client.post(reverse("account_reset_password"), {"email": "vergesslich@example.org"})
 
@@ -276,7 +276,7 @@ def test_entrance_pages_render_in_the_site_layout(client, url_name, heading):
     ],
 )
 def test_manage_pages_render_in_the_site_layout(client, url_name, heading):
-    client.force_login(make_member())
+    client.force_login(UserFactory(verified=True))
 
     response = client.get(reverse(url_name))
 
@@ -292,7 +292,7 @@ def test_header_shows_login_and_signup_to_visitors_and_profile_and_logout_to_mem
     assert reverse("account_signup") in visitor
     assert "Registrieren" in visitor
 
-    client.force_login(make_member())
+    client.force_login(UserFactory(verified=True))
     member = client.get(reverse("members:profile")).content.decode()
     assert 'href="/mitglied/profil/"' in member
     assert f'action="{reverse("account_logout")}"' in member
@@ -300,7 +300,7 @@ def test_header_shows_login_and_signup_to_visitors_and_profile_and_logout_to_mem
 
 @pytest.mark.django_db
 def test_logout_by_post_from_the_header(client):
-    client.force_login(make_member())
+    client.force_login(UserFactory(verified=True))
 
     response = client.post(reverse("account_logout"))
 

@@ -11,11 +11,10 @@ from django.urls import reverse
 
 import pytest
 
-from tests.factories import UserFactory, make_editor, make_member
+from tests.members.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "mitmachen-123"  # tests.factories.UserFactory's
 WRONG = "falsch-falsch"
 
 # (URL name, how its form names the account and the password)
@@ -32,7 +31,7 @@ def is_logged_in(client):
 
 def make_staff_editor(**fields):
     """An editor who is also staff: the kind of account both admin logins would accept."""
-    user = make_editor(**fields)
+    user = UserFactory(editor=True, **fields)
     user.is_staff = True
     user.save(update_fields=["is_staff"])
     return user
@@ -103,7 +102,7 @@ def test_admin_logins_never_check_a_password_and_send_people_to_allauth(client, 
 
 @pytest.mark.parametrize(("url_name", "field"), LOGIN_FORMS[1:])
 def test_an_unverified_account_cannot_log_in_through_the_admin_logins(client, url_name, field):
-    unverified = make_member(verified=False, email="ungeprueft@example.org", username="ungeprueft")
+    unverified = UserFactory(unverified=True, email="ungeprueft@example.org", username="ungeprueft")
     unverified.is_staff = True
     unverified.is_superuser = True
     unverified.save(update_fields=["is_staff", "is_superuser"])
@@ -117,7 +116,7 @@ def test_an_unverified_account_cannot_log_in_through_the_admin_logins(client, ur
 
 
 def test_an_unverified_account_cannot_log_in_through_allauth_either(client):
-    make_member(verified=False, email="ungeprueft@example.org")
+    UserFactory(unverified=True, email="ungeprueft@example.org")
 
     response = post_login(client, "account_login", "login", "ungeprueft@example.org", PASSWORD)
 
@@ -149,7 +148,7 @@ def test_the_django_admin_sends_anonymous_visitors_to_allauths_login(client):
 
 
 def test_a_member_without_admin_rights_gets_the_login_form_not_a_redirect_loop(client):
-    client.force_login(make_member())
+    client.force_login(UserFactory(verified=True))
 
     for path in ("/admin/", "/django-admin/"):
         response = client.get(path, follow=True)
@@ -158,7 +157,7 @@ def test_a_member_without_admin_rights_gets_the_login_form_not_a_redirect_loop(c
 
 
 def test_a_verified_editor_logs_in_through_allauth_and_lands_in_the_admin(client):
-    make_editor(email="redaktion@example.org")
+    UserFactory(editor=True, email="redaktion@example.org")
 
     response = post_login(
         client, "account_login", "login", "redaktion@example.org", PASSWORD, next_url="/admin/"
@@ -171,7 +170,7 @@ def test_a_verified_editor_logs_in_through_allauth_and_lands_in_the_admin(client
 
 
 def test_the_admin_login_link_keeps_next_through_allauth(client):
-    make_editor(email="redaktion@example.org")
+    UserFactory(editor=True, email="redaktion@example.org")
 
     redirected = client.get(f"{reverse('wagtailadmin_login')}?next=/admin/pages/")
     assert redirected.status_code == 302
@@ -185,7 +184,7 @@ def test_the_admin_login_link_keeps_next_through_allauth(client):
 
 
 def test_a_verified_operator_reaches_the_django_admin_through_allauth(client):
-    operator = make_member(email="betrieb@example.org")
+    operator = UserFactory(verified=True, email="betrieb@example.org")
     operator.is_staff = True
     operator.is_superuser = True
     operator.save(update_fields=["is_staff", "is_superuser"])

@@ -17,7 +17,9 @@ from home.models import FieldOfAction
 from members.models import User
 from members.privacy import DELETED_MEMBER_NAME
 from regions.models import Initiative, RegionMembership, RegionModerator
-from tests.factories import InitiativeFactory, make_member
+from tests.forum.factories import make_topic
+from tests.members.factories import UserFactory
+from tests.regions.factories import InitiativeFactory, RegionPageFactory
 
 Forum = get_model("forum", "Forum")
 Topic = get_model("forum_conversation", "Topic")
@@ -33,14 +35,6 @@ def forum(db):
     return Forum.objects.create(name="Energie und Verkehr", type=Forum.FORUM_POST)
 
 
-def make_topic(forum, poster, subject, content):
-    topic = Topic.objects.create(
-        forum=forum, poster=poster, subject=subject, type=Topic.TOPIC_POST, status=Topic.TOPIC_UNLOCKED
-    )
-    Post.objects.create(topic=topic, poster=poster, subject=subject, content=content)
-    return topic
-
-
 def reply(topic, poster, content):
     return Post.objects.create(topic=topic, poster=poster, subject=f"Re: {topic.subject}", content=content)
 
@@ -48,8 +42,6 @@ def reply(topic, poster, content):
 @pytest.fixture
 def rich_member(member, region, region_index, forum):
     """A member with something in every place the hub stores personal data."""
-    from tests.factories import RegionPageFactory
-
     member.bio = "Ich repariere Fahrräder."
     member.show_on_map = True
     member.map_place = "Neumarkt"
@@ -79,7 +71,8 @@ def rich_member(member, region, region_index, forum):
 
 @pytest.fixture
 def other_member(region, forum):
-    other = make_member(
+    other = UserFactory(
+        verified=True,
         email="bea.geheim@example.org",
         username="bea_privat",
         display_name="Bea Nachbarin",

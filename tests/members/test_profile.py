@@ -14,7 +14,8 @@ from PIL import Image
 from home.models import FieldOfAction
 from members.models import User
 from regions.models import ApprovalStatus, RegionMembership, RegionModerator
-from tests.factories import InitiativeFactory, make_member
+from tests.members.factories import UserFactory
+from tests.regions.factories import InitiativeFactory, RegionPageFactory
 
 EDIT = reverse("members:profile_edit")
 PROFILE = reverse("members:profile")
@@ -53,8 +54,6 @@ def test_edit_needs_login(client, db):
 
 
 def test_profile_lists_regions_teams_and_initiatives(member_client, member, region, region_index):
-    from tests.factories import RegionPageFactory
-
     other_region = RegionPageFactory(parent=region_index, title="Wendland", slug="wendland")
     RegionMembership.objects.create(user=member, region=region)
     RegionModerator.objects.create(user=member, region=other_region, role="Koordination")
@@ -62,7 +61,7 @@ def test_profile_lists_regions_teams_and_initiatives(member_client, member, regi
     InitiativeFactory(
         name="Saatgut-Tausch", region=region, submitted_by=member, approval_status=ApprovalStatus.APPROVED
     )
-    InitiativeFactory(name="Fremde Initiative", region=region, submitted_by=make_member())
+    InitiativeFactory(name="Fremde Initiative", region=region, submitted_by=UserFactory(verified=True))
 
     response = member_client.get(PROFILE)
 
@@ -82,8 +81,6 @@ def test_profile_lists_regions_teams_and_initiatives(member_client, member, regi
 def test_profile_query_count_does_not_grow_with_memberships(
     member_client, member, region_index, django_assert_max_num_queries
 ):
-    from tests.factories import RegionPageFactory
-
     for number in range(6):
         region = RegionPageFactory(parent=region_index, title=f"Region {number}", slug=f"region-{number}")
         RegionMembership.objects.create(user=member, region=region)
@@ -404,7 +401,7 @@ def test_markup_in_the_edit_form_error_page_is_escaped(member_client):
 
 
 def test_other_members_email_addresses_never_appear(member_client, member, region):
-    other = make_member(email="geheim@example.org", username="geheim_user", display_name="Bea")
+    other = UserFactory(verified=True, email="geheim@example.org", username="geheim_user", display_name="Bea")
     RegionMembership.objects.create(user=member, region=region)
     RegionMembership.objects.create(user=other, region=region)
     RegionModerator.objects.create(user=other, region=region, role="Moderation")
@@ -423,14 +420,14 @@ def test_own_username_is_not_used_as_a_name(member_client, member):
 
 
 def test_public_name_falls_back_without_username_or_email(db):
-    user = make_member(email="x@example.org", username="x_user", display_name="")
+    user = UserFactory(verified=True, email="x@example.org", username="x_user", display_name="")
 
     assert str(user.public_name) == "Mitglied"
     assert User.objects.get(pk=user.pk).public_name_text() == "Mitglied"
 
 
 def test_public_name_never_shows_a_display_name_that_looks_like_an_email_address(db):
-    user = make_member(display_name="ada@example.org", first_name="Ada", last_name="Lovelace")
+    user = UserFactory(verified=True, display_name="ada@example.org", first_name="Ada", last_name="Lovelace")
 
     assert str(user.public_name) == "Mitglied"
     assert user.public_name_text() == "Mitglied"

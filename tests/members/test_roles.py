@@ -11,7 +11,7 @@ from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from members.roles import EDITORS, MEMBERS, sync_roles
 from members.rules import is_editor, is_verified_member
 from regions.roles import team_group
-from tests import factories
+from tests.members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +51,7 @@ def test_sync_roles_is_idempotent(region):
 
 
 def test_editors_can_edit_publish_and_add_everywhere(region, event_index, home_page):
-    editor = factories.make_editor()
+    editor = UserFactory(editor=True)
 
     for page in (home_page, region, event_index):
         perms = page.permissions_for_user(fresh(editor))
@@ -67,7 +67,7 @@ def test_editors_manage_images_documents_snippets_and_settings(client):
     from wagtail.images import get_image_model
     from wagtail.permissions import policy_registry
 
-    editor = factories.make_editor()
+    editor = UserFactory(editor=True)
 
     for model in (get_image_model(), get_document_model()):
         policy = policy_registry.get_by_type(model)
@@ -87,7 +87,7 @@ def test_editors_manage_images_documents_snippets_and_settings(client):
 
 
 def test_editors_never_get_the_django_admin_or_user_management(client):
-    editor = factories.make_editor()
+    editor = UserFactory(editor=True)
 
     assert not editor.is_staff
     assert not editor.is_superuser
@@ -99,7 +99,7 @@ def test_editors_never_get_the_django_admin_or_user_management(client):
 
 
 def test_members_have_no_admin_rights(client, home_page):
-    member = factories.make_member()
+    member = UserFactory(verified=True)
 
     assert not member.has_perm("wagtailadmin.access_admin")
     assert not home_page.permissions_for_user(member).can_edit()
@@ -108,7 +108,7 @@ def test_members_have_no_admin_rights(client, home_page):
 
 
 def test_confirming_the_email_address_makes_a_verified_member(client):
-    user = factories.make_member(verified=False)
+    user = UserFactory(unverified=True)
     address = EmailAddress.objects.get(user=user)
     assert not is_verified_member(user)
 
@@ -123,10 +123,10 @@ def test_confirming_the_email_address_makes_a_verified_member(client):
 
 def test_sync_roles_adds_superusers_and_verified_users_to_members():
     members = Group.objects.get(name=MEMBERS)
-    superuser = factories.UserFactory(is_superuser=True)
-    verified = factories.UserFactory()
+    superuser = UserFactory(is_superuser=True)
+    verified = UserFactory()
     EmailAddress.objects.create(user=verified, email=verified.email, verified=True, primary=True)
-    unverified = factories.make_member(verified=False)
+    unverified = UserFactory(unverified=True)
 
     sync_roles()
 

@@ -8,7 +8,8 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from home.models import FieldOfAction
-from tests import factories
+from tests.news.factories import NewsPageFactory
+from tests.regions.factories import RegionPageFactory
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -38,30 +39,30 @@ def atom_entries(response):
 
 @pytest.fixture
 def news(news_index, region, other_region):
-    network = factories.NewsPageFactory(
+    network = NewsPageFactory(
         parent=news_index, title="Neues aus dem Netzwerk", intro="Für alle.", date=dt.date(2026, 3, 1)
     )
-    neumarkt = factories.NewsPageFactory(
+    neumarkt = NewsPageFactory(
         parent=region, title="Konferenz in Neumarkt", intro="Über 100 Menschen.", date=dt.date(2026, 5, 1)
     )
     neumarkt.regions.set([region])
     neumarkt.fields_of_action.set(FieldOfAction.objects.filter(slug="sozialer-zusammenhalt"))
     neumarkt.tags.add("Konferenz")
     neumarkt.save()
-    wendland = factories.NewsPageFactory(
+    wendland = NewsPageFactory(
         parent=news_index, title="Wendland legt los", intro="Ein neues Team.", date=dt.date(2026, 4, 1)
     )
     wendland.regions.set([other_region])
     wendland.save()
-    factories.NewsPageFactory(parent=news_index, title="Entwurf", live=False)
-    private = factories.NewsPageFactory(parent=news_index, title="Intern")
+    NewsPageFactory(parent=news_index, title="Entwurf", live=False)
+    private = NewsPageFactory(parent=news_index, title="Intern")
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
     return {"network": network, "neumarkt": neumarkt, "wendland": wendland}
 
 
 @pytest.fixture
 def other_region(region_index):
-    return factories.RegionPageFactory(parent=region_index, title="Wendland", slug="wendland")
+    return RegionPageFactory(parent=region_index, title="Wendland", slug="wendland")
 
 
 def test_rss_lists_all_live_public_news_newest_first(client, news_index, news):
@@ -139,7 +140,7 @@ def test_an_unknown_region_is_a_404(client, news_index, name):
 
 def test_feeds_hold_the_latest_30(client, news_index):
     for day in range(1, 33):
-        factories.NewsPageFactory(
+        NewsPageFactory(
             parent=news_index, title=f"Tag {day}", date=dt.date(2026, 1, day % 28 + 1), image=None
         )
 
@@ -148,7 +149,7 @@ def test_feeds_hold_the_latest_30(client, news_index):
 
 
 def test_user_text_is_escaped(client, news_index):
-    factories.NewsPageFactory(
+    NewsPageFactory(
         parent=news_index,
         title="<script>alert(1)</script> & Co",
         intro='<img src=x onerror="alert(2)"> Einleitung',
@@ -214,7 +215,7 @@ def test_feeds_run_a_fixed_number_of_queries(
 ):
     def add(count, start):
         for number in range(start, start + count):
-            page = factories.NewsPageFactory(parent=news_index, title=f"Nachricht {number}", image=None)
+            page = NewsPageFactory(parent=news_index, title=f"Nachricht {number}", image=None)
             page.regions.set([region])
             page.fields_of_action.set(FieldOfAction.objects.all()[:2])
             page.tags.add(f"Schlagwort {number}")

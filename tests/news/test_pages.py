@@ -5,13 +5,13 @@ from wagtail.rich_text import RichText
 import pytest
 
 from home.models import FieldOfAction
-from tests import factories
+from tests.news.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_news_page_shows_date_intro_body_image_regions_fields_and_tags(client, news_index, region):
-    news = factories.NewsPageFactory(
+    news = NewsPageFactory(
         parent=news_index,
         title="Erste Mitmach-Konferenz in Neumarkt",
         intro="Über hundert Menschen kamen zusammen.",
@@ -40,8 +40,8 @@ def test_news_page_shows_date_intro_body_image_regions_fields_and_tags(client, n
 
 
 def test_news_index_lists_newest_first_including_regional_news(client, news_index, region):
-    factories.NewsPageFactory(parent=news_index, title="Ältere Nachricht", date=dt.date(2026, 1, 1))
-    factories.NewsPageFactory(parent=region, title="Nachricht aus der Region", date=dt.date(2026, 6, 1))
+    NewsPageFactory(parent=news_index, title="Ältere Nachricht", date=dt.date(2026, 1, 1))
+    NewsPageFactory(parent=region, title="Nachricht aus der Region", date=dt.date(2026, 6, 1))
 
     html = client.get(news_index.url).content.decode()
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.conftest import require
+from tests.helpers import require
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 

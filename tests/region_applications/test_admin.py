@@ -9,8 +9,9 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 import pytest
 
 from region_applications.models import RegionApplicationPage
-from tests import factories
-from tests.region_applications.conftest import RegionApplicationPageFactory, valid_data
+from tests.members.factories import UserFactory
+from tests.region_applications.factories import RegionApplicationPageFactory
+from tests.region_applications.helpers import valid_data
 
 
 @pytest.fixture
@@ -21,7 +22,7 @@ def submitted(application_page):
 
 
 def test_editor_sees_the_form_in_the_forms_menu(client, submitted):
-    client.force_login(factories.make_editor())
+    client.force_login(UserFactory(editor=True))
 
     response = client.get(reverse("wagtailforms:index"))
 
@@ -30,7 +31,7 @@ def test_editor_sees_the_form_in_the_forms_menu(client, submitted):
 
 
 def test_editor_sees_the_submissions(client, submitted):
-    client.force_login(factories.make_editor())
+    client.force_login(UserFactory(editor=True))
 
     response = client.get(reverse("wagtailforms:list_submissions", args=[submitted.pk]))
 
@@ -41,7 +42,7 @@ def test_editor_sees_the_submissions(client, submitted):
 
 
 def test_editor_can_export_the_submissions_as_csv(client, submitted):
-    client.force_login(factories.make_editor())
+    client.force_login(UserFactory(editor=True))
 
     response = client.get(reverse("wagtailforms:list_submissions", args=[submitted.pk]), {"export": "csv"})
 
@@ -56,7 +57,7 @@ def test_editor_can_export_the_submissions_as_csv(client, submitted):
 @pytest.mark.parametrize("who", ["member", "anonymous"])
 def test_others_cannot_see_the_submissions(client, submitted, who):
     if who == "member":
-        client.force_login(factories.make_member())
+        client.force_login(UserFactory(verified=True))
 
     response = client.get(reverse("wagtailforms:list_submissions", args=[submitted.pk]))
 
@@ -64,12 +65,8 @@ def test_others_cannot_see_the_submissions(client, submitted, who):
     assert "Erika Muster" not in response.content.decode()
 
 
-def test_regional_moderator_cannot_see_the_submissions(client, submitted, region):
-    from tests.regions.conftest import fresh, set_team
-
-    moderator = factories.make_member(display_name="Mo Deration")
-    set_team(region, [moderator])
-    client.force_login(fresh(moderator))
+def test_regional_moderator_cannot_see_the_submissions(client, submitted, moderator):
+    client.force_login(moderator)
 
     response = client.get(reverse("wagtailforms:list_submissions", args=[submitted.pk]))
 
@@ -112,7 +109,7 @@ def edit_data(page, fields, action):
 
 @pytest.fixture
 def editor_client(client, db):
-    client.force_login(factories.make_editor())
+    client.force_login(UserFactory(editor=True))
     return client
 
 

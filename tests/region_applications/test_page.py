@@ -13,12 +13,8 @@ from wagtail.test.utils import WagtailPageTestCase
 from home.models import ContentPage, HomePage
 from region_applications.models import RegionApplicationPage
 from regions.models import RegionIndexPage, RegionPage
-from tests.region_applications.conftest import (
-    DEFAULT_FIELDS,
-    RegionApplicationPageFactory,
-    add_fields,
-    valid_data,
-)
+from tests.region_applications.factories import DEFAULT_FIELDS, RegionApplicationPageFactory, add_fields
+from tests.region_applications.helpers import valid_data
 
 
 class PageTreeRulesTests(WagtailPageTestCase):

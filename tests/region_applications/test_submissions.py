@@ -10,12 +10,8 @@ from wagtail.contrib.forms.models import FormSubmission
 import pytest
 
 from region_applications.forms import HONEYPOT_FIELD, MULTILINE_MAX_LENGTH
-from tests.region_applications.conftest import (
-    TEAM_ADDRESS,
-    RegionApplicationPageFactory,
-    add_fields,
-    valid_data,
-)
+from tests.region_applications.factories import TEAM_ADDRESS, RegionApplicationPageFactory, add_fields
+from tests.region_applications.helpers import valid_data
 
 
 def mails_to(address):

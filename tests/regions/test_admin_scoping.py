@@ -9,8 +9,9 @@ import pytest
 from hub_events.models import EventPage
 from news.models import NewsPage
 from regions.models import RegionModerator
-from tests import factories
-from tests.regions.conftest import fresh, set_team
+from tests.helpers import fresh
+from tests.members.factories import UserFactory
+from tests.regions.helpers import set_team
 
 pytestmark = pytest.mark.django_db
 
@@ -108,7 +109,7 @@ def test_moderator_tags_an_event_with_their_own_region(client, region, moderator
 
 
 def test_editor_may_tag_an_event_with_any_region(client, region, other_region):
-    client.force_login(factories.make_editor())
+    client.force_login(UserFactory(editor=True))
 
     response = client.post(add_url("events", "eventpage", region), event_data("redaktion", other_region))
 
@@ -131,7 +132,7 @@ def test_moderator_cannot_tag_news_with_another_region(client, region, other_reg
 
 
 def test_editor_may_tag_news_with_any_region(client, region, other_region):
-    client.force_login(factories.make_editor())
+    client.force_login(UserFactory(editor=True))
 
     response = client.post(add_url("news", "newspage", region), news_data("alle", [region, other_region]))
 
@@ -153,7 +154,7 @@ def test_moderators_edit_form_has_no_team_panel(client, region, moderator):
 
 
 def test_moderator_posting_team_changes_has_no_effect(client, region, moderator):
-    outsider = factories.make_member(display_name="Außen Stehend")
+    outsider = UserFactory(verified=True, display_name="Außen Stehend")
     client.force_login(moderator)
 
     response = client.post(edit_url(region), region_data(region, [outsider]))
@@ -167,8 +168,8 @@ def test_moderator_posting_team_changes_has_no_effect(client, region, moderator)
 
 
 def test_editor_changes_the_team(client, region, moderator):
-    newcomer = factories.make_member(display_name="Neu Dabei")
-    client.force_login(factories.make_editor())
+    newcomer = UserFactory(verified=True, display_name="Neu Dabei")
+    client.force_login(UserFactory(editor=True))
 
     response = client.get(edit_url(region))
     assert "moderators" in response.context["form"].formsets
@@ -183,8 +184,8 @@ def test_editor_changes_the_team(client, region, moderator):
 
 
 def test_team_can_only_be_chosen_from_verified_members(client, region):
-    unverified = factories.make_member(verified=False, display_name="Noch Unbestätigt")
-    client.force_login(factories.make_editor())
+    unverified = UserFactory(unverified=True, display_name="Noch Unbestätigt")
+    client.force_login(UserFactory(editor=True))
 
     response = client.get(edit_url(region))
     formset = response.context["form"].formsets["moderators"]
@@ -197,7 +198,7 @@ def test_team_can_only_be_chosen_from_verified_members(client, region):
 
 
 def test_team_set_by_editors_survives_a_moderators_edit(client, region, moderator):
-    colleague = factories.make_member(display_name="Ko Llegin")
+    colleague = UserFactory(verified=True, display_name="Ko Llegin")
     set_team(region, [moderator, colleague])
     client.force_login(fresh(moderator))
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests import factories
+from tests.members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,7 @@ def test_anonymous_visitors_do_not_see_the_address(client, region_with_contact):
 
 
 def test_logged_in_but_unverified_accounts_do_not_see_the_address(client, region_with_contact):
-    client.force_login(factories.make_member(verified=False))
+    client.force_login(UserFactory(unverified=True))
 
     html = client.get(region_with_contact.url).content.decode()
 
@@ -37,13 +37,13 @@ def test_logged_in_but_unverified_accounts_do_not_see_the_address(client, region
 
 
 def test_an_account_without_any_email_record_does_not_see_the_address(client, region_with_contact):
-    client.force_login(factories.UserFactory())
+    client.force_login(UserFactory())
 
     assert not shows_address(client.get(region_with_contact.url).content.decode())
 
 
 def test_verified_members_see_the_address(client, region_with_contact):
-    client.force_login(factories.make_member())
+    client.force_login(UserFactory(verified=True))
 
     html = client.get(region_with_contact.url).content.decode()
 

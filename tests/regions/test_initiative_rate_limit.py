@@ -6,7 +6,7 @@ from django.test import Client
 import pytest
 
 from regions.models import Initiative
-from tests import factories
+from tests.members.factories import UserFactory
 from tests.regions.test_initiatives import SUBMIT, form_data
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +22,7 @@ def first_limit():
 
 def logged_in_member(name):
     client = Client()
-    client.force_login(factories.make_member(display_name=name))
+    client.force_login(UserFactory(verified=True, display_name=name))
     return client
 
 

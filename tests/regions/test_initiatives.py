@@ -7,7 +7,8 @@ import pytest
 
 from home.models import FieldOfAction
 from regions.models import ApprovalStatus, Initiative
-from tests import factories
+from tests.members.factories import UserFactory
+from tests.regions.factories import InitiativeFactory, RegionPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +55,7 @@ def assert_no_executable_markup(html):
 
 @pytest.fixture
 def submitter(client):
-    user = factories.make_member(display_name="Sina Submit")
+    user = UserFactory(verified=True, display_name="Sina Submit")
     client.force_login(user)
     return user
 
@@ -71,7 +72,7 @@ def test_anonymous_visitors_are_sent_to_log_in(client):
 
 
 def test_unverified_members_get_a_clear_403(client, region):
-    client.force_login(factories.make_member(verified=False))
+    client.force_login(UserFactory(unverified=True))
 
     for response in (client.get(SUBMIT), client.post(SUBMIT, form_data(region))):
         assert response.status_code == 403
@@ -129,7 +130,7 @@ def test_description_is_limited_to_2000_characters(client, region, submitter):
 
 
 def test_only_live_regions_can_be_chosen(client, region_index, submitter):
-    draft = factories.RegionPageFactory(parent=region_index, live=False)
+    draft = RegionPageFactory(parent=region_index, live=False)
 
     response = client.post(SUBMIT, form_data(draft))
 
@@ -138,8 +139,8 @@ def test_only_live_regions_can_be_chosen(client, region_index, submitter):
 
 
 def test_my_initiatives_lists_only_my_own(client, region, submitter):
-    factories.InitiativeFactory(region=region, name="Meine", submitted_by=submitter)
-    factories.InitiativeFactory(region=region, name="Fremde", submitted_by=factories.make_member())
+    InitiativeFactory(region=region, name="Meine", submitted_by=submitter)
+    InitiativeFactory(region=region, name="Fremde", submitted_by=UserFactory(verified=True))
 
     html = client.get(MINE).content.decode()
 
@@ -152,20 +153,20 @@ def test_my_initiatives_lists_only_my_own(client, region, submitter):
 
 @pytest.fixture
 def pending_here(region, submitter):
-    return factories.InitiativeFactory(region=region, name="Hier wartend", submitted_by=submitter)
+    return InitiativeFactory(region=region, name="Hier wartend", submitted_by=submitter)
 
 
 @pytest.fixture
 def pending_there(other_region):
-    return factories.InitiativeFactory(
-        region=other_region, name="Dort wartend", submitted_by=factories.make_member()
+    return InitiativeFactory(
+        region=other_region, name="Dort wartend", submitted_by=UserFactory(verified=True)
     )
 
 
 def test_moderators_see_only_their_regions_pending_initiatives(
     client, moderator, pending_here, pending_there, region
 ):
-    factories.InitiativeFactory(region=region, name="Schon frei", approval_status=ApprovalStatus.APPROVED)
+    InitiativeFactory(region=region, name="Schon frei", approval_status=ApprovalStatus.APPROVED)
     client.force_login(moderator)
 
     html = client.get(REVIEW).content.decode()
@@ -179,7 +180,7 @@ def test_moderators_see_only_their_regions_pending_initiatives(
 
 
 def test_editors_see_every_pending_initiative(client, pending_here, pending_there):
-    client.force_login(factories.make_editor())
+    client.force_login(UserFactory(editor=True))
 
     html = client.get(REVIEW).content.decode()
 
@@ -192,7 +193,7 @@ def test_plain_members_and_visitors_cannot_review(client, pending_here):
     assert client.get(REVIEW).status_code == 302
     assert client.post(approve_url(pending_here)).status_code == 302
 
-    client.force_login(factories.make_member())
+    client.force_login(UserFactory(verified=True))
     assert client.get(REVIEW).status_code == 403
     assert client.post(approve_url(pending_here)).status_code == 403
     assert client.post(reject_url(pending_here)).status_code == 403
@@ -268,7 +269,7 @@ def test_no_mail_before_the_transaction_commits(client, moderator, pending_here)
 def test_editor_changing_the_status_in_the_admin_mails_the_submitter_once(
     client, pending_here, django_capture_on_commit_callbacks
 ):
-    client.force_login(factories.make_editor())
+    client.force_login(UserFactory(editor=True))
     url = reverse("wagtailsnippets_regions_initiative:edit", args=[pending_here.pk])
     assert client.get(url).status_code == 200
     data = {
@@ -300,7 +301,7 @@ def test_editor_changing_the_status_in_the_admin_mails_the_submitter_once(
 
 
 def test_editors_have_the_snippet_in_the_admin(client):
-    client.force_login(factories.make_editor())
+    client.force_login(UserFactory(editor=True))
 
     assert client.get(reverse("wagtailsnippets_regions_initiative:list")).status_code == 200
 

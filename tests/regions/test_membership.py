@@ -8,7 +8,8 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from regions.models import RegionMembership
-from tests import factories
+from tests.members.factories import UserFactory
+from tests.regions.factories import RegionPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,7 @@ def leave_url(region):
 
 @pytest.fixture
 def member(client):
-    user = factories.make_member()
+    user = UserFactory(verified=True)
     client.force_login(user)
     return user
 
@@ -74,7 +75,7 @@ def test_join_and_leave_are_idempotent(client, region, member):
 
 
 def test_member_count_counts_everyone(client, region, member):
-    for user in (factories.make_member(), factories.make_member()):
+    for user in (UserFactory(verified=True), UserFactory(verified=True)):
         RegionMembership.objects.create(user=user, region=region)
 
     assert "2 Mitglieder machen hier mit." in client.get(region.url).content.decode()
@@ -87,15 +88,15 @@ def test_join_needs_post(client, region, member):
 
 def test_join_needs_a_csrf_token(region):
     client = Client(enforce_csrf_checks=True)
-    client.force_login(factories.make_member())
+    client.force_login(UserFactory(verified=True))
 
     assert client.post(join_url(region)).status_code == 403
     assert not RegionMembership.objects.exists()
 
 
 def test_only_live_public_regions_can_be_joined(client, region, region_index, member):
-    draft = factories.RegionPageFactory(parent=region_index, live=False)
-    private = factories.RegionPageFactory(parent=region_index)
+    draft = RegionPageFactory(parent=region_index, live=False)
+    private = RegionPageFactory(parent=region_index)
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
 
     assert client.post(join_url(draft)).status_code == 404
@@ -107,7 +108,7 @@ def test_only_live_public_regions_can_be_joined(client, region, region_index, me
 
 def test_unverified_user_cannot_join_and_is_asked_to_confirm_the_address(client, region):
     """An account without a confirmed address that has a session (from before allauth's rules) must not join."""
-    client.force_login(factories.make_member(verified=False))
+    client.force_login(UserFactory(unverified=True))
 
     response = client.post(join_url(region))
 

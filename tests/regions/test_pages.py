@@ -4,14 +4,15 @@ import pytest
 
 from home.models import FieldOfAction
 from regions.models import ApprovalStatus, RegionModerator
-from tests import factories
+from tests.members.factories import UserFactory
+from tests.regions.factories import InitiativeFactory, RegionPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def region_with_team(region):
-    moderator = factories.UserFactory(first_name="Alex", last_name="Beispiel", display_name="Alex Beispiel")
+    moderator = UserFactory(first_name="Alex", last_name="Beispiel", display_name="Alex Beispiel")
     RegionModerator.objects.create(region=region, user=moderator, role="Koordination")
     region.summary = "Initiativen rund um Neumarkt vernetzen sich."
     region.area_description = "Stadt Neumarkt und Landkreis Neumarkt i.d.OPf."
@@ -20,12 +21,8 @@ def region_with_team(region):
     region.save()
     region.fields_of_action.set(FieldOfAction.objects.filter(slug="ernaehrungssystem"))
     region.save()
-    factories.InitiativeFactory(
-        region=region, name="Solawi Neumarkt", approval_status=ApprovalStatus.APPROVED
-    )
-    factories.InitiativeFactory(
-        region=region, name="Noch nicht geprüft", approval_status=ApprovalStatus.PENDING
-    )
+    InitiativeFactory(region=region, name="Solawi Neumarkt", approval_status=ApprovalStatus.APPROVED)
+    InitiativeFactory(region=region, name="Noch nicht geprüft", approval_status=ApprovalStatus.PENDING)
     return region
 
 
@@ -59,7 +56,7 @@ def test_contact_email_is_hidden_from_anonymous_visitors(client, region_with_tea
 
 def test_contact_email_is_shown_to_members(client, region_with_team):
     # Verified members only (tests/regions/test_contact_visibility.py).
-    client.force_login(factories.make_member())
+    client.force_login(UserFactory(verified=True))
 
     html = client.get(region_with_team.url).content.decode()
 
@@ -73,7 +70,7 @@ def test_region_coordinates_are_read_from_the_geo_widget_format(region):
 
 
 def test_region_index_lists_regions_with_status(client, region_index):
-    factories.RegionPageFactory(parent=region_index, title="Bergisches Land", status="forming")
+    RegionPageFactory(parent=region_index, title="Bergisches Land", status="forming")
 
     html = client.get(region_index.url).content.decode()
 
@@ -82,7 +79,7 @@ def test_region_index_lists_regions_with_status(client, region_index):
 
 
 def test_team_members_appear_by_public_name_never_by_username(client, region):
-    RegionModerator.objects.create(region=region, user=factories.UserFactory(username="geheim@example.org"))
+    RegionModerator.objects.create(region=region, user=UserFactory(username="geheim@example.org"))
 
     html = client.get(region.url).content.decode()
 

@@ -15,8 +15,8 @@ import pytest
 
 from regions.models import RegionModerator, RegionPage
 from regions.roles import team_group
-from tests import factories
-from tests.regions.conftest import fresh
+from tests.helpers import fresh
+from tests.members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -58,9 +58,9 @@ def is_in_team_group(user, region):
 @pytest.fixture
 def history(region):
     """Revision A (an editor adds ``removed`` to the team), then revision B (the editor removes them again)."""
-    editor = factories.make_editor(display_name="Re Daktion")
-    moderator = factories.make_member(display_name="Mo Deration")
-    removed = factories.make_member(display_name="Ent Fernt")
+    editor = UserFactory(editor=True, display_name="Re Daktion")
+    moderator = UserFactory(verified=True, display_name="Mo Deration")
+    removed = UserFactory(verified=True, display_name="Ent Fernt")
     revision_a = editor_publishes_team(region, editor, [moderator, removed])
     assert is_in_team_group(removed, region)
     editor_publishes_team(region, editor, [moderator])
@@ -151,7 +151,7 @@ def test_editor_token_can_still_restore_the_team_by_revert_and_publish(region, h
 
 
 def test_editor_still_changes_the_team_and_the_moderator_still_edits_the_rest(region, history):
-    newcomer = factories.make_member(display_name="Neu Dabei")
+    newcomer = UserFactory(verified=True, display_name="Neu Dabei")
     editor_publishes_team(region, history["editor"], [history["moderator"], newcomer])
     assert is_in_team_group(fresh(newcomer), region)
 

@@ -16,8 +16,12 @@ from members.roles import EDITORS
 from regions.models import RegionModerator, RegionPage, RegionTeam
 from regions.roles import team_group
 from regions.rules import can_moderate_region, moderated_regions
-from tests import factories
-from tests.regions.conftest import fresh, set_team
+from tests.events.factories import EventPageFactory
+from tests.helpers import fresh
+from tests.members.factories import UserFactory
+from tests.news.factories import NewsPageFactory
+from tests.regions.factories import RegionModeratorFactory, RegionPageFactory
+from tests.regions.helpers import set_team
 
 pytestmark = pytest.mark.django_db
 
@@ -55,8 +59,8 @@ def test_moderator_cannot_delete_their_region_page(client, region, moderator):
 
 
 def test_moderator_can_edit_and_publish_events_and_news_under_their_region(region, moderator):
-    event = factories.EventPageFactory(parent=region, region=region)
-    news = factories.NewsPageFactory(parent=region)
+    event = EventPageFactory(parent=region, region=region)
+    news = NewsPageFactory(parent=region)
 
     for page in (event, news):
         perms = page.permissions_for_user(fresh(moderator))
@@ -141,14 +145,13 @@ def test_deleting_a_team_row_directly_revokes_the_rights(region, moderator):
 
 
 def test_a_team_row_created_directly_grants_the_rights(region):
-    user = factories.make_member()
-    RegionModerator.objects.create(region=region, user=user)
+    user = RegionModeratorFactory(region=region).user
 
     assert region.permissions_for_user(fresh(user)).can_publish()
 
 
 def test_draft_changes_to_the_team_do_not_grant_rights_until_published(region):
-    user = factories.make_member()
+    user = UserFactory(verified=True)
     region.moderators = [RegionModerator(user=user)]
     region.save_revision()  # a draft only
 
@@ -156,7 +159,7 @@ def test_draft_changes_to_the_team_do_not_grant_rights_until_published(region):
 
 
 def test_team_changes_keep_the_other_members(region, moderator):
-    second = factories.make_member()
+    second = UserFactory(verified=True)
     set_team(region, [moderator, second])
 
     assert set(team_group(region).user_set.all()) == {moderator, second}
@@ -174,8 +177,8 @@ def test_renaming_the_region_renames_its_group(region, moderator):
 
 
 def test_two_regions_with_the_same_title_get_distinct_groups(region_index):
-    first = factories.RegionPageFactory(parent=region_index, title="Gleich", slug="gleich-1")
-    second = factories.RegionPageFactory(parent=region_index, title="Gleich", slug="gleich-2")
+    first = RegionPageFactory(parent=region_index, title="Gleich", slug="gleich-1")
+    second = RegionPageFactory(parent=region_index, title="Gleich", slug="gleich-2")
 
     assert team_group(first) != team_group(second)
 
@@ -192,9 +195,9 @@ def test_deleting_the_region_deletes_its_group_and_rights(region, moderator):
 
 
 def test_can_moderate_region(region, other_region, moderator):
-    editor = factories.make_editor()
-    superuser = factories.UserFactory(is_superuser=True)
-    member = factories.make_member()
+    editor = UserFactory(editor=True)
+    superuser = UserFactory(is_superuser=True)
+    member = UserFactory(verified=True)
 
     assert can_moderate_region(moderator, region)
     assert not can_moderate_region(moderator, other_region)
@@ -208,7 +211,7 @@ def test_moderated_regions_of_anonymous_and_plain_members_are_empty(region):
     from django.contrib.auth.models import AnonymousUser
 
     assert not moderated_regions(AnonymousUser()).exists()
-    assert not moderated_regions(factories.make_member()).exists()
+    assert not moderated_regions(UserFactory(verified=True)).exists()
     assert RegionPage.objects.count() == 1
 
 
@@ -241,9 +244,9 @@ def test_moderator_may_upload_and_choose_images_and_documents_but_not_change_oth
 
 
 def test_team_editor_names_people_by_public_name_never_by_username(client, region, moderator):
-    factories.make_member(username="geheim.person", email="geheim.person@example.org", display_name="")
+    UserFactory(verified=True, username="geheim.person", email="geheim.person@example.org", display_name="")
     client.force_login(
-        factories.make_editor()
+        UserFactory(editor=True)
     )  # only editors see the team (tests/regions/test_admin_scoping.py)
 
     html = client.get(edit_url(region)).content.decode()
