@@ -34,7 +34,9 @@ def problem_body(parameter, detail, valid=(), status=400):
 
 def problem(parameter, detail, valid=()):
     """A 400 for an endpoint that declares ``400: ProblemOut`` (``application/json``, as the schema says)."""
-    return JsonResponse(problem_body(parameter, detail, valid), status=400)
+    return JsonResponse(
+        problem_body(parameter, detail, valid), status=400, content_type="application/json; charset=utf-8"
+    )
 
 
 def problem_response(parameter, detail, valid=(), status=400):

@@ -93,7 +93,9 @@ def shared(request, part, load):
     shared cache: ``common.public_cache.bump()`` — on publishing, taxonomy, card and membership changes — starts a
     new version, so nothing outlives a change."""
     host = request.get_host() if request is not None else ""
-    key = f"map-{part}:{public_cache.content_version()}:{host}:{get_language()}"
+    # "v2": the stored classes moved to regions.map (issue 12). A new key for a new shape, so servers of the old
+    # and the new code (a rolling deploy, or entries left from before it) never unpickle each other's objects.
+    key = f"map-v2-{part}:{public_cache.content_version()}:{host}:{get_language()}"
     return cache.get_or_set(key, load, SHARED_SECONDS)
 
 

@@ -28,8 +28,9 @@ def test_an_endpoint_and_a_guard_answer_the_same_body():
         "parameter": "layer",
         "valid": ["regions", "members"],
     }
-    # The media types stay as the OpenAPI schema (endpoints) and RFC 7807 (guards) have them.
-    assert from_endpoint["Content-Type"] == "application/json"
+    # The media types stay as the OpenAPI schema (endpoints, with the charset of ninja's own answers) and
+    # RFC 7807 (guards) have them.
+    assert from_endpoint["Content-Type"] == "application/json; charset=utf-8"
     assert from_guard["Content-Type"] == "application/problem+json"
 
 
