@@ -10,10 +10,7 @@ import pytest
 
 from tests.actions.factories import ActionIndexPageFactory
 from tests.events.factories import EventIndexPageFactory
-from tests.helpers import (
-    fresh,
-    require,  # noqa: F401  transitional: tests/search, e2e and production import it from here
-)
+from tests.helpers import fresh
 from tests.home.factories import HomePageFactory
 from tests.members.factories import UserFactory
 from tests.news.factories import NewsIndexPageFactory

@@ -10,7 +10,9 @@ import pytest
 
 from hub_events.models import EventPage
 from regions.models import RegionModerator
-from tests import factories
+from tests.events.factories import EventPageFactory
+from tests.members.factories import UserFactory
+from tests.regions.factories import RegionPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,11 +22,11 @@ BAD = ["SRID=4326;POINT(200 95)", "SRID=4326;POINT(1.2.3 4)", "Nürnberg"]
 
 @pytest.fixture
 def setup(region_index):
-    region = factories.RegionPageFactory(parent=region_index, title="Region A", slug="region-a")
-    moderator = factories.make_member()
+    region = RegionPageFactory(parent=region_index, title="Region A", slug="region-a")
+    moderator = UserFactory(verified=True)
     region.moderators.add(RegionModerator(user=moderator, role="Moderation"))
     region.save_revision().publish()
-    event = factories.EventPageFactory(parent=region, region=region, location=GOOD)
+    event = EventPageFactory(parent=region, region=region, location=GOOD)
     event.save_revision().publish()
     _, plaintext = APIToken.create_token(user=moderator, name="Redaktionssystem")
     return region, event, Client(HTTP_AUTHORIZATION=f"Bearer {plaintext}")

@@ -11,7 +11,7 @@ from wagtail.contrib.forms.models import FormSubmission
 
 from demo import region_applications as application_demo
 from demo.writer import DemoWriter
-from tests.region_applications.conftest import valid_data
+from tests.region_applications.helpers import valid_data
 
 
 def run(home_page, today):

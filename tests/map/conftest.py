@@ -1,63 +1,11 @@
-"""Helpers for the network map's tests: a small world of public and private entries."""
-
-from django.urls import reverse
+"""Fixtures for the network map's tests: a small world of public and private entries."""
 
 import pytest
 
-from home.models import FieldOfAction, point
-from regions.models import ApprovalStatus, RegionMembership, RegionStatus
-from tests import factories
-
-FEATURES = reverse("wagtailapi_v3:map_features")
-NEAR = reverse("wagtailapi_v3:map_regions_near")
-
-
-def field(slug):
-    return FieldOfAction.objects.get(slug=slug)
-
-
-def make_region(index, title, lat, lng, status=RegionStatus.ACTIVE, fields=(), publish=True, **extra):
-    region = factories.RegionPageFactory(
-        parent=index,
-        title=title,
-        location=point(lat, lng),
-        status=status,
-        contact_email=f"team@{title.lower().replace(' ', '-')}.example",
-        live=publish,
-        **extra,
-    )
-    if fields:
-        region.fields_of_action.set(fields)
-    if publish:
-        region.save_revision().publish()
-    return region
-
-
-def make_initiative(region, name, lat, lng, status=ApprovalStatus.APPROVED, fields=(), **extra):
-    initiative = factories.InitiativeFactory(
-        region=region, name=name, location=point(lat, lng), approval_status=status, **extra
-    )
-    if fields:
-        initiative.fields_of_action.set(fields)
-    return initiative
-
-
-def make_card(name, lat=None, lng=None, place="", verified=True, show=True, fields=(), region=None, **extra):
-    """A member with a card on the map (coarse position as the profile form stores it)."""
-    location = f"SRID=4326;POINT({lng:.2f} {lat:.2f})" if lat is not None else ""
-    member = factories.make_member(
-        verified=verified,
-        display_name=name,
-        show_on_map=show,
-        map_location=location,
-        map_place=place,
-        **extra,
-    )
-    if fields:
-        member.fields_of_action.set(fields)
-    if region is not None:
-        RegionMembership.objects.create(user=member, region=region)
-    return member
+from regions.models import ApprovalStatus, RegionStatus
+from tests.map.factories import make_card, make_initiative, make_region
+from tests.map.helpers import field
+from tests.members.factories import UserFactory
 
 
 @pytest.fixture
@@ -69,7 +17,7 @@ def world(region_index):
         region_index, "Münsterland", 51.9607, 7.6261, status=RegionStatus.FORMING, fields=[energy]
     )
     draft = make_region(region_index, "Geheime Region", 50.0, 10.0, publish=False)
-    submitter = factories.make_member(email="einreicher@example.org", display_name="Einreicher")
+    submitter = UserFactory(verified=True, email="einreicher@example.org", display_name="Einreicher")
     initiatives = {
         "solawi": make_initiative(
             neumarkt,
@@ -95,11 +43,3 @@ def world(region_index):
         "email_name": make_card("mail@example.org", 52.52, 13.40),
     }
     return {"neumarkt": neumarkt, "muenster": muenster, "draft": draft, **initiatives, **cards}
-
-
-def names(collection, layer=None):
-    return sorted(
-        feature["properties"]["name"]
-        for feature in collection["features"]
-        if not feature["properties"]["cluster"] and (layer is None or feature["properties"]["layer"] == layer)
-    )

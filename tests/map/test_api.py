@@ -8,8 +8,8 @@ import pytest
 from regions.map.api import FeatureCollectionOut, NearOut
 from regions.map.query import LAYERS
 from regions.models import ApprovalStatus
-from tests import factories
-from tests.map.conftest import FEATURES, NEAR, names
+from tests.map.helpers import FEATURES, NEAR, names
+from tests.regions.factories import InitiativeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -294,9 +294,7 @@ def test_filters_combine(client, world):
 
 
 def test_initiative_without_a_position_is_left_out(client, world):
-    factories.InitiativeFactory(
-        region=world["neumarkt"], name="Ohne Ort", approval_status=ApprovalStatus.APPROVED
-    )
+    InitiativeFactory(region=world["neumarkt"], name="Ohne Ort", approval_status=ApprovalStatus.APPROVED)
 
     assert "Ohne Ort" not in names(get(client))
 

@@ -7,8 +7,9 @@ import pytest
 
 from common import public_cache
 from regions.models import ApprovalStatus, RegionMembership
-from tests import factories
-from tests.map.conftest import FEATURES, field, make_initiative, names
+from tests.map.factories import make_initiative
+from tests.map.helpers import FEATURES, field, names
+from tests.members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +34,7 @@ def test_answers_are_cached(visitor, world):
 
 def test_initiative_appears_once_approved(visitor, client, world):
     assert "Noch nicht geprüft" not in cached_names(visitor)
-    client.force_login(factories.make_editor())
+    client.force_login(UserFactory(editor=True))
 
     response = client.post(reverse("regions:approve_initiative", args=[world["pending"].pk]))
 

@@ -14,7 +14,8 @@ from members.roles import ensure_groups, sync_verified_members
 from regions.map import clusters
 from regions.map.geo import BBox, grid_cell_size
 from regions.models import ApprovalStatus, Initiative, MapCell, MapPoint
-from tests.map.conftest import FEATURES, field, make_card, make_initiative, make_region
+from tests.map.factories import make_card, make_initiative, make_region
+from tests.map.helpers import FEATURES, field
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from common.points import parse_point, validate_point
 from home.models import point
 from regions.map.geo import BBox, InvalidBBox, distance_km, grid_cell_size
 from regions.models import Initiative, RegionPage
-from tests import factories
+from tests.regions.factories import InitiativeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ migration = importlib.import_module("regions.migrations.0005_initiative_coordina
 
 
 def test_coordinates_follow_the_location_on_save(region):
-    initiative = factories.InitiativeFactory(region=region, location=point(49.28, 11.46))
+    initiative = InitiativeFactory(region=region, location=point(49.28, 11.46))
     assert (initiative.latitude, initiative.longitude) == (49.28, 11.46)
 
     initiative.location = point(51.96, 7.62)
@@ -36,14 +36,14 @@ def test_coordinates_follow_the_location_on_save(region):
 
 def test_malformed_or_out_of_range_location_has_no_coordinates(region):
     for location in ("SRID=4326;POINT(abc def)", "SRID=4326;POINT(200 95)", "Neumarkt"):
-        initiative = factories.InitiativeFactory(region=region, location=location)
+        initiative = InitiativeFactory(region=region, location=location)
         assert initiative.latitude is None
         assert initiative.longitude is None
 
 
 def test_migration_fills_existing_rows(region):
-    initiative = factories.InitiativeFactory(region=region, location=point(49.28, 11.46))
-    empty = factories.InitiativeFactory(region=region, location="")
+    initiative = InitiativeFactory(region=region, location=point(49.28, 11.46))
+    empty = InitiativeFactory(region=region, location="")
     Initiative.objects.update(latitude=None, longitude=None)  # as before the migration
 
     migration.fill_coordinates(apps, None)

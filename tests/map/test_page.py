@@ -13,8 +13,8 @@ from bs4 import BeautifulSoup
 
 from regions.map.page import LIST_PAGE_SIZE, page_links
 from regions.models import Initiative, RegionIndexPage
-from tests.map.conftest import FEATURES, make_region
-from tests.map.test_scale import bulk_initiatives
+from tests.map.factories import bulk_initiatives, make_region
+from tests.map.helpers import FEATURES
 
 pytestmark = pytest.mark.django_db
 

@@ -1,45 +1,18 @@
 """Many initiatives: server-side clusters above the limit, payload size, and a bounded number of queries."""
 
 import gzip
-import random
 
 import pytest
 
-from home.models import FieldOfAction, point
-from regions.map import clusters, layers
-from regions.models import ApprovalStatus, Initiative, InitiativeKind
-from tests.map.conftest import FEATURES, make_card, make_region
+from home.models import FieldOfAction
+from regions.map import layers
+from regions.models import Initiative
+from tests.map.factories import bulk_initiatives, make_card, make_region
+from tests.map.helpers import FEATURES
 
 pytestmark = pytest.mark.django_db
 
 GERMANY = "5.8,47.2,15.1,55.1"
-
-
-def bulk_initiatives(region, count, seed=1, box=(47.3, 5.9, 55.0, 15.0)):
-    """``count`` approved initiatives spread over ``box`` (south, west, north, east), with fields."""
-    rng = random.Random(seed)  # noqa: S311 -- test data, not security
-    south, west, north, east = box
-    kinds = [kind.value for kind in InitiativeKind]
-    initiatives = []
-    for number in range(count):
-        initiative = Initiative(
-            name=f"Initiative {seed}-{number}",
-            kind=rng.choice(kinds),
-            region=region,
-            approval_status=ApprovalStatus.APPROVED,
-            location=point(round(rng.uniform(south, north), 5), round(rng.uniform(west, east), 5)),
-        )
-        initiative.sync_coordinates()
-        initiatives.append(initiative)
-    created = Initiative.objects.bulk_create(initiatives, batch_size=500)
-    fields = list(FieldOfAction.objects.values_list("pk", flat=True))
-    through = Initiative.fields_of_action.through
-    through.objects.bulk_create(
-        [through(initiative_id=i.pk, fieldofaction_id=rng.choice(fields)) for i in created], batch_size=500
-    )
-    # bulk_create sends no signals: what every bulk writer does to keep the map's stored clusters.
-    clusters.sync(clusters.INITIATIVES, [i.pk for i in created])
-    return created
 
 
 @pytest.fixture

@@ -1,11 +1,7 @@
 import pytest
 
 from tests.region_applications.factories import RegionApplicationPageFactory, add_fields
-from tests.region_applications.helpers import (
-    future,
-    past,
-    valid_data,  # noqa: F401  transitional: test_demo.py imports it from here
-)
+from tests.region_applications.helpers import future, past
 
 
 @pytest.fixture

@@ -8,20 +8,18 @@ what ``python manage.py search_engine`` starts); in CI it must be there. Elastic
 import datetime as dt
 import os
 import uuid
-from dataclasses import dataclass
 
 from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 
 import pytest
 
-from actions.search import indexable_actions
 from home.models import SDG, FieldOfAction, Resource
 from search.engines import engine_from_url
 from search.engines.database import DatabaseEngine
-from search.kinds import indexed_kind
-from tests import factories
-from tests.conftest import require
+from tests.actions.factories import ActionPageFactory
+from tests.helpers import require
+from tests.search.helpers import HIDDEN, SPECS, index_everything
 
 OPENSEARCH_URL = os.environ.get("SEARCH_TEST_OPENSEARCH_URL", "opensearch://127.0.0.1:9201")
 ELASTICSEARCH_URL = os.environ.get("SEARCH_TEST_ELASTICSEARCH_URL", "")
@@ -47,10 +45,6 @@ def unique_alias():
     return f"test-{uuid.uuid4().hex[:12]}-actions"
 
 
-def index_everything(engine):
-    engine.rebuild(indexed_kind().document_of(page) for page in indexable_actions())
-
-
 @pytest.fixture
 def make_engine(engine_name, unique_alias):
     """Call after the test's pages exist: returns the engine with everything indexed."""
@@ -70,116 +64,6 @@ def make_engine(engine_name, unique_alias):
         engine.drop()
 
 
-@dataclass(frozen=True)
-class Spec:
-    key: str
-    title: str
-    fields: tuple
-    effort: str
-    impact: str
-    sdgs: tuple
-    resources: tuple
-    summary: str = "Eine erprobte Aktion."
-    body: str = ""
-
-
-# The contract's fixture: small enough to reason about by hand, varied enough for every facet.
-SPECS = [
-    Spec(
-        "garden",
-        "Gemeinschaftsgarten anlegen",
-        ("ernaehrungssystem",),
-        "low",
-        "medium",
-        (2, 11),
-        ("space", "time"),
-        body="Im Garten wachsen Gemüse und gute Nachbarschaft.",
-    ),
-    Spec(
-        "repair",
-        "Repair-Café gründen",
-        ("finanzen-und-wirtschaft",),
-        "low",
-        "high",
-        (12,),
-        ("space", "expertise"),
-        summary="Gemeinsam reparieren statt wegwerfen.",
-    ),
-    Spec(
-        "energy",
-        "Bürgerenergie-Genossenschaft gründen",
-        ("energie-und-verkehr",),
-        "high",
-        "high",
-        (7, 13),
-        ("money", "partners"),
-        summary="Erneuerbare Energien in Bürgerhand.",
-    ),
-    Spec("cargo", "Lastenrad-Verleih", ("energie-und-verkehr",), "medium", "medium", (11, 13), ("material",)),
-    Spec(
-        "csa",
-        "Solidarische Landwirtschaft",
-        ("ernaehrungssystem", "finanzen-und-wirtschaft"),
-        "high",
-        "high",
-        (2, 12),
-        ("money", "partners"),
-    ),
-    Spec("party", "Nachbarschaftsfest feiern", ("sozialer-zusammenhalt",), "low", "low", (11,), ("time",)),
-    Spec(
-        "swap",
-        "Kleidertausch organisieren",
-        ("finanzen-und-wirtschaft", "sozialer-zusammenhalt"),
-        "low",
-        "medium",
-        (12,),
-        ("space",),
-    ),
-    Spec(
-        "gardens",
-        "Offene Gärten am Wochenende",
-        ("ernaehrungssystem", "sozialer-zusammenhalt"),
-        "medium",
-        "low",
-        (3, 15),
-        ("space",),
-    ),
-    Spec(
-        "eco",
-        "Ökostrom-Wechselparty",
-        ("energie-und-verkehr", "sozialer-zusammenhalt"),
-        "low",
-        "medium",
-        (7,),
-        ("time",),
-        summary="Gemeinsam zu Ökostrom wechseln.",
-    ),
-    Spec(
-        "ride",
-        "Mitfahrbank aufstellen",
-        ("energie-und-verkehr", "sozialer-zusammenhalt"),
-        "low",
-        "low",
-        (11,),
-        ("material", "partners"),
-    ),
-    Spec(
-        "money",
-        "Regionalwährung einführen",
-        ("finanzen-und-wirtschaft",),
-        "high",
-        "medium",
-        (8,),
-        ("money", "expertise", "partners"),
-    ),
-    Spec("seed", "Saatgut-Tauschbörse", ("ernaehrungssystem",), "low", "medium", (2, 15), ("space", "time")),
-]
-HIDDEN = [
-    Spec("draft", "Geheimer Entwurf Garten", ("ernaehrungssystem",), "low", "low", (2,), ("time",)),
-    Spec("private", "Private Garten-Aktion", ("ernaehrungssystem",), "low", "low", (2,), ("time",)),
-]
-
-
 @pytest.fixture
 def pool(action_index, region):
     """The contract fixture: SPECS live and public (published a day apart), HIDDEN never findable."""
@@ -188,7 +72,7 @@ def pool(action_index, region):
     resources = {resource.slug: resource for resource in Resource.objects.all()}
     pages = {}
     for day, spec in enumerate(SPECS + HIDDEN):
-        page = factories.ActionPageFactory(
+        page = ActionPageFactory(
             parent=action_index,
             title=spec.title,
             summary=spec.summary,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests import factories
+from tests.actions.factories import ActionPageFactory
 
 pytestmark = pytest.mark.django_db
 API = "/api/v3/actions/search"
@@ -25,7 +25,7 @@ BAD = [
 
 @pytest.fixture
 def pool(action_index):
-    return [factories.ActionPageFactory(parent=action_index) for _ in range(3)]
+    return [ActionPageFactory(parent=action_index) for _ in range(3)]
 
 
 @pytest.mark.parametrize(("params", "parameter"), BAD)

@@ -20,8 +20,8 @@ from search.models import PendingIndexChange
 from search.queries import ActionQuery
 from search.service import search_actions
 from search.verify import find_drift
-from tests import factories
-from tests.conftest import require
+from tests.actions.factories import ActionPageFactory
+from tests.helpers import require
 from tests.search.helpers import publish
 
 PORT = int(os.environ.get("SEARCH_TEST_CLUSTER_PORT", "9231"))
@@ -82,8 +82,7 @@ def primary_node(engine):
 @pytest.mark.django_db
 def test_a_node_stops_while_actions_are_published_and_searched(action_index, cluster_engine):
     pages = [
-        publish(factories.ActionPageFactory(parent=action_index, title=f"Aktion {number}"))
-        for number in range(ACTIONS)
+        publish(ActionPageFactory(parent=action_index, title=f"Aktion {number}")) for number in range(ACTIONS)
     ]
     client = cluster_engine.client
     health = client.cluster.health(index=cluster_engine.alias, wait_for_status="green", request_timeout=60)

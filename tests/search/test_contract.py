@@ -12,8 +12,8 @@ import pytest
 from actions.search import FACETS
 from search.queries import ActionQuery, parse_query
 from search.service import PageOutOfRange, search_actions
-from tests.conftest import require
-from tests.search.conftest import SPECS
+from tests.helpers import require
+from tests.search.helpers import SPECS
 
 pytestmark = pytest.mark.django_db
 FACET_ATTR = {

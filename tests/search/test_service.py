@@ -15,7 +15,8 @@ from search.engines import engine_from_url
 from search.kinds import indexed_kind
 from search.queries import ActionQuery, parse_query
 from search.service import search_actions
-from tests import factories
+from tests.actions.factories import ActionPageFactory
+from tests.regions.factories import RegionPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +43,7 @@ def titles(result):
 
 def test_a_hit_the_database_no_longer_allows_is_never_shown(action_index, indexed):
     kept, unpublished, private = (
-        factories.ActionPageFactory(parent=action_index, title=f"Garten {name}")
+        ActionPageFactory(parent=action_index, title=f"Garten {name}")
         for name in ("bleibt", "zurückgezogen", "privat")
     )
     engine = indexed()
@@ -60,7 +61,7 @@ def test_results_carry_their_taxonomy_from_the_database(action_index, region, in
     fields = list(FieldOfAction.objects.all()[:2])
     sdgs = list(SDG.objects.filter(number__in=[13, 2]))
     resources = list(Resource.objects.filter(slug__in=["money", "time"]))
-    factories.ActionPageFactory(
+    ActionPageFactory(
         parent=action_index,
         title="Lastenrad",
         taxonomy__fields=fields,
@@ -91,7 +92,7 @@ def test_results_carry_their_taxonomy_from_the_database(action_index, region, in
 def test_queries_per_search_do_not_grow_with_the_results(action_index, indexed):
     fields = list(FieldOfAction.objects.all())
     for number in range(25):
-        factories.ActionPageFactory(
+        ActionPageFactory(
             parent=action_index,
             title=f"Aktion {number}" if number else "Einzelstück",
             taxonomy__fields=fields[: 1 + number % len(fields)],
@@ -117,14 +118,14 @@ def test_queries_per_search_do_not_grow_with_the_results(action_index, indexed):
 def test_a_renamed_field_and_a_new_region_show_at_once(
     action_index, region_index, django_capture_on_commit_callbacks
 ):
-    factories.ActionPageFactory(parent=action_index, title="Lastenrad")
+    ActionPageFactory(parent=action_index, title="Lastenrad")
     search_actions(ActionQuery())  # caches the taxonomy
 
     field = FieldOfAction.objects.first()
     with django_capture_on_commit_callbacks(execute=True):
         field.name = "Mobilität und Energie"
         field.save()
-        region = factories.RegionPageFactory(parent=region_index, title="Oberland", slug="oberland")
+        region = RegionPageFactory(parent=region_index, title="Oberland", slug="oberland")
 
     result = search_actions(ActionQuery())
     labels = {option.value: option.label for facet in result.facets for option in facet.options}
@@ -140,7 +141,7 @@ def test_a_renamed_field_and_a_new_region_show_at_once(
 
 def test_same_query_shows_an_update_as_soon_as_the_index_is_refreshed(action_index, indexed):
     """The engine may cache whole search requests; a refresh that changed the index must invalidate them."""
-    page = factories.ActionPageFactory(parent=action_index, title="Saatgut tauschen")
+    page = ActionPageFactory(parent=action_index, title="Saatgut tauschen")
     engine = indexed()
     query = ActionQuery(text="Saatgut")
     assert [search_actions(query, engine=engine).total for _ in range(2)] == [1, 1]
@@ -156,7 +157,7 @@ def test_same_query_shows_an_update_as_soon_as_the_index_is_refreshed(action_ind
 
 def test_streamed_documents_equal_the_documents_of_single_pages(action_index, region):
     for number in range(5):
-        page = factories.ActionPageFactory(
+        page = ActionPageFactory(
             parent=action_index,
             title=f"Äpfel ernten {number}",
             taxonomy__fields=list(FieldOfAction.objects.all()[: number + 1]),
@@ -173,7 +174,7 @@ def test_streamed_documents_equal_the_documents_of_single_pages(action_index, re
 
 
 def test_rebuild_puts_the_index_settings_back(action_index, indexed):
-    factories.ActionPageFactory(parent=action_index)
+    ActionPageFactory(parent=action_index)
     engine = indexed()
 
     index = next(iter(engine.client.indices.get_alias(name=engine.alias)))
@@ -184,7 +185,7 @@ def test_rebuild_puts_the_index_settings_back(action_index, indexed):
 
 
 def test_a_result_linked_to_a_field_the_cached_taxonomy_lacks_shows_it(action_index):
-    page = factories.ActionPageFactory(parent=action_index, title="Lastenrad")
+    page = ActionPageFactory(parent=action_index, title="Lastenrad")
     search_actions(ActionQuery())  # caches the taxonomy
     # Behind the cache's back (no signal): a new field of action, linked to the action.
     (field,) = FieldOfAction.objects.bulk_create(

@@ -1,13 +1,14 @@
 import pytest
 
-from tests import factories
+from tests.actions.factories import ActionPageFactory
+from tests.news.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_site_search_finds_pages_of_every_type(client, action_index, news_index):
-    factories.ActionPageFactory(parent=action_index, title="Lastenrad-Verleih aufbauen")
-    factories.NewsPageFactory(parent=news_index, title="Lastenrad-Flotte wächst")
+    ActionPageFactory(parent=action_index, title="Lastenrad-Verleih aufbauen")
+    NewsPageFactory(parent=news_index, title="Lastenrad-Flotte wächst")
 
     html = client.get("/suche/", {"q": "Lastenrad"}).content.decode()
 
@@ -16,7 +17,7 @@ def test_site_search_finds_pages_of_every_type(client, action_index, news_index)
 
 
 def test_site_search_never_shows_drafts(client, action_index):
-    draft = factories.ActionPageFactory(parent=action_index, title="Unveröffentlichter Lastenrad-Plan")
+    draft = ActionPageFactory(parent=action_index, title="Unveröffentlichter Lastenrad-Plan")
     draft.unpublish()
 
     assert "Unveröffentlichter" not in client.get("/suche/", {"q": "Lastenrad"}).content.decode()
@@ -35,7 +36,7 @@ def test_site_search_page_out_of_range_is_404(client, home_page):
 
 
 def test_site_search_falls_back_to_the_database_while_the_engine_is_down(settings, client, action_index):
-    page = factories.ActionPageFactory(parent=action_index, title="Lastenrad-Verleih aufbauen")
+    page = ActionPageFactory(parent=action_index, title="Lastenrad-Verleih aufbauen")
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "wagtail.search.backends.opensearch3",

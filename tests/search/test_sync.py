@@ -16,7 +16,7 @@ from search.models import PendingIndexChange
 from search.queries import ActionQuery, parse_query
 from search.service import search_actions
 from search.verify import find_drift
-from tests import factories
+from tests.actions.factories import ActionPageFactory
 from tests.search.helpers import publish
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +44,7 @@ def found(text="", **filters):
 
 
 def test_published_action_is_found_within_one_refresh(action_index, live_engine):
-    publish(factories.ActionPageFactory(parent=action_index, title="Balkonkraftwerke bestellen"))
+    publish(ActionPageFactory(parent=action_index, title="Balkonkraftwerke bestellen"))
     live_engine.refresh()
 
     assert found("Balkonkraftwerke") == ["Balkonkraftwerke bestellen"]
@@ -55,7 +55,7 @@ def test_unpublished_deleted_and_private_actions_disappear(
     action_index, live_engine, django_capture_on_commit_callbacks
 ):
     unpublished, deleted, private = (
-        publish(factories.ActionPageFactory(parent=action_index, title=f"Aktion {name}"))
+        publish(ActionPageFactory(parent=action_index, title=f"Aktion {name}"))
         for name in ("Eins", "Zwei", "Drei")
     )
     with django_capture_on_commit_callbacks(execute=True):
@@ -72,7 +72,7 @@ def test_renamed_field_of_action_shows_its_new_label_and_slug(
     action_index, live_engine, django_capture_on_commit_callbacks
 ):
     field = FieldOfAction.objects.get(slug="energie-und-verkehr")
-    publish(factories.ActionPageFactory(parent=action_index, title="Lastenrad", taxonomy__fields=[field]))
+    publish(ActionPageFactory(parent=action_index, title="Lastenrad", taxonomy__fields=[field]))
 
     with django_capture_on_commit_callbacks(execute=True):
         field.name, field.slug = "Energie und Mobilität", "energie-und-mobilitaet"
@@ -90,7 +90,7 @@ def test_engine_down_publish_succeeds_queue_keeps_it_and_replay_repairs(
     settings, action_index, live_engine, server_engine_url
 ):
     settings.SEARCH_URL = CLOSED_PORT_URL  # the engine "stops"
-    page = publish(factories.ActionPageFactory(parent=action_index, title="Reparatur-Treff"))
+    page = publish(ActionPageFactory(parent=action_index, title="Reparatur-Treff"))
 
     assert page.live
     assert list(PendingIndexChange.objects.values_list("action_id", flat=True)) == [page.pk]
@@ -136,11 +136,11 @@ def test_rebuild_under_concurrent_searches_never_fails_or_comes_back_empty(
 
 @pytest.fixture
 def pool_of_30(action_index):
-    return [factories.ActionPageFactory(parent=action_index) for _ in range(30)]
+    return [ActionPageFactory(parent=action_index) for _ in range(30)]
 
 
 def test_pool_page_says_results_may_be_incomplete_while_the_engine_is_down(settings, client, action_index):
-    factories.ActionPageFactory(parent=action_index, title="Repair-Café")
+    ActionPageFactory(parent=action_index, title="Repair-Café")
     settings.SEARCH_URL = CLOSED_PORT_URL
 
     response = client.get(action_index.url)
@@ -156,7 +156,7 @@ def test_index_commands_rebuild_verify_fix_and_status(action_index, live_engine)
 
     from django.core.management import CommandError, call_command
 
-    pages = [factories.ActionPageFactory(parent=action_index) for _ in range(3)]
+    pages = [ActionPageFactory(parent=action_index) for _ in range(3)]
     call_command("search_index", "rebuild", stdout=StringIO())
     assert live_engine.count() == 3
 
