@@ -9,4 +9,4 @@ def paginate(request, items, per_page):
     try:
         return paginator.page(request.GET.get("page") or 1)
     except (PageNotAnInteger, EmptyPage) as error:
-        raise Http404(_("Diese Seite der Liste gibt es nicht.")) from error
+        raise Http404(_("That page of the list does not exist.")) from error

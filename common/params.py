@@ -35,6 +35,7 @@ def values_of(params, name, *, limit, unique=False, label=None):
     if len(found) > limit:
         raise InvalidParameter(
             name,
-            _("Höchstens %(max)d Werte für %(label)s.") % {"max": limit, "label": label or f"„{name}“"},
+            _("At most %(max)d values for %(label)s.")
+            % {"max": limit, "label": label or _("“%(name)s”") % {"name": name}},
         )
     return found

@@ -40,9 +40,8 @@ def validate_point(value):
     if value and parse_point(value) is None:
         raise ValidationError(
             _(
-                "Keine gültige Position: erwartet wird „SRID=4326;POINT(Längengrad Breitengrad)“ mit "
-                "Längengrad von -180 bis 180 und Breitengrad von -90 bis 90, zum Beispiel "
-                "„SRID=4326;POINT(11.46 49.28)“."
+                "Not a valid position: expected “SRID=4326;POINT(longitude latitude)” with longitude from "
+                "-180 to 180 and latitude from -90 to 90, for example “SRID=4326;POINT(11.46 49.28)”."
             ),
             code="invalid_point",
             params={"value": value},

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "home"
-    verbose_name = _("Startseite und Taxonomie")
+    verbose_name = _("Home page and taxonomy")
 
     def ready(self):
         from common import public_cache

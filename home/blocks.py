@@ -13,36 +13,36 @@ RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "documen
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Text"), max_length=200)
     level = blocks.ChoiceBlock(
-        label=_("Ebene"),
-        choices=[("h2", _("Überschrift 2")), ("h3", _("Überschrift 3"))],
+        label=_("Level"),
+        choices=[("h2", _("Heading 2")), ("h3", _("Heading 3"))],
         default="h2",
     )
 
     class Meta:
         icon = "title"
-        label = _("Überschrift")
+        label = _("Heading")
         template = "blocks/heading_block.html"
         preview_value = {"text": "Gemeinsam anfangen", "level": "h2"}
 
 
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Bild"))
-    caption = blocks.CharBlock(label=_("Bildunterschrift"), required=False, max_length=250)
-    attribution = blocks.CharBlock(label=_("Bildnachweis"), required=False, max_length=250)
+    image = ImageChooserBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+    attribution = blocks.CharBlock(label=_("Image credit"), required=False, max_length=250)
 
     class Meta:
         icon = "image"
-        label = _("Bild")
+        label = _("Image")
         template = "blocks/image_block.html"
 
 
 class QuoteBlock(blocks.StructBlock):
-    text = blocks.TextBlock(label=_("Zitat"))
-    attribution = blocks.CharBlock(label=_("Quelle"), required=False, max_length=200)
+    text = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(label=_("Source"), required=False, max_length=200)
 
     class Meta:
         icon = "openquote"
-        label = _("Zitat")
+        label = _("Quote")
         template = "blocks/quote_block.html"
         preview_value = {
             "text": "Wandel gelingt, wenn wir ihn gemeinsam vor Ort gestalten.",
@@ -51,33 +51,33 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class DocumentBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("Dokument"))
+    document = DocumentChooserBlock(label=_("Document"))
     title = blocks.CharBlock(
-        label=_("Titel"),
+        label=_("Title"),
         required=False,
-        help_text=_("Leer lassen, um den Titel des Dokuments zu verwenden."),
+        help_text=_("Leave empty to use the document's title."),
     )
 
     class Meta:
         icon = "doc-full"
-        label = _("Dokument zum Herunterladen")
+        label = _("Downloadable document")
         template = "blocks/document_block.html"
 
 
 class CallToActionBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Titel"), max_length=120)
+    title = blocks.CharBlock(label=_("Title"), max_length=120)
     text = blocks.TextBlock(label=_("Text"), required=False)
-    button_label = blocks.CharBlock(label=_("Beschriftung der Schaltfläche"), max_length=60)
-    page = blocks.PageChooserBlock(label=_("Ziel-Seite"), required=False)
+    button_label = blocks.CharBlock(label=_("Button label"), max_length=60)
+    page = blocks.PageChooserBlock(label=_("Target page"), required=False)
     url = blocks.URLBlock(
-        label=_("Oder externe Adresse"),
+        label=_("Or external address"),
         required=False,
-        help_text=_("Wird nur verwendet, wenn keine Seite gewählt ist."),
+        help_text=_("Only used when no page is chosen."),
     )
 
     class Meta:
         icon = "pick"
-        label = _("Handlungsaufruf")
+        label = _("Call to action")
         template = "blocks/call_to_action_block.html"
         preview_value = {
             "title": "Eure Region fehlt noch?",
@@ -88,17 +88,17 @@ class CallToActionBlock(blocks.StructBlock):
 
 
 class AccordionItemBlock(blocks.StructBlock):
-    question = blocks.CharBlock(label=_("Frage"), max_length=250)
-    answer = blocks.RichTextBlock(label=_("Antwort"), features=RICH_TEXT_FEATURES)
+    question = blocks.CharBlock(label=_("Question"), max_length=250)
+    answer = blocks.RichTextBlock(label=_("Answer"), features=RICH_TEXT_FEATURES)
 
 
 class AccordionBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Titel"), required=False, max_length=120)
-    items = blocks.ListBlock(AccordionItemBlock(), label=_("Einträge"))
+    title = blocks.CharBlock(label=_("Title"), required=False, max_length=120)
+    items = blocks.ListBlock(AccordionItemBlock(), label=_("Items"))
 
     class Meta:
         icon = "list-ul"
-        label = _("FAQ / Akkordeon")
+        label = _("FAQ / accordion")
         template = "blocks/accordion_block.html"
 
 
@@ -113,9 +113,9 @@ class BaseStreamBlock(blocks.StreamBlock):
     image = ImageBlock()
     quote = QuoteBlock()
     embed = EmbedBlock(
-        label=_("Video oder Einbettung"),
+        label=_("Video or embed"),
         icon="media",
-        help_text=_("Adresse eines Videos, z. B. bei Vimeo oder YouTube."),
+        help_text=_("Address of a video, e.g. on Vimeo or YouTube."),
         template="blocks/embed_block.html",
     )
     document = DocumentBlock()

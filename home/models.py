@@ -7,6 +7,7 @@ from django.db.models.lookups import StartsWith
 from django.http import Http404
 from django.urls import Resolver404
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -22,15 +23,15 @@ from common.points import parse_point, validate_point
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from home.sections import HOME_PAGE_SECTIONS, page_sections
 
-hex_colour = RegexValidator(r"^#[0-9A-Fa-f]{6}$", _("Bitte eine Farbe im Format #RRGGBB angeben."))
+hex_colour = RegexValidator(r"^#[0-9A-Fa-f]{6}$", _("Enter a colour in the format #RRGGBB."))
 
 
 class LocatedMixin(models.Model):
     """A point stored the way wagtail-geo-widget edits it: ``SRID=4326;POINT(lng lat)``."""
 
-    address = models.CharField(_("Adresse oder Ort"), max_length=250, blank=True)
+    address = models.CharField(_("Address or place"), max_length=250, blank=True)
     location = models.CharField(
-        _("Position auf der Karte"), max_length=250, blank=True, validators=[validate_point]
+        _("Position on the map"), max_length=250, blank=True, validators=[validate_point]
     )
 
     class Meta:
@@ -51,9 +52,9 @@ def point(lat, lng):
 class Level(models.TextChoices):
     """Ordered levels for effort (Aufwand) and impact (Wirkung)."""
 
-    LOW = "low", _("gering")
-    MEDIUM = "medium", _("mittel")
-    HIGH = "high", _("hoch")
+    LOW = "low", pgettext_lazy("level", "low")
+    MEDIUM = "medium", pgettext_lazy("level", "medium")
+    HIGH = "high", pgettext_lazy("level", "high")
 
     @classmethod
     def rank(cls, value):
@@ -64,12 +65,12 @@ class FieldOfAction(models.Model):
     """A Handlungsfeld. Editors may rename, recolour or add fields; the four originals come first."""
 
     name = models.CharField(_("Name"), max_length=80, unique=True)
-    slug = models.SlugField(_("Kurzname (URL)"), max_length=80, unique=True)
+    slug = models.SlugField(_("Short name (URL)"), max_length=80, unique=True)
     colour = models.CharField(
-        _("Farbe"), max_length=7, validators=[hex_colour], help_text=_("Zum Beispiel #4C8C2B.")
+        _("Colour"), max_length=7, validators=[hex_colour], help_text=_("For example #4C8C2B.")
     )
-    description = models.TextField(_("Kurzbeschreibung"), blank=True, max_length=500)
-    order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+    description = models.TextField(_("Short description"), blank=True, max_length=500)
+    order = models.PositiveSmallIntegerField(_("Order"), default=0)
 
     api_fields = [APIField("slug"), APIField("name"), APIField("colour"), APIField("description")]
 
@@ -83,8 +84,8 @@ class FieldOfAction(models.Model):
 
     class Meta:
         ordering = ["order", "name"]
-        verbose_name = _("Handlungsfeld")
-        verbose_name_plural = _("Handlungsfelder")
+        verbose_name = _("Field of action")
+        verbose_name_plural = _("Fields of action")
 
     def __str__(self):
         return self.name
@@ -94,18 +95,20 @@ class SDG(models.Model):
     """One of the 17 UN Sustainable Development Goals: fixed data, loaded by a migration."""
 
     number = models.PositiveSmallIntegerField(
-        _("Nummer"), primary_key=True, validators=[MinValueValidator(1), MaxValueValidator(17)]
+        pgettext_lazy("SDG", "Number"),
+        primary_key=True,
+        validators=[MinValueValidator(1), MaxValueValidator(17)],
     )
-    title_de = models.CharField(_("Titel (deutsch)"), max_length=120)
-    title_en = models.CharField(_("Titel (englisch)"), max_length=120)
-    colour = models.CharField(_("Farbe"), max_length=7, validators=[hex_colour])
+    title_de = models.CharField(_("Title (German)"), max_length=120)
+    title_en = models.CharField(_("Title (English)"), max_length=120)
+    colour = models.CharField(_("Colour"), max_length=7, validators=[hex_colour])
 
     api_fields = [APIField("number"), APIField("title_de"), APIField("title_en"), APIField("colour")]
 
     class Meta:
         ordering = ["number"]
-        verbose_name = _("Nachhaltigkeitsziel (SDG)")
-        verbose_name_plural = _("Nachhaltigkeitsziele (SDGs)")
+        verbose_name = _("Sustainable development goal (SDG)")
+        verbose_name_plural = _("Sustainable development goals (SDGs)")
 
     def __str__(self):
         return f"{self.number}. {self.title}"
@@ -121,16 +124,16 @@ class SDG(models.Model):
 class Resource(models.Model):
     """A resource an action needs, from a fixed vocabulary loaded by a migration."""
 
-    slug = models.SlugField(_("Kurzname"), max_length=30, unique=True)
+    slug = models.SlugField(_("Short name"), max_length=30, unique=True)
     name = models.CharField(_("Name"), max_length=60)
-    order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+    order = models.PositiveSmallIntegerField(_("Order"), default=0)
 
     api_fields = [APIField("slug"), APIField("name")]
 
     class Meta:
         ordering = ["order"]
-        verbose_name = _("Ressource")
-        verbose_name_plural = _("Ressourcen")
+        verbose_name = _("Resource")
+        verbose_name_plural = _("Resources")
 
     def __str__(self):
         return self.name
@@ -141,15 +144,15 @@ class AbstractMaterial(Orderable):
 
     document = models.ForeignKey(
         "wagtaildocs.Document",
-        verbose_name=_("Dokument"),
+        verbose_name=_("Document"),
         on_delete=models.CASCADE,
         related_name="+",
     )
     title = models.CharField(
-        _("Titel"),
+        _("Title"),
         max_length=160,
         blank=True,
-        help_text=_("Leer lassen für den Titel des Dokuments."),
+        help_text=_("Leave empty for the document's title."),
     )
 
     panels = [FieldPanel("document"), FieldPanel("title")]
@@ -158,7 +161,7 @@ class AbstractMaterial(Orderable):
     class Meta(Orderable.Meta):
         abstract = True
         verbose_name = _("Material")
-        verbose_name_plural = _("Materialien")
+        verbose_name_plural = _("Materials")
 
     @property
     def label(self):
@@ -204,19 +207,19 @@ def _routes_on_its_own(page, remaining):
 
 
 class HomePage(RoutedPageMixin, Page):
-    hero_title = models.CharField(_("Titel im Kopfbereich"), max_length=120)
-    hero_text = models.TextField(_("Text im Kopfbereich"), blank=True, max_length=400)
-    hero_cta_label = models.CharField(_("Beschriftung der Schaltfläche"), max_length=60, blank=True)
+    hero_title = models.CharField(_("Title in the header"), max_length=120)
+    hero_text = models.TextField(_("Text in the header"), blank=True, max_length=400)
+    hero_cta_label = models.CharField(_("Button label"), max_length=60, blank=True)
     hero_cta_page = models.ForeignKey(
         "wagtailcore.Page",
-        verbose_name=_("Ziel der Schaltfläche"),
+        verbose_name=_("Button target"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    intro = RichTextField(_("Einleitung"), blank=True, features=RICH_TEXT_FEATURES)
-    body = StreamField(BaseStreamBlock(), verbose_name=_("Inhalt"), blank=True)
+    intro = RichTextField(_("Introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("Content"), blank=True)
 
     content_panels = [
         *Page.content_panels,
@@ -227,10 +230,10 @@ class HomePage(RoutedPageMixin, Page):
                 FieldPanel("hero_cta_label"),
                 FieldPanel("hero_cta_page"),
             ],
-            heading=_("Kopfbereich"),
+            heading=_("Header"),
         ),
         FieldPanel("intro"),
-        InlinePanel("featured_actions", label=_("Hervorgehobene Aktionen"), max_num=6),
+        InlinePanel("featured_actions", label=_("Featured actions"), max_num=6),
         FieldPanel("body"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
@@ -256,8 +259,8 @@ class HomePage(RoutedPageMixin, Page):
     max_count = 1
 
     class Meta:
-        verbose_name = _("Startseite")
-        verbose_name_plural = _("Startseiten")
+        verbose_name = _("Home page")
+        verbose_name_plural = _("Home pages")
 
     def route(self, request, path_components):
         """Route along the whole path with one query for its pages, where Wagtail asks two per level.
@@ -315,22 +318,22 @@ class HomePage(RoutedPageMixin, Page):
 class HomePageFeaturedAction(Orderable):
     page = ParentalKey(HomePage, related_name="featured_actions", on_delete=models.CASCADE)
     action = models.ForeignKey(
-        "actions.ActionPage", verbose_name=_("Aktion"), on_delete=models.CASCADE, related_name="+"
+        "actions.ActionPage", verbose_name=_("Action"), on_delete=models.CASCADE, related_name="+"
     )
 
     panels = [FieldPanel("action")]
     api_fields = [APIField("action")]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("Hervorgehobene Aktion")
-        verbose_name_plural = _("Hervorgehobene Aktionen")
+        verbose_name = _("Featured action")
+        verbose_name_plural = _("Featured actions")
 
 
 class ContentPage(RoutedPageMixin, Page):
     """Handbook chapters, the online course, programme and about pages: ordered, nestable content."""
 
-    intro = models.TextField(_("Einleitung"), blank=True, max_length=600)
-    body = StreamField(BaseStreamBlock(), verbose_name=_("Inhalt"), blank=True)
+    intro = models.TextField(_("Introduction"), blank=True, max_length=600)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("Content"), blank=True)
 
     objects = PublicPageManager()
 
@@ -342,8 +345,8 @@ class ContentPage(RoutedPageMixin, Page):
     subpage_types = ["home.ContentPage"]
 
     class Meta:
-        verbose_name = _("Inhaltsseite")
-        verbose_name_plural = _("Inhaltsseiten")
+        verbose_name = _("Content page")
+        verbose_name_plural = _("Content pages")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -363,12 +366,12 @@ class ContentPage(RoutedPageMixin, Page):
 class SiteSettings(BaseSiteSetting):
     """Footer and contact details editors change without a deploy."""
 
-    tagline = models.CharField(_("Untertitel"), max_length=160, blank=True)
-    contact_email = models.EmailField(_("Kontakt-E-Mail"), blank=True)
-    footer_text = models.TextField(_("Text in der Fußzeile"), blank=True, max_length=500)
+    tagline = models.CharField(_("Tagline"), max_length=160, blank=True)
+    contact_email = models.EmailField(_("Contact email"), blank=True)
+    footer_text = models.TextField(_("Footer text"), blank=True, max_length=500)
     imprint_page = models.ForeignKey(
         "wagtailcore.Page",
-        verbose_name=_("Impressum"),
+        verbose_name=_("Legal notice"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -376,7 +379,7 @@ class SiteSettings(BaseSiteSetting):
     )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",
-        verbose_name=_("Datenschutz"),
+        verbose_name=_("Privacy policy"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -384,4 +387,4 @@ class SiteSettings(BaseSiteSetting):
     )
 
     class Meta:
-        verbose_name = _("Website-Einstellungen")
+        verbose_name = _("Site settings")

@@ -9,7 +9,7 @@ from home.models import FieldOfAction
 class FieldOfActionViewSet(SnippetViewSet):
     model = FieldOfAction
     icon = "tag"
-    menu_label = _("Handlungsfelder")
+    menu_label = _("Fields of action")
     list_display = ["name", "slug", "colour", "order"]
     ordering = ["order", "name"]
 

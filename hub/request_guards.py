@@ -70,13 +70,13 @@ def api_parameter_problem(request):
     for key, values in request.GET.lists():
         if any(too_large(value) for value in values):
             return problem_response(
-                key, _("Die Zahl ist zu groß (höchstens %(max)d).") % {"max": MAX_INTEGER}
+                key, _("The number is too large (at most %(max)d).") % {"max": MAX_INTEGER}
             )
     site = request.GET.get("site")
     if request.path.startswith("/api/v3/pages/") and site is not None and not SITE_FILTER.match(site):
         return problem_response(
             "site",
-            _("„site“ muss ein Hostname sein, wahlweise mit Port als Zahl: example.org:8000"),
+            _("“site” must be a host name, optionally with a port number: example.org:8000"),
         )
     return None
 
@@ -90,7 +90,7 @@ class RequestGuardMiddleware:
         parameter = nul_byte_in(request)
         if parameter is not None:
             if is_api:
-                return problem_response(parameter, _("Die Anfrage enthält ein Nullzeichen (NUL)."))
+                return problem_response(parameter, _("The request contains a null character (NUL)."))
             raise BadRequest(f"NUL byte in {parameter}")
         if is_api:
             problem = api_parameter_problem(request)
@@ -102,6 +102,6 @@ class RequestGuardMiddleware:
         """A number from the URL too large for any id column: nothing has that id."""
         if any(too_large(value) for value in (*view_args, *view_kwargs.values())):
             if request.path.startswith(API_PREFIX):
-                return problem_response("path", _("Diese Adresse gibt es nicht."), status=404)
-            raise Http404(_("Diese Adresse gibt es nicht."))
+                return problem_response("path", _("This address does not exist."), status=404)
+            raise Http404(_("This address does not exist."))
         return None
