@@ -5,4 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class RegionApplicationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "region_applications"
-    verbose_name = _("Bewerbungen für neue Regionen")
+    verbose_name = _("Applications for new regions")

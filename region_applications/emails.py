@@ -59,7 +59,7 @@ def send_team_notification(page, form):
     with translation.override(settings.LANGUAGE_CODE):
         context = {**_context(page, form), "submissions_url": submissions_url, "reply_to": address}
         body = render_to_string("region_applications/emails/notification.txt", context)
-        subject = page.subject or _("Neue Bewerbung: %(title)s") % {"title": page.title}
+        subject = page.subject or _("New application: %(title)s") % {"title": page.title}
     send_mail(
         _one_line(subject),
         body,
@@ -90,7 +90,7 @@ def _text(value):
     if value is None or value == "" or value == []:
         return "–"
     if isinstance(value, bool):
-        return _("ja") if value else _("nein")
+        return _("yes") if value else _("no")
     if isinstance(value, list | tuple):
         return ", ".join(str(item) for item in value)
     if isinstance(value, datetime.datetime):

@@ -30,7 +30,7 @@ class RegionApplicationForm(BaseForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields[HONEYPOT_FIELD] = forms.CharField(
-            label=_("Bitte leer lassen"),
+            label=_("Please leave this empty"),
             required=False,
             widget=TrapInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
         )
@@ -48,9 +48,9 @@ class RegionApplicationForm(BaseForm):
         if cleaned_data.pop(HONEYPOT_FIELD, ""):
             raise ValidationError(
                 _(
-                    "Deine Bewerbung wurde nicht gespeichert: ein Feld, das leer bleiben muss, war "
-                    "ausgefüllt (das kann beim automatischen Ausfüllen durch den Browser passieren). "
-                    "Bitte prüfe deine Angaben und sende das Formular noch einmal ab."
+                    "Your application was not saved: a field that must stay empty was filled in (this "
+                    "can happen when the browser fills in a form automatically). Please check your "
+                    "details and send the form again."
                 ),
                 code="honeypot",
             )
@@ -110,16 +110,16 @@ class RegionApplicationAdminForm(WagtailAdminFormPageForm):
             self.add_error(
                 None,
                 _(
-                    "Das Formular braucht ein Feld vom Typ „E-Mail“ (als Pflichtfeld): dorthin geht die "
-                    "Bestätigung, und das Team kann antworten."
+                    "The form needs a field of type “Email” (a required one): the confirmation goes "
+                    "there, and the team can reply."
                 ),
             )
         elif not first_email.get("required"):
             self.add_error(
                 None,
                 _(
-                    "Das erste Feld vom Typ „E-Mail“ („%(label)s“) muss ein Pflichtfeld sein: dorthin geht "
-                    "die Bestätigung, und das Team kann antworten."
+                    "The first field of type “Email” (“%(label)s”) must be required: the confirmation "
+                    "goes there, and the team can reply."
                 )
                 % {"label": first_email.get("label", "")},
             )

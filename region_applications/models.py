@@ -36,19 +36,19 @@ logger = logging.getLogger(__name__)
 RATE_LIMIT_ACTION = "region_application"
 
 DEFAULT_CLOSED_TEXT = _(
-    "<p>Die Bewerbungsphase ist beendet – vielen Dank an alle, die sich beworben haben! "
-    "Die nächste Runde des Regionallabors kündigen wir rechtzeitig hier und im Newsletter an.</p>"
+    "<p>The application period is over – many thanks to everyone who applied! "
+    "We will announce the next round of the Regionallabor here and in the newsletter in good time.</p>"
 )
 DEFAULT_THANK_YOU_TEXT = _(
-    "<p>Vielen Dank für deine Bewerbung! Wir lesen alle Bewerbungen nach dem Ende der Frist "
-    "und melden uns dann bei dir.</p>"
+    "<p>Thank you for your application! We read all applications after the deadline "
+    "and will then get back to you.</p>"
 )
-DEFAULT_CONFIRMATION_SUBJECT = _("Deine Bewerbung ist angekommen")
+DEFAULT_CONFIRMATION_SUBJECT = _("Your application has arrived")
 DEFAULT_CONFIRMATION_TEXT = _(
-    "Hallo,\n\n"
-    "vielen Dank für deine Bewerbung! Sie ist bei uns angekommen. Nach dem Ende der Bewerbungsfrist "
-    "lesen wir alle Bewerbungen und melden uns bei dir.\n\n"
-    "Wenn du noch etwas ergänzen möchtest, antworte einfach auf diese E-Mail."
+    "Hello,\n\n"
+    "thank you for your application! It has reached us. After the application deadline "
+    "we will read all applications and get back to you.\n\n"
+    "If you would like to add anything, simply reply to this email."
 )
 
 
@@ -58,8 +58,8 @@ class RegionApplicationFormField(AbstractFormField):
     page = ParentalKey("RegionApplicationPage", related_name="form_fields", on_delete=models.CASCADE)
 
     class Meta(AbstractFormField.Meta):
-        verbose_name = _("Formularfeld")
-        verbose_name_plural = _("Formularfelder")
+        verbose_name = _("Form field")
+        verbose_name_plural = _("Form fields")
 
 
 LAST_MINUTE = datetime.timedelta(minutes=1)
@@ -68,38 +68,38 @@ LAST_MINUTE = datetime.timedelta(minutes=1)
 class RegionApplicationPage(RoutedPageMixin, AbstractEmailForm):
     """People apply to start a new Mitmach-Region (the Regionallabor), until ``deadline``."""
 
-    intro = RichTextField(_("Einleitung"), blank=True, features=RICH_TEXT_FEATURES)
+    intro = RichTextField(_("Introduction"), blank=True, features=RICH_TEXT_FEATURES)
     deadline = models.DateTimeField(
-        _("Bewerbungsschluss"),
+        _("Application deadline"),
         null=True,
         blank=True,
         help_text=_(
-            "Bis zu diesem Zeitpunkt (deutsche Zeit) nehmen wir Bewerbungen an; danach zeigt die Seite "
-            "den „Text nach Bewerbungsschluss“. Leer lassen, wenn die Bewerbung ohne Frist offen ist."
+            "Applications are accepted until this time (German time); after it the page shows the "
+            "“Text after the deadline”. Leave empty if applications are open without a deadline."
         ),
     )
     closed_text = RichTextField(
-        _("Text nach Bewerbungsschluss"),
+        _("Text after the deadline"),
         features=RICH_TEXT_FEATURES,
         default=DEFAULT_CLOSED_TEXT,
-        help_text=_("Erscheint nach Bewerbungsschluss an Stelle des Formulars, unter dem Datum der Frist."),
+        help_text=_("Shown after the deadline instead of the form, below the date of the deadline."),
     )
     thank_you_text = RichTextField(
-        _("Dankestext"),
+        _("Thank-you text"),
         features=RICH_TEXT_FEATURES,
         default=DEFAULT_THANK_YOU_TEXT,
-        help_text=_("Erscheint nach dem Absenden."),
+        help_text=_("Shown after the form has been sent."),
     )
     confirmation_subject = models.CharField(
-        _("Betreff der Bestätigung"), max_length=150, default=DEFAULT_CONFIRMATION_SUBJECT
+        _("Confirmation subject"), max_length=150, default=DEFAULT_CONFIRMATION_SUBJECT
     )
     confirmation_text = models.TextField(
-        _("Text der Bestätigung"),
+        _("Confirmation text"),
         max_length=2000,
         default=DEFAULT_CONFIRMATION_TEXT,
         help_text=_(
-            "Reiner Text. Die Bestätigung geht an das erste Feld vom Typ „E-Mail“; unter diesem Text "
-            "folgen der Titel der Seite und die Angaben der Person."
+            "Plain text. The confirmation goes to the first field of type “Email”; the page's title "
+            "and the person's details follow below this text."
         ),
     )
 
@@ -108,22 +108,22 @@ class RegionApplicationPage(RoutedPageMixin, AbstractEmailForm):
 
     content_panels = [
         *AbstractEmailForm.content_panels,
-        FormSubmissionsPanel(heading=_("Eingegangene Bewerbungen")),
+        FormSubmissionsPanel(heading=_("Applications received")),
         FieldPanel("intro"),
         FieldPanel("deadline"),
         InlinePanel(
             "form_fields",
-            label=_("Formularfelder"),
+            label=_("Form fields"),
             help_text=_(
-                "Das Formular braucht ein Pflichtfeld vom Typ „E-Mail“: an das erste geht die "
-                "Bestätigung, und das Team kann antworten."
+                "The form needs a required field of type “Email”: the confirmation goes to the first "
+                "one, and the team can reply."
             ),
         ),
         FieldPanel("thank_you_text"),
         FieldPanel("closed_text"),
         MultiFieldPanel(
             [FieldPanel("confirmation_subject"), FieldPanel("confirmation_text")],
-            heading=_("Bestätigung an die Bewerber:innen"),
+            heading=_("Confirmation to the applicants"),
         ),
         MultiFieldPanel(
             [
@@ -131,18 +131,18 @@ class RegionApplicationPage(RoutedPageMixin, AbstractEmailForm):
                     [
                         FieldPanel(
                             "to_address",
-                            heading=_("Benachrichtigung an"),
+                            heading=_("Notify"),
                             help_text=_(
-                                "Optional: diese Adressen (durch Komma getrennt) erhalten jede neue Bewerbung "
-                                "per E-Mail."
+                                "Optional: these addresses (separated by commas) receive every new application "
+                                "by email."
                             ),
                         ),
-                        FieldPanel("from_address", heading=_("Absender")),
+                        FieldPanel("from_address", heading=_("Sender")),
                     ]
                 ),
-                FieldPanel("subject", heading=_("Betreff der Benachrichtigung")),
+                FieldPanel("subject", heading=_("Notification subject")),
             ],
-            heading=_("Benachrichtigung an das Team"),
+            heading=_("Notification to the team"),
         ),
     ]
     search_fields = [*AbstractEmailForm.search_fields, index.SearchField("intro")]
@@ -153,8 +153,8 @@ class RegionApplicationPage(RoutedPageMixin, AbstractEmailForm):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("Bewerbungsseite „Region starten“")
-        verbose_name_plural = _("Bewerbungsseiten „Region starten“")
+        verbose_name = _("“Start a region” application page")
+        verbose_name_plural = _("“Start a region” application pages")
 
     # --- deadline -----------------------------------------------------------------------------
 
@@ -199,7 +199,7 @@ class RegionApplicationPage(RoutedPageMixin, AbstractEmailForm):
         for field in self.get_form_fields():
             values = [value for value in request.POST.getlist(field.clean_name) if value.strip()]
             if values and field.field_type == "checkbox":
-                values = [gettext("ja")]
+                values = [gettext("yes")]
             if values:
                 answers.append((field.label, ", ".join(values)))
         return answers
@@ -216,8 +216,8 @@ class RegionApplicationPage(RoutedPageMixin, AbstractEmailForm):
             form.add_error(
                 None,
                 _(
-                    "Von deinem Anschluss kamen gerade sehr viele Bewerbungen. Bitte warte etwas und "
-                    "sende das Formular dann noch einmal ab – deine Angaben stehen noch im Formular."
+                    "A great many applications came from your connection just now. Please wait a little, "
+                    "then send the form again – what you entered is still in the form."
                 ),
             )
             status = 429

@@ -12,10 +12,10 @@ class InitiativeForm(forms.ModelForm):
     region = forms.ModelChoiceField(
         label=_("Region"),
         queryset=RegionPage.objects.none(),
-        empty_label=_("Bitte wählen"),
+        empty_label=_("Please choose"),
     )
     fields_of_action = forms.ModelMultipleChoiceField(
-        label=_("Handlungsfelder"),
+        label=_("Fields of action"),
         queryset=FieldOfAction.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -26,33 +26,31 @@ class InitiativeForm(forms.ModelForm):
         max_length=200,
         assume_scheme="https",
         validators=[URLValidator(schemes=["http", "https"])],
-        help_text=_("Eine Adresse, die mit http:// oder https:// beginnt."),
-        error_messages={
-            "invalid": _("Bitte gib eine Web-Adresse an, die mit http:// oder https:// beginnt.")
-        },
+        help_text=_("An address starting with http:// or https://."),
+        error_messages={"invalid": _("Please enter a web address starting with http:// or https://.")},
     )
 
     class Meta:
         model = Initiative
         fields = ["name", "kind", "region", "fields_of_action", "website", "description", "address"]
-        labels = {"address": _("Ort oder Adresse")}
+        labels = {"address": _("Place or address")}
         help_texts = {
-            "description": _("Was macht ihr, für wen, seit wann? Höchstens 2000 Zeichen."),
-            "address": _("Zum Beispiel der Ort oder die Straße, in der ihr aktiv seid."),
+            "description": _("What do you do, for whom, since when? At most 2000 characters."),
+            "address": _("For example the town or the street where you are active."),
         }
         widgets = {"description": forms.Textarea(attrs={"rows": 8, "maxlength": 2000})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = RegionPage.objects.live().public().order_by("title")
-        self.fields["kind"].choices = [("", _("Bitte wählen")), *self.fields["kind"].choices[1:]]
+        self.fields["kind"].choices = [("", _("Please choose")), *self.fields["kind"].choices[1:]]
 
 
 class RejectForm(forms.Form):
     reason = forms.CharField(
-        label=_("Begründung (optional)"),
+        label=_("Reason (optional)"),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
-        help_text=_("Wird der einreichenden Person per E-Mail geschickt."),
+        help_text=_("Sent by email to the person who submitted it."),
     )

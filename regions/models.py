@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, URLVali
 from django.db import models
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -27,13 +28,13 @@ from regions.widgets import PublicNameSelect
 
 
 class RegionStatus(models.TextChoices):
-    INTERESTED = "interested", _("Interessiert")
-    FORMING = "forming", _("Im Aufbau (Regionallabor)")
-    ACTIVE = "active", _("Aktiv")
+    INTERESTED = "interested", _("Interested")
+    FORMING = "forming", _("Forming (Regionallabor)")
+    ACTIVE = "active", _("Active")
 
 
 class RegionIndexPage(Page):
-    intro = models.TextField(_("Einleitung"), blank=True, max_length=800)
+    intro = models.TextField(_("Introduction"), blank=True, max_length=800)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     api_fields = [APIField("intro")]
@@ -42,8 +43,8 @@ class RegionIndexPage(Page):
     max_count = 1
 
     class Meta:
-        verbose_name = _("Regionen-Übersicht")
-        verbose_name_plural = _("Regionen-Übersichten")
+        verbose_name = _("Regions overview")
+        verbose_name_plural = _("Regions overviews")
 
     def get_context(self, request, *args, **kwargs):
         """The network map: filters, the list of entries, "near me" results (``regions.map.page``)."""
@@ -58,32 +59,32 @@ class RegionIndexPage(Page):
 
 class RegionPage(RoutedPageMixin, LocatedMixin, Page):
     area_description = models.CharField(
-        _("Gebiet"),
+        _("Area"),
         max_length=250,
-        help_text=_("Welche Orte, Kreise oder Landschaften gehören dazu?"),
+        help_text=_("Which towns, districts or landscapes does it cover?"),
     )
-    summary = models.TextField(_("Kurzbeschreibung"), max_length=500, blank=True)
+    summary = models.TextField(_("Short description"), max_length=500, blank=True)
     status = models.CharField(
         _("Status"), max_length=20, choices=RegionStatus.choices, default=RegionStatus.INTERESTED
     )
     start_year = models.PositiveSmallIntegerField(
-        _("Startjahr"),
+        _("Start year"),
         null=True,
         blank=True,
         validators=[MinValueValidator(2015), MaxValueValidator(2100)],
     )
     contact_email = models.EmailField(
-        _("Kontakt-E-Mail"),
+        _("Contact email"),
         blank=True,
-        help_text=_("Wird nur angemeldeten Mitgliedern angezeigt, nie öffentlich im Klartext."),
+        help_text=_("Shown to logged-in members only, never publicly in plain text."),
     )
     fields_of_action = ParentalManyToManyField(
         "home.FieldOfAction",
-        verbose_name=_("Aktive Handlungsfelder"),
+        verbose_name=_("Active fields of action"),
         blank=True,
         related_name="regions",
     )
-    body = StreamField(BaseStreamBlock(), verbose_name=_("Inhalt"), blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("Body"), blank=True)
 
     objects = PublicPageManager()
 
@@ -96,7 +97,7 @@ class RegionPage(RoutedPageMixin, LocatedMixin, Page):
                 GeoAddressPanel("address", geocoder=geocoders.NOMINATIM),
                 LeafletPanel("location", address_field="address"),
             ],
-            heading=_("Ort"),
+            heading=_("Location"),
         ),
         MultiFieldPanel(
             [
@@ -104,10 +105,10 @@ class RegionPage(RoutedPageMixin, LocatedMixin, Page):
                 FieldPanel("start_year"),
                 FieldPanel("fields_of_action", widget=forms.CheckboxSelectMultiple),
             ],
-            heading=_("Stand"),
+            heading=_("State"),
         ),
         # Editors only: the form drops the team for everyone else (regions.admin_forms.RegionPageForm).
-        TeamInlinePanel("moderators", label=_("Team der Regionalmoderator:innen")),
+        TeamInlinePanel("moderators", label=_("Team of regional moderators")),
         FieldPanel("contact_email"),
         FieldPanel("body"),
     ]
@@ -135,8 +136,8 @@ class RegionPage(RoutedPageMixin, LocatedMixin, Page):
     subpage_types = ["events.EventPage", "news.NewsPage", "home.ContentPage"]
 
     class Meta:
-        verbose_name = _("Mitmach-Region")
-        verbose_name_plural = _("Mitmach-Regionen")
+        verbose_name = _("Mitmach region")
+        verbose_name_plural = _("Mitmach regions")
 
     # --- The team is the editors' call on every path (regions.change_team in regions.rules) --------------
 
@@ -199,13 +200,13 @@ class RegionModerator(Orderable):
         on_delete=models.CASCADE,
         related_name="moderated_regions",
     )
-    role = models.CharField(_("Aufgabe im Team"), max_length=100, blank=True)
+    role = models.CharField(_("Role in the team"), max_length=100, blank=True)
 
     panels = [FieldPanel("user", widget=PublicNameSelect), FieldPanel("role")]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("Regionalmoderator:in")
-        verbose_name_plural = _("Regionalmoderator:innen")
+        verbose_name = _("Regional moderator")
+        verbose_name_plural = _("Regional moderators")
         constraints = [models.UniqueConstraint(fields=["region", "user"], name="unique_region_moderator")]
 
     def __str__(self):
@@ -219,11 +220,11 @@ class RegionMembership(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="region_memberships"
     )
     region = models.ForeignKey(RegionPage, on_delete=models.CASCADE, related_name="memberships")
-    joined_at = models.DateTimeField(_("Beigetreten am"), auto_now_add=True)
+    joined_at = models.DateTimeField(_("Joined on"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("Mitgliedschaft in einer Region")
-        verbose_name_plural = _("Mitgliedschaften in Regionen")
+        verbose_name = _("Region membership")
+        verbose_name_plural = _("Region memberships")
         constraints = [models.UniqueConstraint(fields=["user", "region"], name="unique_region_membership")]
 
     def __str__(self):
@@ -237,26 +238,26 @@ class RegionTeam(models.Model):
     group = models.OneToOneField("auth.Group", on_delete=models.CASCADE, related_name="region_team")
 
     class Meta:
-        verbose_name = _("Regionalteam-Gruppe")
-        verbose_name_plural = _("Regionalteam-Gruppen")
+        verbose_name = _("Regional team group")
+        verbose_name_plural = _("Regional team groups")
 
     def __str__(self):
         return str(self.group)
 
 
 class InitiativeKind(models.TextChoices):
-    PROJECT = "project", _("Projekt")
-    ASSOCIATION = "association", _("Verein")
+    PROJECT = "project", _("Project")
+    ASSOCIATION = "association", _("Association")
     ORGANISATION = "organisation", _("Organisation")
-    COMPANY = "company", _("Unternehmen")
-    MUNICIPALITY = "municipality", _("Kommune")
-    INDIVIDUAL = "individual", _("Einzelperson")
+    COMPANY = "company", _("Company")
+    MUNICIPALITY = "municipality", _("Municipality")
+    INDIVIDUAL = "individual", _("Individual")
 
 
 class ApprovalStatus(models.TextChoices):
-    PENDING = "pending", _("Wartet auf Freigabe")
-    APPROVED = "approved", _("Freigegeben")
-    REJECTED = "rejected", _("Abgelehnt")
+    PENDING = "pending", _("Awaiting approval")
+    APPROVED = "approved", pgettext_lazy("initiative", "Approved")
+    REJECTED = "rejected", _("Rejected")
 
 
 class InitiativeQuerySet(models.QuerySet):
@@ -278,7 +279,9 @@ class Initiative(LocatedMixin, index.Indexed, models.Model):
     """
 
     name = models.CharField(_("Name"), max_length=160)
-    kind = models.CharField(_("Art"), max_length=20, choices=InitiativeKind.choices)
+    kind = models.CharField(
+        pgettext_lazy("initiative", "Type"), max_length=20, choices=InitiativeKind.choices
+    )
     # SET_NULL: deleting a region page must not delete (or block on) what members submitted.
     region = models.ForeignKey(
         RegionPage,
@@ -289,7 +292,7 @@ class Initiative(LocatedMixin, index.Indexed, models.Model):
     )
     fields_of_action = models.ManyToManyField(
         "home.FieldOfAction",
-        verbose_name=_("Handlungsfelder"),
+        verbose_name=_("Fields of action"),
         blank=True,
         related_name="initiatives",
     )
@@ -298,31 +301,31 @@ class Initiative(LocatedMixin, index.Indexed, models.Model):
         _("Website"),
         blank=True,
         validators=[URLValidator(schemes=["http", "https"])],
-        help_text=_("Eine Adresse, die mit http:// oder https:// beginnt."),
+        help_text=_("An address starting with http:// or https://."),
     )
-    description = models.TextField(_("Beschreibung"), max_length=2000, blank=True)
+    description = models.TextField(_("Description"), max_length=2000, blank=True)
     approval_status = models.CharField(
-        _("Freigabe"), max_length=20, choices=ApprovalStatus.choices, default=ApprovalStatus.PENDING
+        _("Approval"), max_length=20, choices=ApprovalStatus.choices, default=ApprovalStatus.PENDING
     )
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("Eingereicht von"),
+        verbose_name=_("Submitted by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="submitted_initiatives",
     )
     review_note = models.TextField(
-        _("Begründung der Entscheidung"),
+        _("Reason for the decision"),
         max_length=1000,
         blank=True,
-        help_text=_("Wird der einreichenden Person per E-Mail geschickt, vor allem bei einer Ablehnung."),
+        help_text=_("Sent by email to the person who submitted it, above all when it is rejected."),
     )
-    created_at = models.DateTimeField(_("Eingereicht am"), auto_now_add=True)
+    created_at = models.DateTimeField(_("Submitted on"), auto_now_add=True)
     # Copies of ``location`` as numbers, kept in step by ``save()``: the map filters a bounding box and
     # counts grid clusters in SQL on these (``regions.map.layers``). Null when no position is set.
-    latitude = models.FloatField(_("Breitengrad"), null=True, blank=True, editable=False)
-    longitude = models.FloatField(_("Längengrad"), null=True, blank=True, editable=False)
+    latitude = models.FloatField(_("Latitude"), null=True, blank=True, editable=False)
+    longitude = models.FloatField(_("Longitude"), null=True, blank=True, editable=False)
 
     objects = InitiativeQuerySet.as_manager()
 
@@ -338,7 +341,7 @@ class Initiative(LocatedMixin, index.Indexed, models.Model):
                 GeoAddressPanel("address", geocoder=geocoders.NOMINATIM),
                 LeafletPanel("location", address_field="address"),
             ],
-            heading=_("Ort (optional)"),
+            heading=_("Location (optional)"),
         ),
         FieldPanel("approval_status"),
         FieldPanel("review_note"),
@@ -352,7 +355,7 @@ class Initiative(LocatedMixin, index.Indexed, models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name = _("Initiative")
-        verbose_name_plural = _("Initiativen")
+        verbose_name_plural = _("Initiatives")
         indexes = [
             # The map's queries: approved rows in a latitude band, longitude checked from the index; the
             # grid clusters (count and mean position per cell) are answered from the index alone.

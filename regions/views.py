@@ -27,7 +27,7 @@ INITIATIVE_RATE_LIMIT_ACTION = "initiative_submit"
 def _public_region(page_id):
     region = RegionPage.objects.live().public().filter(pk=page_id).first()
     if region is None:
-        raise Http404(_("Diese Region gibt es nicht (mehr)."))
+        raise Http404(_("This region does not exist (any more)."))
     return region
 
 
@@ -49,7 +49,7 @@ def join_region(request, page_id):
         return _verification_required(request, action="join")
     _membership, created = RegionMembership.objects.get_or_create(user=request.user, region=region)
     if created:
-        messages.success(request, _("Schön, dass du in dieser Region mitmachst!"))
+        messages.success(request, _("Great to have you taking part in this region!"))
     return redirect(region.url)
 
 
@@ -60,7 +60,7 @@ def leave_region(request, page_id):
         return _signup_redirect(region)
     deleted, _rows = RegionMembership.objects.filter(user=request.user, region=region).delete()
     if deleted:
-        messages.success(request, _("Du hast die Region verlassen."))
+        messages.success(request, _("You have left the region."))
     return redirect(region.url)
 
 
@@ -82,8 +82,8 @@ def submit_initiative(request):
             form.add_error(
                 None,
                 _(
-                    "Zu viele Einreichungen in kurzer Zeit. Bitte warte etwas und sende das Formular dann "
-                    "noch einmal ab – deine Angaben stehen noch im Formular."
+                    "Too many submissions in a short time. Please wait a little, then send the form again "
+                    "– what you entered is still in the form."
                 ),
             )
             return render(request, "regions/initiative_form.html", {"form": form}, status=429)
@@ -96,8 +96,8 @@ def submit_initiative(request):
         messages.success(
             request,
             _(
-                "Danke! Deine Initiative „%(name)s“ ist eingereicht. Das Regionalteam prüft sie und "
-                "du bekommst eine E-Mail, sobald sie freigegeben ist."
+                "Thank you! Your initiative “%(name)s” has been submitted. The regional team will review "
+                "it, and you will get an email as soon as it is approved."
             )
             % {"name": initiative.name},
         )
@@ -129,9 +129,7 @@ def reviewable_initiatives(user):
 
 def _require_reviewer(user):
     if not rules.has_perm("regions.review_initiatives", user):
-        raise PermissionDenied(
-            _("Nur Regionalmoderator:innen und die Redaktion können Initiativen freigeben.")
-        )
+        raise PermissionDenied(_("Only regional moderators and editors can approve initiatives."))
 
 
 @login_required
@@ -163,7 +161,7 @@ def _decide(request, pk, status, note=""):
 def approve_initiative(request, pk):
     _require_reviewer(request.user)
     initiative = _decide(request, pk, ApprovalStatus.APPROVED)
-    messages.success(request, _("„%(name)s“ ist freigegeben.") % {"name": initiative.name})
+    messages.success(request, _("“%(name)s” has been approved.") % {"name": initiative.name})
     return redirect("regions:review_initiatives")
 
 
@@ -173,8 +171,8 @@ def reject_initiative(request, pk):
     _require_reviewer(request.user)
     form = RejectForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Die Begründung ist zu lang (höchstens 1000 Zeichen)."))
+        messages.error(request, _("The reason is too long (at most 1000 characters)."))
         return redirect("regions:review_initiatives")
     initiative = _decide(request, pk, ApprovalStatus.REJECTED, form.cleaned_data["reason"].strip())
-    messages.success(request, _("„%(name)s“ ist abgelehnt.") % {"name": initiative.name})
+    messages.success(request, _("“%(name)s” has been rejected.") % {"name": initiative.name})
     return redirect("regions:review_initiatives")

@@ -32,7 +32,7 @@ class InitiativeViewSet(SnippetViewSet):
 
     model = Initiative
     icon = "group"
-    menu_label = _("Initiativen")
+    menu_label = _("Initiatives")
     list_display = ["name", "region", "kind", "approval_status", "created_at"]
     list_filter = ["approval_status", "kind", "region"]
     ordering = ["-created_at"]
@@ -49,7 +49,7 @@ class ReviewMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_review_menu_item():
     return ReviewMenuItem(
-        _("Initiativen freigeben"),
+        _("Approve initiatives"),
         reverse("regions:review_initiatives"),
         icon_name="tick",
         order=250,
@@ -67,7 +67,7 @@ def _deletes_a_region(request, pages):
 def only_editors_delete_regions(request, page):
     """Moderators edit their region page; deleting it (with its team, forum, members) is the editors' call."""
     if _deletes_a_region(request, [page]):
-        messages.error(request, _("Nur die Redaktion kann eine Region löschen."))
+        messages.error(request, _("Only editors can delete a region."))
         return redirect("wagtailadmin_pages:edit", page.pk)
     return None
 
@@ -75,7 +75,7 @@ def only_editors_delete_regions(request, page):
 @hooks.register("before_bulk_action")
 def only_editors_bulk_delete_regions(request, action_type, objects, action_class_instance):
     if action_type == "delete" and _deletes_a_region(request, objects):
-        messages.error(request, _("Nur die Redaktion kann eine Region löschen."))
+        messages.error(request, _("Only editors can delete a region."))
         return redirect("wagtailadmin_explore_root")
     return None
 
@@ -131,8 +131,8 @@ def profile_form_place_on_the_map(form, cleaned_data):
         form.add_error(
             "map_place",
             _(
-                "Diesen Ort finden wir nicht auf der Karte. Gib bitte eine größere Stadt in der Nähe "
-                "oder Breiten- und Längengrad an."
+                "We cannot find this place on the map. Please enter a larger town nearby, or the "
+                "latitude and longitude."
             ),
         )
 

@@ -12,5 +12,5 @@ class PublicNameSelect(forms.Select):
     def create_option(self, name, value, label, *args, **kwargs):
         user = getattr(value, "instance", None)
         if user is not None:
-            label = gettext("%(name)s (Nr. %(number)s)") % {"name": user.public_name, "number": user.pk}
+            label = gettext("%(name)s (no. %(number)s)") % {"name": user.public_name, "number": user.pk}
         return super().create_option(name, value, label, *args, **kwargs)

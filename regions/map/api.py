@@ -166,9 +166,7 @@ def regions_near(request, q: str = "", limit: str | None = None):
         except ValueError:
             count = 0
         if not 1 <= count <= NEAR_MAX:
-            return problem(
-                "limit", _("limit muss eine ganze Zahl von 1 bis %(max)d sein.") % {"max": NEAR_MAX}
-            )
+            return problem("limit", _("limit must be a whole number from 1 to %(max)d.") % {"max": NEAR_MAX})
     data = MapData(request, Taxonomy([]))
     return {
         "place": {"name": place.name, "lat": place.lat, "lng": place.lng, "source": place.source},

@@ -42,28 +42,26 @@ class BBox:
         if len(parts) != 4:
             raise InvalidBBox(
                 _(
-                    "bbox braucht vier durch Kommas getrennte Zahlen: west,süd,ost,nord (z. B. 5.8,47.2,15.1,55.1)."
+                    "bbox needs four numbers separated by commas: west,south,east,north (e.g. 5.8,47.2,15.1,55.1)."
                 )
             )
         try:
             west, south, east, north = (float(part) for part in parts)
         except ValueError as error:
             raise InvalidBBox(
-                _("Die Werte von bbox müssen Dezimalzahlen mit Punkt sein, z. B. 5.8,47.2,15.1,55.1.")
+                _("The values of bbox must be decimal numbers with a point, e.g. 5.8,47.2,15.1,55.1.")
             ) from error
         if not all(math.isfinite(value) for value in (west, south, east, north)):
-            raise InvalidBBox(_("Die Werte von bbox müssen endliche Zahlen sein."))
+            raise InvalidBBox(_("The values of bbox must be finite numbers."))
         if not (-180.0 <= west <= 180.0 and -180.0 <= east <= 180.0):
-            raise InvalidBBox(_("West und Ost (Längengrade) müssen zwischen -180 und 180 liegen."))
+            raise InvalidBBox(_("West and east (longitudes) must be between -180 and 180."))
         if not (-90.0 <= south <= 90.0 and -90.0 <= north <= 90.0):
-            raise InvalidBBox(_("Süd und Nord (Breitengrade) müssen zwischen -90 und 90 liegen."))
+            raise InvalidBBox(_("South and north (latitudes) must be between -90 and 90."))
         if south > north:
-            raise InvalidBBox(_("Süd darf nicht größer als Nord sein."))
+            raise InvalidBBox(_("South must not be greater than north."))
         if west > east:
             raise InvalidBBox(
-                _(
-                    "West darf nicht größer als Ost sein (Ausschnitte über die Datumsgrenze werden nicht unterstützt)."
-                )
+                _("West must not be greater than east (views across the date line are not supported).")
             )
         return cls(west, south, east, north)
 

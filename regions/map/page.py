@@ -126,30 +126,26 @@ def map_config(near_place=None):
         "layers": layer_labels(),
         "text": {
             "region": _("Region"),
-            "fields": _("Handlungsfelder"),
+            "fields": _("Fields of action"),
             "status": _("Status"),
-            "toRegion": _("Zur Seite der Region"),
-            "toRegionOf": _("Zur Region %(name)s"),
-            "cluster": _("%(count)s Einträge – zum Vergrößern auswählen"),
-            "inView": _("Im Kartenausschnitt: %(count)s Einträge."),
+            "toRegion": _("Go to the region's page"),
+            "toRegionOf": _("Go to the region %(name)s"),
+            "cluster": _("%(count)s entries – select to zoom in"),
+            "inView": _("In the map view: %(count)s entries."),
             "inViewClustered": _(
-                "Im Kartenausschnitt: %(count)s Einträge, zu Gruppen zusammengefasst – zum Vergrößern eine Gruppe auswählen."
+                "In the map view: %(count)s entries, combined into groups – select a group to zoom in."
             ),
-            "loading": _("Karte wird geladen …"),
-            "loadError": _(
-                "Die Einträge für die Karte konnten nicht geladen werden. Die Liste unten ist vollständig."
-            ),
+            "loading": _("Loading the map …"),
+            "loadError": _("The entries for the map could not be loaded. The list below is complete."),
             "tilesConsent": _(
-                "Der Kartenhintergrund kommt von %(host)s. Erst wenn du ihn lädst, erfährt dieser Dienst deine "
-                "IP-Adresse. Markierungen und Liste funktionieren auch ohne."
+                "The map background comes from %(host)s. This service learns your IP address only when "
+                "you load it. The markers and the list work without it."
             )
             % {"host": tile_host()},
-            "tilesLoad": _("Kartenhintergrund laden"),
-            "tileError": _(
-                "Der Kartenhintergrund konnte nicht geladen werden. Markierungen und Liste funktionieren trotzdem."
-            ),
-            "listError": _("Die Liste konnte nicht aktualisiert werden. Bitte lade die Seite neu."),
-            "locating": _("Dein Standort wird ermittelt …"),
-            "locateError": _("Dein Standort konnte nicht ermittelt werden. Bitte gib einen Ort ein."),
+            "tilesLoad": _("Load the map background"),
+            "tileError": _("The map background could not be loaded. The markers and the list still work."),
+            "listError": _("The list could not be updated. Please reload the page."),
+            "locating": _("Finding your location …"),
+            "locateError": _("Your location could not be found. Please enter a place."),
         },
     }

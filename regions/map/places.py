@@ -146,8 +146,8 @@ def parse_coordinates(text):
     if not valid_lat_lng(lat, lng):
         raise PlaceError(
             _(
-                "Diese Koordinaten liegen außerhalb des gültigen Bereichs: Breitengrad -90 bis 90, "
-                "Längengrad -180 bis 180, zum Beispiel „51.5, 7.4“."
+                "These coordinates are outside the valid range: latitude -90 to 90, longitude -180 "
+                "to 180, for example “51.5, 7.4”."
             ),
             code="out_of_range",
         )
@@ -158,10 +158,10 @@ def resolve(text):
     """A ``Place`` for what was typed: coordinates or a German city. Raises PlaceError otherwise."""
     text = (text or "").strip()
     if not text:
-        raise PlaceError(_("Bitte gib einen Ort oder Koordinaten ein."), code="empty")
+        raise PlaceError(_("Please enter a place or coordinates."), code="empty")
     if len(text) > MAX_QUERY_LENGTH:
         raise PlaceError(
-            _("Die Eingabe ist zu lang (höchstens %(max)d Zeichen).") % {"max": MAX_QUERY_LENGTH},
+            _("The input is too long (at most %(max)d characters).") % {"max": MAX_QUERY_LENGTH},
             code="too_long",
         )
     place = parse_coordinates(text)
@@ -171,8 +171,8 @@ def resolve(text):
     if place is None:
         raise PlaceError(
             _(
-                "Den Ort „%(place)s“ kennen wir leider nicht. Versuche eine deutsche Stadt mit mehr als "
-                "15.000 Einwohner:innen oder Koordinaten wie „51.5, 7.4“."
+                "Sorry, we do not know the place “%(place)s”. Try a German city with more than 15,000 "
+                "inhabitants, or coordinates such as “51.5, 7.4”."
             )
             % {"place": text},
             code="unknown_place",

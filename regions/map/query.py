@@ -20,9 +20,9 @@ MAX_VALUES = 50
 
 def layer_labels():
     return {
-        "regions": _("Mitmach-Regionen"),
-        "initiatives": _("Initiativen"),
-        "members": _("Mitglieder"),
+        "regions": _("Mitmach regions"),
+        "initiatives": _("Initiatives"),
+        "members": _("Members"),
     }
 
 
@@ -52,25 +52,25 @@ def parse_map_query(params, taxonomy, *, strict=False, with_bbox=True):
         unknown = sorted(set(params) - set(PARAMETERS))
         if unknown:
             raise InvalidParameter(
-                unknown[0], _("Unbekannter Parameter „%(name)s“.") % {"name": unknown[0]}, PARAMETERS
+                unknown[0], _("Unknown parameter “%(name)s”.") % {"name": unknown[0]}, PARAMETERS
             )
     layers = _values(params, "layer")
     unknown = [layer for layer in layers if layer not in LAYERS]
     if unknown:
-        raise InvalidParameter("layer", _("Unbekannte Ebene „%(value)s“.") % {"value": unknown[0]}, LAYERS)
+        raise InvalidParameter("layer", _("Unknown layer “%(value)s”.") % {"value": unknown[0]}, LAYERS)
     slugs = _values(params, "field")
     unknown = [slug for slug in slugs if slug not in taxonomy.by_slug]
     if unknown:
         raise InvalidParameter(
             "field",
-            _("Unbekanntes Handlungsfeld „%(value)s“.") % {"value": unknown[0]},
+            _("Unknown field of action “%(value)s”.") % {"value": unknown[0]},
             list(taxonomy.by_slug),
         )
     bbox = None
     if with_bbox:
         boxes = _values(params, "bbox")
         if len(boxes) > 1:
-            raise InvalidParameter("bbox", _("Bitte nur einen Kartenausschnitt (bbox) angeben."))
+            raise InvalidParameter("bbox", _("Please give only one map view (bbox)."))
         if boxes:
             try:
                 bbox = BBox.parse(boxes[0])
