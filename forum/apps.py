@@ -12,7 +12,7 @@ class ForumConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "forum"
     label = "hub_forum"
-    verbose_name = _("Foren")
+    verbose_name = _("Forums")
 
     def ready(self):
         from forum import receivers  # noqa: F401 (connects the signal receivers)

@@ -18,15 +18,15 @@ class FieldForum(models.Model):
         "home.FieldOfAction",
         on_delete=models.CASCADE,
         related_name="forum_link",
-        verbose_name=_("Handlungsfeld"),
+        verbose_name=_("field of action"),
     )
     forum = models.OneToOneField(
-        "forum.Forum", on_delete=models.CASCADE, related_name="field_link", verbose_name=_("Forum")
+        "forum.Forum", on_delete=models.CASCADE, related_name="field_link", verbose_name=_("forum")
     )
 
     class Meta:
-        verbose_name = _("Forum eines Handlungsfelds")
-        verbose_name_plural = _("Foren der Handlungsfelder")
+        verbose_name = _("forum of a field of action")
+        verbose_name_plural = _("forums of the fields of action")
 
     def __str__(self):
         return str(self.forum)
@@ -40,18 +40,18 @@ class RegionForum(models.Model):
         null=True,
         on_delete=models.SET_NULL,
         related_name="forum_link",
-        verbose_name=_("Region"),
+        verbose_name=_("region"),
     )
     forum = models.OneToOneField(
-        "forum.Forum", on_delete=models.CASCADE, related_name="region_link", verbose_name=_("Forum")
+        "forum.Forum", on_delete=models.CASCADE, related_name="region_link", verbose_name=_("forum")
     )
     closed = models.BooleanField(
-        _("Geschlossen"), default=False, help_text=_("Region nicht (mehr) veröffentlicht oder gelöscht.")
+        _("closed"), default=False, help_text=_("Region not (or no longer) published, or deleted.")
     )
 
     class Meta:
-        verbose_name = _("Forum einer Region")
-        verbose_name_plural = _("Foren der Regionen")
+        verbose_name = _("forum of a region")
+        verbose_name_plural = _("forums of the regions")
 
     def __str__(self):
         return str(self.forum)
@@ -62,26 +62,26 @@ class ProjectForum(MachinaForum):
 
     class Meta:
         proxy = True
-        verbose_name = _("Forum zu Themen & Projekten")
-        verbose_name_plural = _("Foren zu Themen & Projekten")
+        verbose_name = _("forum on topics & projects")
+        verbose_name_plural = _("forums on topics & projects")
 
 
 class ActionDiscussion(models.Model):
     """The topic in which an action of the pool is discussed (created on first use)."""
 
     action = models.OneToOneField(
-        "actions.ActionPage", on_delete=models.CASCADE, related_name="discussion", verbose_name=_("Aktion")
+        "actions.ActionPage", on_delete=models.CASCADE, related_name="discussion", verbose_name=_("action")
     )
     topic = models.OneToOneField(
         "forum_conversation.Topic",
         on_delete=models.CASCADE,
         related_name="action_discussion",
-        verbose_name=_("Thema"),
+        verbose_name=_("topic"),
     )
 
     class Meta:
-        verbose_name = _("Diskussion einer Aktion")
-        verbose_name_plural = _("Diskussionen zu Aktionen")
+        verbose_name = _("discussion of an action")
+        verbose_name_plural = _("discussions of actions")
 
     def __str__(self):
         return str(self.topic)
@@ -97,8 +97,8 @@ class ForumSubscription(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = _("Forum-Abo")
-        verbose_name_plural = _("Forum-Abos")
+        verbose_name = _("forum subscription")
+        verbose_name_plural = _("forum subscriptions")
         constraints = [models.UniqueConstraint(fields=["user", "forum"], name="unique_forum_subscription")]
 
     def __str__(self):
@@ -117,9 +117,9 @@ class PostReport(models.Model):
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_reports"
     )
-    reason = models.TextField(_("Grund"), max_length=1000)
-    created_at = models.DateTimeField(_("Gemeldet am"), auto_now_add=True)
-    resolved_at = models.DateTimeField(_("Erledigt am"), null=True, blank=True)
+    reason = models.TextField(_("reason"), max_length=1000)
+    created_at = models.DateTimeField(_("reported at"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
     resolved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -132,8 +132,8 @@ class PostReport(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = _("Meldung")
-        verbose_name_plural = _("Meldungen")
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
         constraints = [
             models.UniqueConstraint(
                 fields=["post", "reporter"],

@@ -37,10 +37,10 @@ def check(user, forum, handler, new_topic):
         wait = interval - int((now - last).total_seconds())
         return Refusal(
             ngettext(
-                "Bitte warte noch %(wait)d Sekunde, bevor du den nächsten Beitrag schreibst. "
-                "Dein Text ist unten noch da.",
-                "Bitte warte noch %(wait)d Sekunden, bevor du den nächsten Beitrag schreibst. "
-                "Dein Text ist unten noch da.",
+                "Please wait %(wait)d more second before you write your next post. "
+                "Your text is still there below.",
+                "Please wait %(wait)d more seconds before you write your next post. "
+                "Your text is still there below.",
                 wait,
             )
             % {"wait": wait},
@@ -55,17 +55,15 @@ def check(user, forum, handler, new_topic):
             oldest = started.values_list("created", flat=True).first()
             wait = int((oldest + timedelta(days=1) - now).total_seconds())
             hint = (
-                _(
-                    "Neue Mitglieder können in den ersten %(days)d Tagen bis zu %(quota)d Themen am Tag eröffnen."
-                )
+                _("New members can start up to %(quota)d topics a day in their first %(days)d days.")
                 % {"days": settings.FORUM_NEW_MEMBER_DAYS, "quota": quota}
                 if new_member
-                else _("Du kannst bis zu %(quota)d Themen am Tag eröffnen.") % {"quota": quota}
+                else _("You can start up to %(quota)d topics a day.") % {"quota": quota}
             )
             return Refusal(
                 _(
-                    "Du hast heute schon %(count)d neue Themen eröffnet. %(hint)s Antworten in bestehenden "
-                    "Themen sind weiter möglich; dein Text ist unten noch da."
+                    "You have already started %(count)d new topics today. %(hint)s You can still reply to "
+                    "existing topics; your text is still there below."
                 )
                 % {"count": quota, "hint": hint},
                 max(wait, 1),

@@ -7,6 +7,7 @@
 """
 
 from django.db import transaction
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from machina.apps.forum.models import Forum
@@ -20,9 +21,9 @@ FIELDS = "Handlungsfelder"
 REGIONS = "Regionen"
 PROJECTS = "Themen & Projekte"
 CATEGORIES = {
-    FIELDS: _("Austausch zu den vier Handlungsfeldern der sozial-ökologischen Transformation."),
-    REGIONS: _("Ein Forum für jede Mitmach-Region."),
-    PROJECTS: _("Foren zu einzelnen Themen und Projekten, angelegt von der Redaktion."),
+    FIELDS: _("Discussions about the four fields of action of the social-ecological transformation."),
+    REGIONS: _("A forum for every Mitmach-Region."),
+    PROJECTS: _("Forums on particular topics and projects, set up by the editorial team."),
 }
 NAME_MAX = Forum._meta.get_field("name").max_length
 
@@ -122,17 +123,23 @@ def ensure_structure(log=None):
     log = log or (lambda message: None)
     for name in (FIELDS, REGIONS, PROJECTS):
         category(name)
-    log(f"Kategorien: {FIELDS}, {REGIONS}, {PROJECTS}")
+    log(gettext("Categories: %(names)s") % {"names": f"{FIELDS}, {REGIONS}, {PROJECTS}"})
     permissions.ensure_global_permissions()
-    log("Berechtigungen für Gäste, Mitglieder und Redaktion gesetzt")
+    log(gettext("Permissions set for guests, members and editors"))
     for field in FieldOfAction.objects.all():
         forum, created = ensure_field_forum(field)
-        log(f"  Handlungsfeld {'angelegt' if created else 'vorhanden'}: {forum.name}")
+        message = (
+            gettext("Field of action created: %(name)s")
+            if created
+            else gettext("Field of action exists: %(name)s")
+        )
+        log("  " + message % {"name": forum.name})
     for region in RegionPage.objects.live().order_by("title"):
         forum, created = ensure_region_forum(region)
         if not created:  # a new forum got its grant just now; an existing one is repaired
             permissions.grant_region_moderation(region, forum)
-        log(f"  Region {'angelegt' if created else 'vorhanden'}: {forum.name}")
+        message = gettext("Region created: %(name)s") if created else gettext("Region exists: %(name)s")
+        log("  " + message % {"name": forum.name})
     stale = RegionForum.objects.filter(closed=False).exclude(region__live=True).select_related("region")
     for link in stale:
         if link.region is not None:
@@ -140,4 +147,4 @@ def ensure_structure(log=None):
         else:
             link.closed = True
             link.save(update_fields=["closed"])
-        log(f"  Region geschlossen: {link.forum.name}")
+        log("  " + gettext("Region closed: %(name)s") % {"name": link.forum.name})

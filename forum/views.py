@@ -80,7 +80,7 @@ class ForumView(machina_forum_views.ForumView):
 
 def no_such_member(request):
     """A member profile address whose pk is not a number (forum/urls.py)."""
-    raise Http404(_("Dieses Mitglied gibt es nicht."))
+    raise Http404(_("This member does not exist."))
 
 
 # --- Feeds (replacing machina's, which list every topic) ------------------------------------------
@@ -108,9 +108,9 @@ def search(request):
     error = ""
     page = None
     if query and len(query) < SEARCH_MIN_LENGTH:
-        error = _("Bitte gib mindestens %(count)d Zeichen ein.") % {"count": SEARCH_MIN_LENGTH}
+        error = _("Please enter at least %(count)d characters.") % {"count": SEARCH_MIN_LENGTH}
     elif len(query) > SEARCH_MAX_LENGTH:
-        error = _("Bitte gib höchstens %(count)d Zeichen ein.") % {"count": SEARCH_MAX_LENGTH}
+        error = _("Please enter at most %(count)d characters.") % {"count": SEARCH_MAX_LENGTH}
     elif query:
         readable = request.forum_permission_handler.get_readable_forums(
             MachinaForum.objects.all(), request.user
@@ -156,7 +156,7 @@ def _readable_forum(request, pk):
 def forum_subscribe(request, pk):
     forum = _readable_forum(request, pk)
     if not rules.has_perm("hub_forum.subscribe", request.user):
-        raise PermissionDenied(_("Nur bestätigte Mitglieder können Foren abonnieren."))
+        raise PermissionDenied(_("Only confirmed members can subscribe to forums."))
     try:
         with transaction.atomic():
             ForumSubscription.objects.get_or_create(user=request.user, forum=forum)
@@ -164,7 +164,7 @@ def forum_subscribe(request, pk):
         pass  # a double click: the other request subscribed at the same moment
     messages.success(
         request,
-        _("Du hast das Forum „%(name)s“ abonniert: neue Beiträge kommen per E-Mail.") % {"name": forum.name},
+        _("You have subscribed to the forum “%(name)s”: new posts come by email.") % {"name": forum.name},
     )
     return HttpResponseRedirect(forum_url(forum))
 
@@ -174,7 +174,9 @@ def forum_subscribe(request, pk):
 def forum_unsubscribe(request, pk):
     forum = get_object_or_404(MachinaForum, pk=pk)
     ForumSubscription.objects.filter(user=request.user, forum=forum).delete()
-    messages.success(request, _("Dein Abo für das Forum „%(name)s“ ist beendet.") % {"name": forum.name})
+    messages.success(
+        request, _("Your subscription to the forum “%(name)s” has ended.") % {"name": forum.name}
+    )
     return HttpResponseRedirect(forum_url(forum))
 
 
@@ -192,7 +194,7 @@ class TopicSubscribeView(machina_member_views.TopicSubscribeView):
 
 class ReportForm(forms.Form):
     reason = forms.CharField(
-        label=gettext_lazy("Was ist an diesem Beitrag nicht in Ordnung?"),
+        label=gettext_lazy("What is wrong with this post?"),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 5, "maxlength": 1000}),
     )
@@ -205,7 +207,7 @@ def report_post(request, pk):
     if not request.forum_permission_handler.can_read_forum(forum, request.user):
         raise Http404
     if not rules.has_perm("hub_forum.report_post", request.user):
-        raise PermissionDenied(_("Nur bestätigte Mitglieder können Beiträge melden."))
+        raise PermissionDenied(_("Only confirmed members can report posts."))
     already = PostReport.objects.open().filter(post=post, reporter=request.user).exists()
     form = ReportForm(request.POST or None)
     if request.method == "POST" and not already and form.is_valid():
@@ -216,7 +218,7 @@ def report_post(request, pk):
                 )
         except IntegrityError:
             pass  # a second click at the same moment: the first report counts
-        messages.success(request, _("Danke! Die Moderation sieht sich den Beitrag an."))
+        messages.success(request, _("Thank you! The moderators will look at the post."))
         return HttpResponseRedirect(topic_url(post.topic, post))
     return render(
         request,
@@ -234,7 +236,7 @@ def _moderated_forum_ids(request):
 def report_list(request):
     forum_ids = _moderated_forum_ids(request)
     if not forum_ids:
-        raise PermissionDenied(_("Diese Seite ist für die Moderation."))
+        raise PermissionDenied(_("This page is for moderators."))
     reports = (
         PostReport.objects.open()
         .filter(post__topic__forum_id__in=forum_ids)
@@ -254,7 +256,7 @@ def report_resolve(request, pk):
         report.resolved_at = timezone.now()
         report.resolved_by = request.user
         report.save(update_fields=["resolved_at", "resolved_by"])
-        messages.success(request, _("Die Meldung ist als erledigt markiert."))
+        messages.success(request, _("The report has been marked as resolved."))
     return redirect("hub_forum:reports")
 
 
@@ -267,14 +269,14 @@ def action_discussion(request, page_id):
     verified member's POST creates it — never a GET, which crawlers follow."""
     action = ActionPage.objects.live().public().filter(pk=page_id).first()
     if action is None:
-        raise Http404(_("Diese Aktion gibt es nicht (oder sie ist nicht veröffentlicht)."))
+        raise Http404(_("This action does not exist (or is not published)."))
     discussion = ActionDiscussion.objects.select_related("topic__forum").filter(action=action).first()
     if discussion is not None:
         return HttpResponseRedirect(topic_url(discussion.topic))
     can_start = rules.has_perm("hub_forum.start_action_discussion", request.user)
     if request.method == "POST":
         if not can_start:
-            raise PermissionDenied(_("Nur bestätigte Mitglieder können eine Diskussion starten."))
+            raise PermissionDenied(_("Only confirmed members can start a discussion."))
         discussion = start_action_discussion(action, request)
         return HttpResponseRedirect(topic_url(discussion.topic))
     return render(request, "forum/action_discussion_start.html", {"action": action, "can_start": can_start})
@@ -284,7 +286,7 @@ def start_action_discussion(action, request=None):
     """The topic about ``action`` in the forum of its first field of action; race-safe (one per action)."""
     field = action.fields_of_action.order_by("order", "name").first()
     if field is None:
-        raise Http404(_("Diese Aktion hat noch kein Handlungsfeld."))
+        raise Http404(_("This action has no field of action yet."))
     forum = structure.field_forum(field)
     url = request.build_absolute_uri(action.url) if request else action.full_url
     try:
@@ -302,8 +304,8 @@ def start_action_discussion(action, request=None):
                 username=SYSTEM_NAME,
                 approved=True,
                 content=_(
-                    "Hier diskutieren wir die Aktion **[%(title)s](%(url)s)** aus dem Aktions-Pool: "
-                    "Erfahrungen, Fragen, Tipps zur Umsetzung.\n\n%(summary)s"
+                    "Here we discuss the action **[%(title)s](%(url)s)** from the action pool: "
+                    "experiences, questions, tips for putting it into practice.\n\n%(summary)s"
                 )
                 % {"title": action.title, "url": url, "summary": action.summary},
             )

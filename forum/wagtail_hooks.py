@@ -68,7 +68,7 @@ class ProjectForumEditView(generic.EditView):
 class ProjectForumViewSet(ModelViewSet):
     model = ProjectForum
     icon = "comment"
-    menu_label = _("Foren: Themen & Projekte")
+    menu_label = _("Forums: topics & projects")
     add_to_admin_menu = True
     menu_order = 800
     form_fields = ["name", "description"]

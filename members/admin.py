@@ -15,8 +15,8 @@ class MemberAdmin(UserAdmin):
     fieldsets = (
         *UserAdmin.fieldsets,
         (
-            _("Profil"),
+            _("Profile"),
             {"fields": ("display_name", "organisation", "bio", "avatar", "fields_of_action")},
         ),
-        (_("Visitenkarte auf der Karte"), {"fields": ("show_on_map", "map_place", "map_location")}),
+        (_("Card on the map"), {"fields": ("show_on_map", "map_place", "map_location")}),
     )

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 class MembersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "members"
-    verbose_name = _("Mitglieder")
+    verbose_name = _("Members")
 
     def ready(self):
         from allauth.account.signals import email_confirmed

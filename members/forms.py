@@ -18,9 +18,9 @@ class SignupForm(forms.Form):
     """Extra fields on allauth's sign-up form."""
 
     display_name = forms.CharField(
-        label=_("Anzeigename"),
+        label=_("Display name"),
         max_length=80,
-        help_text=_("So erscheinst du im Forum und auf der Karte. Deine E-Mail-Adresse sieht niemand."),
+        help_text=_("This is how you appear in the forum and on the map. Nobody sees your email address."),
         widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
     )
 
@@ -45,35 +45,33 @@ class ProfileForm(forms.ModelForm):
     """
 
     fields_of_action = forms.ModelMultipleChoiceField(
-        label=_("Meine Handlungsfelder"),
+        label=_("My fields of action"),
         queryset=FieldOfAction.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
     avatar = forms.FileField(
-        label=_("Profilbild"),
+        label=_("Profile picture"),
         required=False,
-        help_text=_(
-            "JPEG, PNG oder WebP, höchstens 2 MB. Wir speichern eine verkleinerte Kopie ohne Metadaten."
-        ),
+        help_text=_("JPEG, PNG or WebP, at most 2 MB. We store a smaller copy without metadata."),
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(t for _, t in AVATAR_FORMATS.values())}),
     )
     latitude = forms.FloatField(
-        label=_("Breitengrad (optional)"),
+        label=_("Latitude (optional)"),
         required=False,
         min_value=-90,
         max_value=90,
         localize=True,
-        help_text=_("Zum Beispiel 49,28. Wir runden auf zwei Nachkommastellen (etwa 1 km)."),
+        help_text=_("For example 49.28. We round to two decimal places (about 1 km)."),
         widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
     )
     longitude = forms.FloatField(
-        label=_("Längengrad (optional)"),
+        label=_("Longitude (optional)"),
         required=False,
         min_value=-180,
         max_value=180,
         localize=True,
-        help_text=_("Zum Beispiel 11,46."),
+        help_text=_("For example 11.46."),
         widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
     )
 
@@ -98,8 +96,8 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["display_name"].required = True
         self.fields["map_place"].help_text = _(
-            "Der Name einer Stadt in Deutschland (ab etwa 15.000 Einwohner:innen), nie die genaue Adresse – "
-            "oder gib unten Breiten- und Längengrad an."
+            "The name of a town in Germany (from about 15,000 inhabitants), never your exact address – "
+            "or enter latitude and longitude below."
         )
         for init in hooks.get_hooks(member_hooks.PROFILE_FORM_INIT):
             init(self)
@@ -126,14 +124,13 @@ class ProfileForm(forms.ModelForm):
             clean(self, cleaned)
         if (lat is None) != (lng is None) and not has_errors:
             missing = "longitude" if lng is None else "latitude"
-            self.add_error(missing, _("Bitte gib Breiten- und Längengrad an – oder lass beide Felder leer."))
+            self.add_error(
+                missing, _("Please enter both latitude and longitude – or leave both fields empty.")
+            )
         if cleaned.get("show_on_map") and not has_errors and not place and (lat is None or lng is None):
             self.add_error(
                 "show_on_map",
-                _(
-                    "Damit deine Visitenkarte auf der Karte erscheinen kann, gib bitte einen Ort "
-                    "oder Breiten- und Längengrad an."
-                ),
+                _("To show your card on the map, please enter a place or latitude and longitude."),
             )
         return cleaned
 
@@ -160,15 +157,15 @@ class AccountDeleteForm(forms.Form):
     """Deleting one's account needs the current password."""
 
     password = forms.CharField(
-        label=_("Dein Passwort"),
+        label=_("Your password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        error_messages={"required": _("Bitte gib dein Passwort ein.")},
+        error_messages={"required": _("Please enter your password.")},
     )
     confirm = forms.BooleanField(
-        label=_("Ja, ich möchte mein Konto und meine persönlichen Daten endgültig löschen."),
+        label=_("Yes, I want to delete my account and my personal data for good."),
         required=True,
-        error_messages={"required": _("Bitte bestätige, dass du dein Konto löschen möchtest.")},
+        error_messages={"required": _("Please confirm that you want to delete your account.")},
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -178,5 +175,5 @@ class AccountDeleteForm(forms.Form):
     def clean_password(self):
         password = self.cleaned_data["password"]
         if not self.user.check_password(password):
-            raise forms.ValidationError(_("Das Passwort stimmt nicht."), code="password_incorrect")
+            raise forms.ValidationError(_("The password is incorrect."), code="password_incorrect")
         return password

@@ -9,41 +9,41 @@ from members.names import public_name
 class User(AbstractUser):
     """A member (Mitmacher:in): account and profile in one row, in place from the first migration."""
 
-    email = models.EmailField(_("E-Mail-Adresse"), unique=True)
+    email = models.EmailField(_("email address"), unique=True)
     display_name = models.CharField(
-        _("Anzeigename"),
+        _("display name"),
         max_length=80,
         blank=True,
-        help_text=_("So erscheinst du im Forum und auf der Karte."),
+        help_text=_("This is how you appear in the forum and on the map."),
     )
-    organisation = models.CharField(_("Organisation"), max_length=160, blank=True)
-    bio = models.TextField(_("Über mich"), max_length=1000, blank=True)
-    avatar = models.ImageField(_("Profilbild"), upload_to="members/avatars/", blank=True)
+    organisation = models.CharField(_("organisation"), max_length=160, blank=True)
+    bio = models.TextField(_("about me"), max_length=1000, blank=True)
+    avatar = models.ImageField(_("profile picture"), upload_to="members/avatars/", blank=True)
     fields_of_action = models.ManyToManyField(
         "home.FieldOfAction",
-        verbose_name=_("Meine Handlungsfelder"),
+        verbose_name=_("my fields of action"),
         blank=True,
         related_name="members",
     )
     # The member's card on the network map: only with this explicit opt-in, and only a coarse position.
-    show_on_map = models.BooleanField(_("Meine Visitenkarte auf der Karte zeigen"), default=False)
+    show_on_map = models.BooleanField(_("show my card on the map"), default=False)
     map_place = models.CharField(
-        _("Ort für die Karte"),
+        _("place for the map"),
         max_length=120,
         blank=True,
-        help_text=_("Ein Ort oder eine Postleitzahl, nie die genaue Adresse."),
+        help_text=_("A place or a postcode, never the exact address."),
     )
     map_location = models.CharField(
-        _("Ungefähre Position"),
+        _("approximate position"),
         max_length=80,
         blank=True,
-        help_text=_("SRID=4326;POINT(lng lat), auf etwa einen Kilometer gerundet."),
+        help_text=_("SRID=4326;POINT(lng lat), rounded to about one kilometre."),
         validators=[validate_point],
     )
 
     class Meta(AbstractUser.Meta):
-        verbose_name = _("Mitglied")
-        verbose_name_plural = _("Mitglieder")
+        verbose_name = _("member")
+        verbose_name_plural = _("members")
 
     def __str__(self):
         return self.display_name or self.get_full_name() or self.username

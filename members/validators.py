@@ -24,7 +24,7 @@ AVATAR_FORMATS = {
 
 
 def _open_image(upload):
-    """Open the upload as an image, or raise a German ValidationError. Reads the header only."""
+    """Open the upload as an image, or raise a ValidationError. Reads the header only."""
     upload.seek(0)
     try:
         with warnings.catch_warnings():
@@ -35,7 +35,7 @@ def _open_image(upload):
             width, height = image.size
     except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning, OSError):
         raise ValidationError(
-            _("Die Datei ist kein Bild im Format JPEG, PNG oder WebP (oder sie ist beschädigt)."),
+            _("The file is not a JPEG, PNG or WebP image (or it is damaged)."),
             code="invalid_image",
         ) from None
     return image, image_format, width, height
@@ -48,21 +48,19 @@ def validate_avatar(upload):
     """
     if upload.size > AVATAR_MAX_BYTES:
         raise ValidationError(
-            _("Das Bild ist %(size)s groß. Erlaubt sind höchstens %(max)s."),
+            _("The image is %(size)s. At most %(max)s is allowed."),
             code="file_too_large",
             params={"size": filesizeformat(upload.size), "max": filesizeformat(AVATAR_MAX_BYTES)},
         )
     image, image_format, width, height = _open_image(upload)
     if image_format not in AVATAR_FORMATS:
         raise ValidationError(
-            _("Dieses Bildformat wird nicht unterstützt. Bitte lade ein JPEG-, PNG- oder WebP-Bild hoch."),
+            _("This image format is not supported. Please upload a JPEG, PNG or WebP image."),
             code="invalid_format",
         )
     if max(width, height) > AVATAR_MAX_SIDE or min(width, height) < AVATAR_MIN_SIDE:
         raise ValidationError(
-            _(
-                "Das Bild ist %(width)s × %(height)s Pixel groß. Erlaubt sind %(min)s bis %(max)s Pixel je Seite."
-            ),
+            _("The image is %(width)s × %(height)s pixels. Each side must be %(min)s to %(max)s pixels."),
             code="invalid_dimensions",
             params={"width": width, "height": height, "min": AVATAR_MIN_SIDE, "max": AVATAR_MAX_SIDE},
         )
@@ -70,9 +68,7 @@ def validate_avatar(upload):
         # verify() reads the whole file and spots truncated or corrupt data.
         image.verify()
     except Exception:
-        raise ValidationError(
-            _("Das Bild ist beschädigt und kann nicht gelesen werden."), code="invalid_image"
-        ) from None
+        raise ValidationError(_("The image is damaged and cannot be read."), code="invalid_image") from None
     finally:
         upload.seek(0)
     return image_format, width, height

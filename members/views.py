@@ -53,7 +53,7 @@ def profile_edit(request):
         form = ProfileForm(request.POST, request.FILES, instance=user)
         if form.is_valid():
             form.save()
-            messages.success(request, _("Dein Profil wurde gespeichert."))
+            messages.success(request, _("Your profile has been saved."))
             return redirect("members:profile")
     else:
         form = ProfileForm(instance=user)
@@ -101,8 +101,8 @@ def account_delete(request):
     messages.success(
         request,
         _(
-            "Dein Konto wurde gelöscht. Deine Beiträge im Forum bleiben als „gelöschtes Mitglied“ "
-            "stehen; alle persönlichen Daten sind entfernt. Danke fürs Mitmachen!"
+            "Your account has been deleted. Your posts in the forum stay, shown as “deleted member”; "
+            "all personal data has been removed. Thank you for taking part!"
         ),
     )
     return redirect("/")

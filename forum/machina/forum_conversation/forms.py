@@ -17,8 +17,8 @@ class ContentLimitMixin:
             MaxLengthValidator(
                 limit,
                 message=_(
-                    "Der Beitrag ist zu lang: höchstens %(limit_value)d Zeichen, dein Text hat %(show_value)d. "
-                    "Teile ihn bitte auf mehrere Beiträge auf."
+                    "The post is too long: at most %(limit_value)d characters, your text has %(show_value)d. "
+                    "Please split it into several posts."
                 ),
             )
         )
@@ -42,8 +42,8 @@ class TopicForm(ContentLimitMixin, MachinaTopicForm):
         topic_type.choices = list(topic_type.choices)
         if len(topic_type.choices) < 2:  # only "normal topic": nothing to choose
             topic_type.widget = forms.HiddenInput()
-        if "poll_hide_results" in self.fields:  # missing from machina's German catalogue
-            self.fields["poll_hide_results"].label = _("Ergebnisse verbergen?")
+        if "poll_hide_results" in self.fields:  # machina's msgids, missing from machina's German catalogue
+            self.fields["poll_hide_results"].label = _("Hide results?")
             self.fields["poll_hide_results"].help_text = _(
-                "Dann sieht nur die Person, die das Thema eröffnet hat, die Ergebnisse."
+                "If enabled results are hidden to everyone except topic creator."
             )

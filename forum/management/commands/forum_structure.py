@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from forum.structure import ensure_structure
 
@@ -10,8 +11,8 @@ class Command(BaseCommand):
     when their region is no longer published. Run after deployments (load_demo_content runs it too).
     """
 
-    help = "Legt die Forenstruktur an bzw. gleicht sie ab (Handlungsfelder, Regionen, Berechtigungen)."
+    help = _("Creates or updates the forum structure (fields of action, regions, permissions).")
 
     def handle(self, *args, **options):
         ensure_structure(log=self.stdout.write)
-        self.stdout.write(self.style.SUCCESS("Forenstruktur ist aktuell."))
+        self.stdout.write(self.style.SUCCESS(_("The forum structure is up to date.")))

@@ -41,7 +41,7 @@ def check_upload(upload):
     limit = settings.FORUM_ATTACHMENT_MAX_BYTES
     if upload.size is not None and upload.size > limit:
         raise forms.ValidationError(
-            _("Die Datei „%(name)s“ ist %(size)s groß; erlaubt sind höchstens %(limit)s.")
+            _("The file “%(name)s” is %(size)s; at most %(limit)s is allowed.")
             % {"name": upload.name, "size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
             code="too_big",
         )
@@ -53,7 +53,7 @@ def check_upload(upload):
     mime = kind.mime if kind else None
     if mime not in settings.FORUM_ATTACHMENT_TYPES:
         raise forms.ValidationError(
-            _("Die Datei „%(name)s“ hat ein nicht erlaubtes Format. Erlaubt sind: %(allowed)s.")
+            _("The file “%(name)s” is of a type that is not allowed. Allowed types: %(allowed)s.")
             % {"name": upload.name, "allowed": allowed_list()},
             code="wrong_type",
         )
@@ -61,8 +61,8 @@ def check_upload(upload):
     if extension not in EXTENSIONS.get(mime, {"." + kind.extension}):
         raise forms.ValidationError(
             _(
-                "Der Name der Datei „%(name)s“ passt nicht zu ihrem Inhalt (%(type)s). "
-                "Bitte lade sie mit der richtigen Endung hoch, z. B. „.%(extension)s“."
+                "The name of the file “%(name)s” does not match its content (%(type)s). "
+                "Please upload it with the right extension, e.g. “.%(extension)s”."
             )
             % {
                 "name": upload.name,
@@ -83,13 +83,13 @@ class AttachmentForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["file"].label = _("Datei")
-        self.fields["file"].help_text = _("%(allowed)s, höchstens %(limit)s.") % {
+        self.fields["file"].label = _("File")
+        self.fields["file"].help_text = _("%(allowed)s, at most %(limit)s.") % {
             "allowed": allowed_list(),
             "limit": filesizeformat(settings.FORUM_ATTACHMENT_MAX_BYTES),
         }
         self.fields["file"].widget.attrs["accept"] = ",".join(settings.FORUM_ATTACHMENT_TYPES)
-        self.fields["comment"].label = _("Beschreibung")
+        self.fields["comment"].label = _("Description")
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
