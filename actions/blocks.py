@@ -6,17 +6,17 @@ from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 
 
 class StepBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Schritt"), max_length=160)
-    text = blocks.RichTextBlock(label=_("Beschreibung"), required=False, features=RICH_TEXT_FEATURES)
+    title = blocks.CharBlock(label=_("Step"), max_length=160)
+    text = blocks.RichTextBlock(label=_("Description"), required=False, features=RICH_TEXT_FEATURES)
 
 
 class StepsBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Titel"), required=False, default=_("Schritt für Schritt"))
-    steps = blocks.ListBlock(StepBlock(), label=_("Schritte"), min_num=1)
+    title = blocks.CharBlock(label=_("Title"), required=False, default=_("Step by step"))
+    steps = blocks.ListBlock(StepBlock(), label=_("Steps"), min_num=1)
 
     class Meta:
         icon = "list-ol"
-        label = _("Schritte")
+        label = _("Steps")
         template = "blocks/steps_block.html"
         preview_value = {
             "title": "Schritt für Schritt",

@@ -19,7 +19,7 @@ from search.service import PageOutOfRange
 
 
 class ActionIndexPage(RoutedPageMixin, Page):
-    intro = models.TextField(_("Einleitung"), blank=True, max_length=800)
+    intro = models.TextField(_("Introduction"), blank=True, max_length=800)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     api_fields = [APIField("intro")]
@@ -28,15 +28,15 @@ class ActionIndexPage(RoutedPageMixin, Page):
     max_count = 1
 
     class Meta:
-        verbose_name = _("Aktions-Pool")
-        verbose_name_plural = _("Aktions-Pools")
+        verbose_name = _("Action pool")
+        verbose_name_plural = _("Action pools")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         try:
             context.update(action_pool_context(request))
         except PageOutOfRange as error:
-            raise Http404(_("Diese Ergebnisseite gibt es nicht.")) from error
+            raise Http404(_("This page of results does not exist.")) from error
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -57,34 +57,34 @@ class ActionPageQuerySet(PublicPageQuerySet):
 
 
 class ActionPage(RoutedPageMixin, Page):
-    summary = models.TextField(_("Kurzbeschreibung"), max_length=500)
-    body = StreamField(ActionBodyBlock(), verbose_name=_("Beschreibung und Schritte"), blank=True)
-    effort = models.CharField(_("Aufwand"), max_length=10, choices=Level.choices)
-    impact = models.CharField(_("Wirkung"), max_length=10, choices=Level.choices)
+    summary = models.TextField(_("Summary"), max_length=500)
+    body = StreamField(ActionBodyBlock(), verbose_name=_("Description and steps"), blank=True)
+    effort = models.CharField(_("Effort"), max_length=10, choices=Level.choices)
+    impact = models.CharField(_("Impact"), max_length=10, choices=Level.choices)
     resources = ParentalManyToManyField(
-        "home.Resource", verbose_name=_("Benötigte Ressourcen"), blank=True, related_name="actions"
+        "home.Resource", verbose_name=_("Resources needed"), blank=True, related_name="actions"
     )
     resources_note = models.TextField(
-        _("Ressourcen im Detail"),
+        _("Resources in detail"),
         blank=True,
         max_length=1000,
-        help_text=_("Was genau gebraucht wird, z. B. „Raum für 30 Personen, 200 € für Material“."),
+        help_text=_("What exactly is needed, e.g. “a room for 30 people, €200 for materials”."),
     )
     fields_of_action = ParentalManyToManyField(
-        "home.FieldOfAction", verbose_name=_("Handlungsfelder"), related_name="actions"
+        "home.FieldOfAction", verbose_name=_("Fields of action"), related_name="actions"
     )
     sdgs = ParentalManyToManyField(
-        "home.SDG", verbose_name=_("Nachhaltigkeitsziele (SDGs)"), related_name="actions"
+        "home.SDG", verbose_name=_("Sustainable Development Goals (SDGs)"), related_name="actions"
     )
     duration = models.CharField(
-        _("Dauer"),
+        _("Duration"),
         max_length=100,
         blank=True,
-        help_text=_("Zum Beispiel „ein Nachmittag“ oder „3 Monate“."),
+        help_text=_("For example “an afternoon” or “3 months”."),
     )
     regions = ParentalManyToManyField(
         "regions.RegionPage",
-        verbose_name=_("Hier schon umgesetzt"),
+        verbose_name=_("Already done here"),
         blank=True,
         related_name="actions_done",
     )
@@ -99,7 +99,7 @@ class ActionPage(RoutedPageMixin, Page):
                 FieldPanel("fields_of_action", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("sdgs", widget=forms.CheckboxSelectMultiple),
             ],
-            heading=_("Einordnung"),
+            heading=_("Classification"),
         ),
         MultiFieldPanel(
             [
@@ -109,10 +109,10 @@ class ActionPage(RoutedPageMixin, Page):
                 FieldPanel("resources", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("resources_note"),
             ],
-            heading=_("Aufwand, Wirkung und Ressourcen"),
+            heading=_("Effort, impact and resources"),
         ),
         FieldPanel("body"),
-        InlinePanel("materials", label=_("Materialien")),
+        InlinePanel("materials", label=_("Materials")),
         FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
     ]
     search_fields = [
@@ -140,8 +140,8 @@ class ActionPage(RoutedPageMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("Aktion")
-        verbose_name_plural = _("Aktionen")
+        verbose_name = _("Action")
+        verbose_name_plural = _("Actions")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -132,11 +132,11 @@ def _regions(taxonomy):
 
 
 FACETS = (
-    Facet("field", _("Handlungsfeld"), "fields", _fields),
-    Facet("effort", _("Aufwand"), "effort", _levels),
-    Facet("sdg", _("Nachhaltigkeitsziel"), "sdgs", _sdgs),
-    Facet("impact", _("Wirkung"), "impact", _levels),
-    Facet("resource", _("Ressourcen"), "resources", _resources),
+    Facet("field", _("Field of action"), "fields", _fields),
+    Facet("effort", _("Effort"), "effort", _levels),
+    Facet("sdg", _("Sustainable Development Goal"), "sdgs", _sdgs),
+    Facet("impact", _("Impact"), "impact", _levels),
+    Facet("resource", _("Resources"), "resources", _resources),
     Facet("region", _("Region"), "regions", _regions),
 )
 

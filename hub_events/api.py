@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ninja import Field, Query, Router, Schema
 
@@ -13,7 +14,7 @@ from hub_events.filters import FILTER_PARAMETERS, parse_filters
 from hub_events.ical import BERLIN
 from hub_events.models import EventFormat, EventKind, EventPage
 
-router = Router(tags=["Veranstaltungen"])
+router = Router(tags=[gettext_lazy("Events")])
 
 WHEN = ("upcoming", "past")
 DEFAULT_LIMIT = 20
@@ -81,7 +82,7 @@ def _number(params, name, default, low, high):
     if not (raw.isascii() and raw.isdigit()) or not low <= int(raw) <= high:
         raise InvalidParameter(
             name,
-            _("%(name)s muss eine Zahl von %(low)d bis %(high)d sein.")
+            _("%(name)s must be a number from %(low)d to %(high)d.")
             % {"name": name, "low": low, "high": high},
         )
     return int(raw)
@@ -115,7 +116,7 @@ def _event_out(event, request):
 @router.get(
     "/",
     response={200: EventListOut, 400: ProblemOut},
-    summary="Veranstaltungen auflisten und filtern",
+    summary=gettext_lazy("List and filter events"),
     description=(
         "Published, public events (webinars, live calls, office hours, regional meetings, conferences, "
         "Regionallabor modules). `when=upcoming` (default) lists events that have not ended yet, soonest "
@@ -132,7 +133,7 @@ def list_events(request, params: Query[EventParams]):
         when = request.GET.get("when") or "upcoming"
         if when not in WHEN:
             raise InvalidParameter(
-                "when", _("Unbekannter Wert „%(value)s“ für when.") % {"value": when[:50]}, WHEN
+                "when", _("Unknown value “%(value)s” for when.") % {"value": when[:50]}, WHEN
             )
         limit = _number(request.GET, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
         offset = _number(request.GET, "offset", 0, 0, MAX_OFFSET)

@@ -12,4 +12,4 @@ class EventsConfig(AppConfig):
 
     name = "hub_events"
     label = "events"
-    verbose_name = _("Veranstaltungen")
+    verbose_name = _("Events")

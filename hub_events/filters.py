@@ -3,7 +3,7 @@
 The event index, the Videothek, and the events API share them. Parsing is strict so that a wrong link gets a
 clear message instead of silently wrong results: an unknown value raises ``InvalidParameter``, which names the
 parameter and the values that would have been accepted (the page answers 400 with it, the API a problem body).
-Values of one parameter are OR-ed, parameters are AND-ed. An empty value (a select's "Alle" option) counts as
+Values of one parameter are OR-ed, parameters are AND-ed. An empty value (a select's "All" option) counts as
 no value.
 """
 
@@ -25,8 +25,8 @@ MAX_VALUES = 20  # per parameter; more is not a real query
 MAX_VALUE_LENGTH = 100
 
 LABELS = {
-    "kind": gettext_lazy("Art"),
-    "field": gettext_lazy("Handlungsfeld"),
+    "kind": gettext_lazy("Type"),
+    "field": gettext_lazy("Field of action"),
     "format": gettext_lazy("Format"),
     "region": gettext_lazy("Region"),
 }
@@ -78,7 +78,7 @@ def _values(params, name):
 def _unknown(name, value, valid):
     return InvalidParameter(
         name,
-        _("Unbekannter Wert „%(value)s“ für %(label)s.") % {"value": value[:50], "label": LABELS[name]},
+        _("Unknown value “%(value)s” for %(label)s.") % {"value": value[:50], "label": LABELS[name]},
         valid,
     )
 
@@ -124,7 +124,7 @@ def parse_filters(params, *, allowed_names=None, choices=None):
         if unknown:
             raise InvalidParameter(
                 unknown[0],
-                _("Unbekannter Parameter „%(name)s“.") % {"name": unknown[0][:50]},
+                _("Unknown parameter “%(name)s”.") % {"name": unknown[0][:50]},
                 list(allowed_names),
             )
 

@@ -49,17 +49,17 @@ def location_for(event):
     if event.format == EventFormat.ONLINE or not place:
         return _("Online")
     if event.format == EventFormat.HYBRID:
-        return _("%(place)s und online") % {"place": place}
+        return _("%(place)s and online") % {"place": place}
     return place
 
 
 def description_for(event, url):
     parts = [event.summary.strip()] if event.summary.strip() else []
     if event.registration_url and not event.is_past:
-        parts.append(_("Anmeldung: %(url)s") % {"url": event.registration_url})
+        parts.append(_("Registration: %(url)s") % {"url": event.registration_url})
     if event.recording_url:
-        parts.append(_("Aufzeichnung: %(url)s") % {"url": event.recording_url})
-    parts.append(_("Mehr zur Veranstaltung: %(url)s") % {"url": url})
+        parts.append(_("Recording: %(url)s") % {"url": event.recording_url})
+    parts.append(_("More about the event: %(url)s") % {"url": url})
     return "\n\n".join(parts)
 
 
@@ -136,7 +136,7 @@ def feed_response(request, events, *, name, url=None):
         events,
         request,
         name=f"{name} · {settings.WAGTAIL_SITE_NAME}",
-        description=_("Kommende Veranstaltungen im %(site)s") % {"site": settings.WAGTAIL_SITE_NAME},
+        description=_("Upcoming events on %(site)s") % {"site": settings.WAGTAIL_SITE_NAME},
         url=url,
     )
     return calendar_response(calendar, filename="veranstaltungen.ics")

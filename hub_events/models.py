@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -57,13 +58,13 @@ class EventPageQuerySet(PublicPageQuerySet):
 
 
 class EventIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
-    intro = models.TextField(_("Einleitung"), blank=True, max_length=800)
+    intro = models.TextField(_("Introduction"), blank=True, max_length=800)
     is_series = models.BooleanField(
-        _("Reihe"),
+        _("Series"),
         default=False,
         help_text=_(
-            "Eine Reihe (z. B. das Regionallabor) zeigt nur ihre eigenen Termine in Modul-Reihenfolge. "
-            "Sonst zeigt die Seite alle Veranstaltungen des Netzwerks."
+            "A series (such as the Regionallabor) shows only its own dates, in module order. "
+            "Otherwise the page shows all events of the network."
         ),
     )
 
@@ -75,8 +76,8 @@ class EventIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
     subpage_types = ["events.EventPage", "events.EventIndexPage"]
 
     class Meta:
-        verbose_name = _("Veranstaltungs-Übersicht")
-        verbose_name_plural = _("Veranstaltungs-Übersichten")
+        verbose_name = _("Event index")
+        verbose_name_plural = _("Event indexes")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -136,26 +137,26 @@ class EventIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
 
 
 class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
-    summary = models.TextField(_("Kurzbeschreibung"), max_length=500)
-    kind = models.CharField(_("Art"), max_length=20, choices=EventKind.choices, default=EventKind.WEBINAR)
+    summary = models.TextField(_("Summary"), max_length=500)
+    kind = models.CharField(_("Type"), max_length=20, choices=EventKind.choices, default=EventKind.WEBINAR)
     format = models.CharField(
         _("Format"), max_length=10, choices=EventFormat.choices, default=EventFormat.ONLINE
     )
-    start = models.DateTimeField(_("Beginn"))
-    end = models.DateTimeField(_("Ende"))
+    start = models.DateTimeField(_("Start"))
+    end = models.DateTimeField(_("End"))
     module_number = models.PositiveSmallIntegerField(
-        _("Modul-Nummer"),
+        _("Module number"),
         null=True,
         blank=True,
-        help_text=_("Nur für Module einer Reihe, z. B. 0 bis 6."),
+        help_text=_("Only for the modules of a series, e.g. 0 to 6."),
     )
     venue = models.CharField(
-        _("Veranstaltungsort"),
+        _("Venue"),
         max_length=250,
         blank=True,
-        help_text=_("Für Veranstaltungen vor Ort oder hybrid."),
+        help_text=_("For events on site or hybrid ones."),
     )
-    registration_url = models.URLField(_("Link zur Anmeldung"), blank=True)
+    registration_url = models.URLField(_("Registration link"), blank=True)
     region = models.ForeignKey(
         "regions.RegionPage",
         verbose_name=_("Region"),
@@ -165,17 +166,17 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
         related_name="events",
     )
     fields_of_action = ParentalManyToManyField(
-        "home.FieldOfAction", verbose_name=_("Handlungsfelder"), blank=True, related_name="events"
+        "home.FieldOfAction", verbose_name=_("Fields of action"), blank=True, related_name="events"
     )
-    body = StreamField(BaseStreamBlock(), verbose_name=_("Inhalt"), blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("Content"), blank=True)
     recording_url = models.URLField(
-        _("Aufzeichnung"),
+        _("Recording"),
         blank=True,
-        help_text=_("Adresse des Videos nach der Veranstaltung (Videothek)."),
+        help_text=_("Address of the video after the event (video library)."),
     )
     # Kept by save(), never edited (not in the panels): the iCal SEQUENCE and what it was last counted for.
-    ical_sequence = models.PositiveIntegerField(_("iCal-Sequenz"), default=0, editable=False)
-    ical_fingerprint = models.CharField(_("iCal-Prüfsumme"), max_length=64, blank=True, editable=False)
+    ical_sequence = models.PositiveIntegerField(_("iCal sequence"), default=0, editable=False)
+    ical_fingerprint = models.CharField(_("iCal checksum"), max_length=64, blank=True, editable=False)
 
     objects = PageManager.from_queryset(EventPageQuerySet)()
 
@@ -189,7 +190,7 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
                 FieldPanel("module_number"),
                 FieldPanel("registration_url"),
             ],
-            heading=_("Termin"),
+            heading=pgettext_lazy("event", "Date"),
         ),
         MultiFieldPanel(
             [
@@ -197,7 +198,7 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
                 GeoAddressPanel("address", geocoder=geocoders.NOMINATIM),
                 LeafletPanel("location", address_field="address"),
             ],
-            heading=_("Ort"),
+            heading=_("Place"),
             classname="collapsed",
         ),
         MultiFieldPanel(
@@ -205,13 +206,13 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
                 FieldPanel("region"),
                 FieldPanel("fields_of_action", widget=forms.CheckboxSelectMultiple),
             ],
-            heading=_("Einordnung"),
+            heading=_("Classification"),
         ),
-        InlinePanel("speakers", label=_("Referent:innen")),
+        InlinePanel("speakers", label=_("Speakers")),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("recording_url"), InlinePanel("materials", label=_("Materialien"))],
-            heading=_("Nach der Veranstaltung"),
+            [FieldPanel("recording_url"), InlinePanel("materials", label=_("Materials"))],
+            heading=_("After the event"),
         ),
     ]
     search_fields = [
@@ -249,15 +250,15 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("Veranstaltung")
-        verbose_name_plural = _("Veranstaltungen")
+        verbose_name = _("Event")
+        verbose_name_plural = _("Events")
 
     def clean(self):
         super().clean()
         if self.start and self.end and self.end < self.start:
-            raise ValidationError({"end": _("Das Ende liegt vor dem Beginn.")})
+            raise ValidationError({"end": _("The end is before the start.")})
         if self.format in (EventFormat.LIVE, EventFormat.HYBRID) and not (self.venue or self.address):
-            raise ValidationError({"venue": _("Bitte einen Ort für Veranstaltungen vor Ort angeben.")})
+            raise ValidationError({"venue": _("Please give a place for an event on site.")})
 
     @property
     def is_past(self):
@@ -311,14 +312,14 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
 class EventSpeaker(Orderable):
     page = ParentalKey(EventPage, related_name="speakers", on_delete=models.CASCADE)
     name = models.CharField(_("Name"), max_length=120)
-    affiliation = models.CharField(_("Organisation oder Rolle"), max_length=160, blank=True)
+    affiliation = models.CharField(_("Organisation or role"), max_length=160, blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("affiliation")]
     api_fields = [APIField("name"), APIField("affiliation")]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("Referent:in")
-        verbose_name_plural = _("Referent:innen")
+        verbose_name = _("Speaker")
+        verbose_name_plural = _("Speakers")
 
 
 class EventMaterial(AbstractMaterial):

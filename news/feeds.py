@@ -43,7 +43,7 @@ class NewsFeed(Feed):
 
     def title(self, obj):
         if obj["region"] is not None:
-            return _("%(index)s aus %(region)s · %(site)s") % {
+            return _("%(index)s from %(region)s · %(site)s") % {
                 "index": obj["index"].title,
                 "region": obj["region"].title,
                 "site": settings.WAGTAIL_SITE_NAME,
@@ -55,8 +55,8 @@ class NewsFeed(Feed):
 
     def description(self, obj):
         if obj["region"] is not None:
-            return _("Neuigkeiten aus der Mitmach-Region %(region)s.") % {"region": obj["region"].title}
-        return obj["index"].intro or _("Neuigkeiten aus dem Netzwerk der Mitmach-Regionen.")
+            return _("News from the Mitmach region %(region)s.") % {"region": obj["region"].title}
+        return obj["index"].intro or _("News from the network of Mitmach regions.")
 
     subtitle = description  # Atom
 

@@ -40,7 +40,7 @@ class NewsPageQuerySet(PublicPageQuerySet):
 
 
 class NewsIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
-    intro = models.TextField(_("Einleitung"), blank=True, max_length=800)
+    intro = models.TextField(_("Introduction"), blank=True, max_length=800)
 
     objects = PublicPageManager()
 
@@ -51,8 +51,8 @@ class NewsIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
     max_count = 1
 
     class Meta:
-        verbose_name = _("Neuigkeiten-Übersicht")
-        verbose_name_plural = _("Neuigkeiten-Übersichten")
+        verbose_name = _("News index")
+        verbose_name_plural = _("News indexes")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -101,24 +101,24 @@ class NewsPageTag(TaggedItemBase):
 
 
 class NewsPage(RoutedPageMixin, Page):
-    date = models.DateField(_("Datum"), default=timezone.localdate)
-    intro = models.TextField(_("Einleitung"), max_length=600)
-    body = StreamField(BaseStreamBlock(), verbose_name=_("Inhalt"), blank=True)
+    date = models.DateField(_("Date"), default=timezone.localdate)
+    intro = models.TextField(_("Introduction"), max_length=600)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("Content"), blank=True)
     image = models.ForeignKey(
         "wagtailimages.Image",
-        verbose_name=_("Bild"),
+        verbose_name=_("Image"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
     regions = ParentalManyToManyField(
-        "regions.RegionPage", verbose_name=_("Regionen"), blank=True, related_name="news"
+        "regions.RegionPage", verbose_name=_("Regions"), blank=True, related_name="news"
     )
     fields_of_action = ParentalManyToManyField(
-        "home.FieldOfAction", verbose_name=_("Handlungsfelder"), blank=True, related_name="news"
+        "home.FieldOfAction", verbose_name=_("Fields of action"), blank=True, related_name="news"
     )
-    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("Schlagwörter"))
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("Tags"))
 
     objects = PageManager.from_queryset(NewsPageQuerySet)()
 
@@ -134,7 +134,7 @@ class NewsPage(RoutedPageMixin, Page):
                 FieldPanel("fields_of_action", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("tags"),
             ],
-            heading=_("Einordnung"),
+            heading=_("Classification"),
         ),
     ]
     search_fields = [
@@ -161,5 +161,5 @@ class NewsPage(RoutedPageMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("Neuigkeit")
-        verbose_name_plural = _("Neuigkeiten")
+        verbose_name = _("News item")
+        verbose_name_plural = _("News items")

@@ -1,6 +1,7 @@
 """The action search in the JSON API: ``GET /api/v3/actions/search`` (one OpenAPI schema with Wagtail's API)."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ninja import Query, Router, Schema
 
@@ -8,7 +9,7 @@ from common.problems import ProblemOut, problem
 from search.queries import SORTS, InvalidQuery, parse_query
 from search.service import PageOutOfRange, search_actions
 
-router = Router(tags=["Aktions-Pool"])
+router = Router(tags=[gettext_lazy("Action pool")])
 
 
 class FacetOptionOut(Schema):
@@ -68,7 +69,7 @@ class SearchParams(Schema):
 @router.get(
     "/search",
     response={200: SearchOut, 400: ProblemOut},
-    summary="Aktionen suchen und filtern",
+    summary=gettext_lazy("Search and filter actions"),
     description=(
         "Full text (German stemming) and facets over the action pool. Repeat a facet parameter for several "
         "values: values of one facet are OR-ed, facets are AND-ed. Each facet's counts apply every *other* "
@@ -83,7 +84,7 @@ def search(request, params: Query[SearchParams]):
     except InvalidQuery as error:
         return problem(error.parameter, error.message, error.valid)
     except PageOutOfRange:
-        return problem("page", _("Diese Ergebnisseite gibt es nicht."))
+        return problem("page", _("This page of results does not exist."))
     return {
         "total": result.total,
         "page": query.page,

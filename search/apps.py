@@ -10,7 +10,7 @@ class SearchConfig(AppConfig):
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "search"
-    verbose_name = _("Suche")
+    verbose_name = _("Search")
 
     def ready(self):
         fts5.install()

@@ -10,15 +10,15 @@ class PendingIndexChange(models.Model):
     while the engine is down.
     """
 
-    action_id = models.PositiveBigIntegerField(_("Aktion"), unique=True)
-    queued_at = models.DateTimeField(_("Eingereiht am"), auto_now=True)
-    attempts = models.PositiveIntegerField(_("Versuche"), default=0)
-    last_error = models.TextField(_("Letzter Fehler"), blank=True)
+    action_id = models.PositiveBigIntegerField(_("Action"), unique=True)
+    queued_at = models.DateTimeField(_("Queued at"), auto_now=True)
+    attempts = models.PositiveIntegerField(_("Attempts"), default=0)
+    last_error = models.TextField(_("Last error"), blank=True)
 
     class Meta:
         ordering = ["queued_at"]
-        verbose_name = _("Ausstehende Index-Änderung")
-        verbose_name_plural = _("Ausstehende Index-Änderungen")
+        verbose_name = _("Pending index change")
+        verbose_name_plural = _("Pending index changes")
 
     def __str__(self):
-        return f"Aktion {self.action_id}"
+        return _("Action %(id)s") % {"id": self.action_id}

@@ -7,6 +7,7 @@ values and sort keys raise ``InvalidQuery`` naming the valid values.
 from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from common.params import InvalidParameter as InvalidQuery
 from search.kinds import indexed_kind
@@ -15,10 +16,10 @@ PAGE_SIZE = 20
 MAX_QUERY_LENGTH = 200
 MAX_PAGE = 1000
 SORTS = {
-    "relevance": "Relevanz",
-    "newest": "Neueste zuerst",
-    "effort": "Geringster Aufwand zuerst",
-    "title": "Titel (A–Z)",
+    "relevance": gettext_noop("Relevance"),
+    "newest": gettext_noop("Newest first"),
+    "effort": gettext_noop("Least effort first"),
+    "title": gettext_noop("Title (A–Z)"),
 }
 GENERAL_PARAMETERS = {"q", "sort", "page"}
 
@@ -74,14 +75,14 @@ def parse_query(params, *, strict_names=False, valid_options=None):
         if unknown:
             raise InvalidQuery(
                 unknown[0],
-                _("Unbekannter Parameter „%(name)s“.") % {"name": unknown[0][:50]},
+                _("Unknown parameter “%(name)s”.") % {"name": unknown[0][:50]},
                 sorted(GENERAL_PARAMETERS) + list(kind.facets_by_key),
             )
 
     text = " ".join(params.get("q", "").split())
     if len(text) > MAX_QUERY_LENGTH:
         raise InvalidQuery(
-            "q", _("Der Suchbegriff ist zu lang (höchstens %(max)d Zeichen).") % {"max": MAX_QUERY_LENGTH}
+            "q", _("The search term is too long (at most %(max)d characters).") % {"max": MAX_QUERY_LENGTH}
         )
 
     filters = {}
@@ -98,7 +99,7 @@ def parse_query(params, *, strict_names=False, valid_options=None):
         if unknown:
             raise InvalidQuery(
                 facet.key,
-                _("Unbekannter Wert „%(value)s“ für %(facet)s.")
+                _("Unknown value “%(value)s” for %(facet)s.")
                 % {"value": unknown[0][:50], "facet": facet.label},
                 allowed,
             )
@@ -106,14 +107,14 @@ def parse_query(params, *, strict_names=False, valid_options=None):
 
     sort = params.get("sort") or ActionQuery.sort
     if sort not in SORTS:
-        raise InvalidQuery("sort", _("Unbekannte Sortierung „%(sort)s“.") % {"sort": sort[:50]}, list(SORTS))
+        raise InvalidQuery("sort", _("Unknown sort order “%(sort)s”.") % {"sort": sort[:50]}, list(SORTS))
 
     raw_page = params.get("page") or "1"
     # Length first: int() refuses a string of more than 4,300 digits with a ValueError.
     is_number = raw_page.isascii() and raw_page.isdigit() and len(raw_page) <= len(str(MAX_PAGE))
     if not is_number or not 1 <= int(raw_page) <= MAX_PAGE:
         raise InvalidQuery(
-            "page", _("Die Seitenzahl muss eine Zahl von 1 bis %(max)d sein.") % {"max": MAX_PAGE}
+            "page", _("The page number must be a number from 1 to %(max)d.") % {"max": MAX_PAGE}
         )
 
     return ActionQuery(text=text, filters=filters, sort=sort, page=int(raw_page))

@@ -10,46 +10,53 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from tools.search_engine import CLUSTER_PORT, DEFAULT_PORT, LauncherError, LocalCluster, Node, Output
 
 
 class Command(BaseCommand):
-    help = (
-        "Lokale OpenSearch-Suchmaschine (OpenSearch Runner von Maven Central) auf 127.0.0.1:9201 starten, "
-        "stoppen (--stop) oder prüfen (--status)."
-    )
+    @property
+    def help(self):
+        # A property, so the text is translated when the parser is built (argparse needs a plain string).
+        return _(
+            "Start the local OpenSearch search engine (OpenSearch Runner from Maven Central) on 127.0.0.1:9201, "
+            "stop it (--stop) or check it (--status)."
+        )
 
     def add_arguments(self, parser):
         action = parser.add_mutually_exclusive_group()
         action.add_argument(
-            "--foreground", action="store_true", help="im Vordergrund laufen lassen (Strg+C beendet)"
+            "--foreground", action="store_true", help=_("run in the foreground (Ctrl+C stops it)")
         )
-        action.add_argument("--stop", action="store_true", help="den laufenden Knoten beenden")
+        action.add_argument("--stop", action="store_true", help=_("stop the running node"))
         action.add_argument(
-            "--status", action="store_true", help="zeigen, ob er läuft, und die Cluster-Health"
+            "--status", action="store_true", help=_("show whether it is running, and the cluster health")
         )
         parser.add_argument(
             "--port",
             type=int,
-            help=f"HTTP-Port (Standard {DEFAULT_PORT}; bei --nodes der des ersten Knotens, Standard {CLUSTER_PORT})",
+            help=_(
+                "HTTP port (default %(port)s; with --nodes that of the first node, default %(cluster_port)s)"
+            )
+            % {"port": DEFAULT_PORT, "cluster_port": CLUSTER_PORT},
         )
         parser.add_argument(
             "--nodes",
             type=int,
             default=1,
-            help="Anzahl der Knoten; ab 2 ein lokaler Cluster mit einer JVM je Knoten (Standard 1)",
+            help=_("number of nodes; from 2 a local cluster with one JVM per node (default 1)"),
         )
         parser.add_argument(
             "--node",
             type=int,
-            help="mit --nodes: nur diesen Knoten (1, 2, …) starten oder mit --stop beenden",
+            help=_("with --nodes: start only this node (1, 2, …) or stop it with --stop"),
         )
         parser.add_argument(
             "--timeout",
             type=float,
             default=180.0,
-            help="Sekunden, die auf den Start (Health gelb/grün) oder den Stopp gewartet wird (Standard 180)",
+            help=_("seconds to wait for the start (health yellow/green) or the stop (default 180)"),
         )
 
     def handle(self, *args, foreground, stop, status, port, nodes, node, timeout, **options):
@@ -58,7 +65,7 @@ class Command(BaseCommand):
         try:
             if nodes > 1 or node:
                 if foreground:
-                    raise LauncherError("--foreground gibt es nur für einen einzelnen Knoten.")
+                    raise LauncherError(_("--foreground works only for a single node."))
                 LocalCluster(home, out, nodes, port).handle(stop, status, node, timeout)
             else:
                 Node(home, out, port).handle(stop, status, timeout, foreground)

@@ -11,6 +11,8 @@ import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from search.engine_config import masked
 from search.engines import EngineUnavailable, get_engine
@@ -44,11 +46,14 @@ class Progress:
 
 
 class Command(BaseCommand):
-    help = "Suchindex der Aktionen verwalten: rebuild, verify [--fix], status, replay."
+    @property
+    def help(self):
+        # A property, so the text is translated when the parser is built (argparse needs a plain string).
+        return _("Manage the search index of the actions: rebuild, verify [--fix], status, replay.")
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["rebuild", "verify", "status", "replay"])
-        parser.add_argument("--fix", action="store_true", help="with verify: repair what differs")
+        parser.add_argument("--fix", action="store_true", help=_("with verify: repair what differs"))
 
     def handle(self, *args, action, fix=False, **options):
         engine = get_engine()
@@ -56,50 +61,89 @@ class Command(BaseCommand):
             getattr(self, action)(engine, fix=fix)
         except EngineUnavailable as error:
             raise CommandError(
-                f"Die Suchmaschine ({engine.name}) ist nicht erreichbar: {error}\n"
-                "Läuft sie? Für die lokale Entwicklung: python manage.py search_engine"
+                _(
+                    "The search engine (%(engine)s) cannot be reached: %(error)s\n"
+                    "Is it running? For local development: python manage.py search_engine"
+                )
+                % {"engine": engine.name, "error": error}
             ) from error
 
     def rebuild(self, engine, **options):
         kind = indexed_kind()
         total = kind.indexable().count()
-        self.stdout.write(f"Baue den Index neu auf ({engine.name}, {total} Aktionen) …")
+        self.stdout.write(
+            ngettext(
+                "Rebuilding the index (%(engine)s, %(count)d action) …",
+                "Rebuilding the index (%(engine)s, %(count)d actions) …",
+                total,
+            )
+            % {"engine": engine.name, "count": total}
+        )
         progress = Progress(self.stdout, total)
         started = time.monotonic()
         count = engine.rebuild(kind.documents(), progress=progress)
         progress.finish()
         self.stdout.write(
-            self.style.SUCCESS(f"{count} Aktionen indexiert in {time.monotonic() - started:.1f} s.")
+            self.style.SUCCESS(
+                ngettext(
+                    "%(count)d action indexed in %(seconds).1f s.",
+                    "%(count)d actions indexed in %(seconds).1f s.",
+                    count,
+                )
+                % {"count": count, "seconds": time.monotonic() - started}
+            )
         )
 
     def verify(self, engine, fix=False, **options):
         drift = find_drift(engine)
         if drift.clean:
-            self.stdout.write(self.style.SUCCESS(f"Index und Datenbank stimmen überein ({engine.name})."))
+            self.stdout.write(
+                self.style.SUCCESS(_("Index and database agree (%(engine)s).") % {"engine": engine.name})
+            )
             return
         self.stdout.write(
-            f"Abweichungen: {len(drift.missing)} fehlen im Index, {len(drift.extra)} sind zu viel, "
-            f"{len(drift.stale)} sind veraltet."
+            _("Differences: %(missing)d missing from the index, %(extra)d too many, %(stale)d out of date.")
+            % {"missing": len(drift.missing), "extra": len(drift.extra), "stale": len(drift.stale)}
         )
         if not fix:
-            raise CommandError("Der Index weicht ab. Mit --fix reparieren.")
+            raise CommandError(_("The index differs. Repair it with --fix."))
         repair(engine, drift)
         if hasattr(engine, "refresh"):
             engine.refresh()
-        self.stdout.write(self.style.SUCCESS("Repariert."))
+        self.stdout.write(self.style.SUCCESS(_("Repaired.")))
 
     def status(self, engine, **options):
-        self.stdout.write(f"Suchmaschine:   {engine.name} ({masked(settings.SEARCH_URL) or 'Datenbank'})")
+        url = masked(settings.SEARCH_URL) or _("database")
+        self._line(_("Search engine:"), f"{engine.name} ({url})")
         reachable = engine.ping()
-        self.stdout.write(f"Erreichbar:     {'ja' if reachable else 'nein'}")
+        self._line(_("Reachable:"), _("yes") if reachable else _("no"))
         if reachable:
-            self.stdout.write(f"Dokumente:      {engine.count()}")
-        self.stdout.write(f"In der Datenbank auffindbar: {indexed_kind().indexable().count()}")
-        self.stdout.write(f"Warteschlange:  {pending_count()} Änderungen")
+            self._line(_("Documents:"), engine.count())
+        self._line(_("Findable in the database:"), indexed_kind().indexable().count())
+        waiting = pending_count()
+        self._line(
+            _("Queue:"), ngettext("%(count)d change", "%(count)d changes", waiting) % {"count": waiting}
+        )
+
+    def _line(self, label, value):
+        """One line of ``status``: the values line up after labels shorter than 15 characters."""
+        self.stdout.write(f"{label:<15} {value}")
 
     def replay(self, engine, **options):
         waiting = pending_count()
         applied = replay_pending(engine, limit=max(waiting, 1))
         if waiting and not applied:
-            raise CommandError(f"{waiting} Änderungen warten weiter: die Suchmaschine ist nicht erreichbar.")
-        self.stdout.write(self.style.SUCCESS(f"{applied} Änderungen übertragen."))
+            raise CommandError(
+                ngettext(
+                    "%(count)d change still waiting: the search engine cannot be reached.",
+                    "%(count)d changes still waiting: the search engine cannot be reached.",
+                    waiting,
+                )
+                % {"count": waiting}
+            )
+        self.stdout.write(
+            self.style.SUCCESS(
+                ngettext("%(count)d change applied.", "%(count)d changes applied.", applied)
+                % {"count": applied}
+            )
+        )
