@@ -11,4 +11,4 @@ class DemoConfig(AppConfig):
 
     name = "demo"
     label = "demo"
-    verbose_name = _("Demo-Inhalte")
+    verbose_name = _("Demo content")
