@@ -13,7 +13,11 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-fast lint format install install-dev assets migrate demo lock clean help search-engine search-engine-stop screenshots
+# The German catalogue (English is the source language). Needs GNU gettext (xgettext, msgmerge, msgfmt); the
+# compiled django.mo is committed, so running the hub needs none of them.
+MESSAGES_IGNORE := -i 'tests/*' -i '.venv*' -i 'node_modules/*' -i 'staticfiles/*' -i 'var/*' -i 'benchmarks/*'
+
+.PHONY: messages run test test-fast lint format install install-dev assets migrate demo lock clean help search-engine search-engine-stop screenshots
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -86,6 +90,10 @@ test: install-dev  ## Run the whole test suite (lint, checks, tests); DATABASE_U
 FAST_TESTS ?= tests/home tests/demo tests/members tests/news tests/events tests/actions tests/background
 test-fast: install-dev  ## A fast part of the suite (no browser, no production setup): FAST_TESTS
 	$(BIN)/pytest -q $(FAST_TESTS)
+
+messages: install  ## Extract the interface strings into locale/de/LC_MESSAGES/django.po and compile it (needs gettext)
+	$(BIN)/python manage.py makemessages -l de --no-obsolete --no-location $(MESSAGES_IGNORE)
+	$(BIN)/python manage.py compilemessages -l de --ignore '.venv*'
 
 lint: install-dev  ## ruff check and the import contracts of docs/architecture.md (lint-imports)
 	$(BIN)/ruff check .
