@@ -20,7 +20,6 @@ the box (``regions.map.geo.grid_cell_size``); regions stay individual points unl
 the limit.
 """
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -35,6 +34,7 @@ from common import public_cache
 from common.points import parse_point
 from home.models import FieldOfAction
 from members.models import User
+from members.names import EMAIL_LIKE
 from members.names import public_name as public_member_name
 from members.roles import MEMBERS
 from regions.map import clusters, geojson, places
@@ -45,7 +45,6 @@ from regions.models import Initiative, InitiativeKind, RegionMembership, RegionP
 
 MAP_FEATURE_LIMIT = 2000
 SHARED_SECONDS = 600
-_EMAIL_LIKE = re.compile(r"\S+@\S+")
 
 
 @dataclass(frozen=True)
@@ -362,7 +361,7 @@ class MapData:
                     fields=taxonomy.refs(fields.get(row["pk"], ())),
                     url=url,
                     region=region,
-                    place=place if place and not _EMAIL_LIKE.search(place) else None,
+                    place=place if place and not EMAIL_LIKE.search(place) else None,
                 )
             )
         entries.sort(key=lambda entry: (entry.name.casefold(), entry.pk))
