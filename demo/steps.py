@@ -9,7 +9,8 @@ from datetime import datetime, time, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.synctree import synchronize_tree
 
 from actions.models import ActionIndexPage, ActionMaterial, ActionPage
 from demo.data import actions as action_data
@@ -360,6 +361,20 @@ def news(writer, index, region_pages, taxonomy, today):
             tags=data["tags"],
             body=data["body"],
         )
+
+
+def english_tree(writer):
+    """Give every German page its English counterpart, as wagtail-localize does for pages editors create: an
+    alias that shows the German content until someone translates it."""
+    writer.step("Englischer Seitenbaum")
+    english = Locale.objects.filter(language_code="en").first()
+    if english is None:
+        return
+    before = Page.objects.filter(locale=english).count()
+    synchronize_tree(Locale.get_default(), english)
+    created = Page.objects.filter(locale=english).count() - before
+    if created:
+        writer.stdout.write(f"  + {created} englische Seiten (Aliase der deutschen)")
 
 
 def page_counts():

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
@@ -29,12 +30,16 @@ urlpatterns = [
     path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v3/", api.urls),
+]
+
+# The site for visitors and members: German at /, English under /en/ (common/language.py).
+site_urlpatterns = [
     path("suche/", search_views.search, name="search"),
     path("konto/", include("allauth.urls")),
     path("mitglied/", include("members.urls")),
     path("mitmachen/", include("regions.urls")),
     path("forum/", include(board_urls)),
-    path("api/v3/", api.urls),
 ]
 
 if settings.DEBUG:
@@ -44,4 +49,4 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += i18n_patterns(*site_urlpatterns, path("", include(wagtail_urls)), prefix_default_language=False)

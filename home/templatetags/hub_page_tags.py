@@ -1,5 +1,7 @@
 from django import template
 
+from common.language import language_links
+
 register = template.Library()
 
 
@@ -12,3 +14,15 @@ def breadcrumb_ancestors(page):
     if ancestors is None:
         ancestors = page.get_ancestors()
     return [ancestor for ancestor in ancestors if ancestor.depth > 1]
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """The language switch and the hreflang alternates: the same page in each language."""
+    request = context.get("request")
+    if request is None:
+        return []
+    links = language_links(request, context.get("page"))
+    for link in links:
+        link["absolute_url"] = request.build_absolute_uri(link["url"])
+    return links

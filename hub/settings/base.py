@@ -74,6 +74,10 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
+    # Content in two languages: translations in the admin, PO export/import, and the English tree kept in
+    # step with the German one (wagtail_localize.locales replaces wagtail.locales).
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.api.v3",
     # Serves the interactive API docs' Swagger UI from static files instead of a CDN.
     "ninja",
@@ -97,6 +101,10 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the caches: their keys carry the request's language. German at /, English at /en/.
+    "django.middleware.locale.LocaleMiddleware",
+    # The browser's language as a hint on the first visit only (common/language.py).
+    "common.language.FirstVisitLanguageMiddleware",
     # Outside the session and auth middleware: it sees the final headers and strips cookies before storing.
     "common.public_cache.PublicAPICacheMiddleware",
     "hub.request_guards.RequestGuardMiddleware",
@@ -191,12 +199,15 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The language cookie only records that the browser's language was heard once (common/language.py).
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
 
-WAGTAIL_I18N_ENABLED = False
-WAGTAIL_CONTENT_LANGUAGES = [("de", "Deutsch")]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 
 # --- Static and media files -----------------------------------------------------------------------

@@ -74,6 +74,7 @@ class Command(BaseCommand):
             steps.news(writer, index, regions, taxonomy, today)
             steps.publish_home(writer, home)
             steps.site_settings(writer, site)
+            steps.english_tree(writer)
             forum_demo.load(self.stdout)
             accounts.member_cards(writer, regions, taxonomy)
             if settings.DEBUG:

@@ -1,0 +1,96 @@
+"""Which language a visitor sees, and the same page in the other languages.
+
+German is served at ``/``, English under ``/en/`` (``i18n_patterns`` without a prefix for the default). The
+browser's language is a hint on the first visit only: a visitor without the language cookie whose browser
+prefers English is sent once to the English version of the page they asked for; every later visit shows the
+language of the address, whatever the browser says. The cookie holds nothing but the language code.
+"""
+
+from django.conf import settings
+from django.http import HttpResponseRedirect
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+
+from wagtail.models import Page
+
+
+def page_translations(page):
+    """``{language code: live translation}`` of a Wagtail page, the page itself included; one query."""
+    if page is None or not getattr(page, "pk", None):
+        return {}
+    found = (
+        Page.objects.filter(translation_key=page.translation_key, live=True)
+        .select_related("locale")
+        .only("url_path", "locale__language_code", "translation_key")
+    )
+    return {candidate.locale.language_code: candidate for candidate in found}
+
+
+def url_in_language(request, language, page=None):
+    """The address of what ``request`` shows, in ``language``: the page's translation (its slugs may differ)
+    when the request serves that page itself, else the same route under the other prefix."""
+    if page is not None and getattr(page, "pk", None) and request.path == page.get_url(request):
+        translated = page_translations(page).get(language)
+        if translated is not None:
+            return translated.get_url(request)
+    return translate_url(request.get_full_path(), language)
+
+
+def language_links(request, page=None):
+    """The language switch: one entry per language, each keeping the visitor on the same page."""
+    current = translation.get_language()
+    translations = page_translations(page) if page is not None and getattr(page, "pk", None) else {}
+    on_page = bool(translations) and request.path == page.get_url(request)
+    links = []
+    for code, name in settings.LANGUAGES:
+        if on_page and code in translations:
+            url = translations[code].get_url(request)
+        else:
+            url = translate_url(request.get_full_path(), code)
+        links.append({"code": code, "name": name, "url": url, "current": code == current})
+    return links
+
+
+class FirstVisitLanguageMiddleware:
+    """On a first visit (no language cookie) to a German address, follow the browser's language once."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        first_visit = settings.LANGUAGE_COOKIE_NAME not in request.COOKIES
+        if first_visit and request.method == "GET" and translation.get_language() == settings.LANGUAGE_CODE:
+            preferred = translation.get_language_from_request(request)
+            if preferred != settings.LANGUAGE_CODE:
+                target = translate_url(request.get_full_path(), preferred)
+                if target != request.get_full_path():
+                    response = HttpResponseRedirect(target)
+                    self._remember(response, preferred)
+                    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+                    return response
+        response = self.get_response(request)
+        if first_visit and self._site_page(request, response):
+            self._remember(response, translation.get_language())
+        return response
+
+    @staticmethod
+    def _site_page(request, response):
+        """An HTML page of the site in one of its languages (not the admin, the API or a file)."""
+        if response.status_code != 200 or not response.get("Content-Type", "").startswith("text/html"):
+            return False
+        path = request.get_full_path()
+        return any(translate_url(path, code) != path for code, _name in settings.LANGUAGES)
+
+    @staticmethod
+    def _remember(response, language):
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+
