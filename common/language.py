@@ -93,4 +93,3 @@ class FirstVisitLanguageMiddleware:
             httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
             samesite=settings.LANGUAGE_COOKIE_SAMESITE,
         )
-

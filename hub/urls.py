@@ -49,4 +49,6 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += i18n_patterns(*site_urlpatterns, path("", include(wagtail_urls)), prefix_default_language=False)
+urlpatterns += i18n_patterns(
+    *site_urlpatterns, path("", include(wagtail_urls)), prefix_default_language=False
+)
