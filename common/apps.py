@@ -11,7 +11,7 @@ class CommonConfig(AppConfig):
     name = "common"
 
     def ready(self):
-        from common import api_read_schemas, api_write_schemas, public_cache
+        from common import api_read_schemas, api_write_schemas, language, public_cache
 
         # Wagtail builds its page schemas on the first import of its API registry; our field rules must be
         # in before that. `common` is first in INSTALLED_APPS, so no other app's ready() has imported it yet.
@@ -23,3 +23,4 @@ class CommonConfig(AppConfig):
         api_read_schemas.register()
         api_write_schemas.register()
         public_cache.connect()
+        language.connect()

@@ -7,12 +7,40 @@ language of the address, whatever the browser says. The cookie holds nothing but
 """
 
 from django.conf import settings
+from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponseRedirect
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
+
+# {language code: Locale id}. Locales are created by migrations and by editors, rarely; a miss asks again.
+_locale_ids = {}
+
+
+def locale_id(language=None):
+    """The id of the Wagtail locale of ``language`` (default: the active language), without a query once known.
+
+    Lists of pages filter on it (``.filter(locale_id=locale_id())``) so that German visitors see the German
+    tree and English visitors the English one, where untranslated pages are aliases of the German ones.
+    """
+    language = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    if language not in _locale_ids:
+        found = Locale.objects.filter(language_code=language).values_list("pk", flat=True).first()
+        if found is None:
+            return locale_id(settings.LANGUAGE_CODE) if language != settings.LANGUAGE_CODE else None
+        _locale_ids[language] = found
+    return _locale_ids[language]
+
+
+def forget_locales(**kwargs):
+    _locale_ids.clear()
+
+
+def connect():
+    post_save.connect(forget_locales, sender=Locale, dispatch_uid="common.language.forget_locales")
+    post_delete.connect(forget_locales, sender=Locale, dispatch_uid="common.language.forget_locales_deleted")
 
 
 def page_translations(page):

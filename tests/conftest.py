@@ -28,8 +28,11 @@ def _fresh_cache():
     """Rate-limit counters and cached permissions live in the cache: every test starts from zero."""
     from django.core.cache import caches
 
+    from common.language import forget_locales
+
     for cache in caches.all():
         cache.clear()
+    forget_locales()
 
 
 @pytest.fixture

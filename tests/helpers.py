@@ -2,6 +2,9 @@
 
 import os
 
+from wagtail.models import Locale
+from wagtail_localize.synctree import synchronize_tree
+
 import pytest
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
@@ -19,3 +22,11 @@ def require(available, reason):
 def fresh(user):
     """Wagtail caches a user's page permissions on the user object: read it again from the database."""
     return type(user).objects.get(pk=user.pk)
+
+
+def english_tree():
+    """Give every German page its English alias, as wagtail-localize does for pages created in the admin.
+
+    Factories create German pages only; a test of the English site calls this once its pages exist.
+    """
+    synchronize_tree(Locale.objects.get(language_code="de"), Locale.objects.get(language_code="en"))
