@@ -30,3 +30,14 @@ def english_tree():
     Factories create German pages only; a test of the English site calls this once its pages exist.
     """
     synchronize_tree(Locale.objects.get(language_code="de"), Locale.objects.get(language_code="en"))
+
+
+def translate(page, language="en", **fields):
+    """Turn the alias of ``page`` in ``language`` into a translation with ``fields`` (title, slug, …), as an
+    editor does with wagtail-localize, and publish it. Call ``english_tree()`` first."""
+    translation = page.get_translation(Locale.objects.get(language_code=language)).specific
+    translation.alias_of = None
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    return type(translation).objects.get(pk=translation.pk)

@@ -43,7 +43,15 @@ def _demo_pages():
     """(label, path) of every page checked, taken from the demo content rather than hard-coded slugs."""
 
     def first(model, **filters):
-        return model.objects.live().filter(**filters).order_by("depth", "path").first()
+        return (
+            model.objects.live()
+            .filter(locale__language_code="de", **filters)
+            .order_by("depth", "path")
+            .first()
+        )
+
+    def english(model):
+        return model.objects.live().filter(locale__language_code="en").order_by("depth", "path").first().url
 
     event_index = first(EventIndexPage)
     topic = Topic.objects.filter(subject=forum_demo.TOPICS[0][2]).select_related("forum").get()
@@ -68,6 +76,9 @@ def _demo_pages():
         ("Forum", reverse("forum:index")),
         ("Forumsthema", topic_url),
         ("Registrierung", reverse("account_signup")),
+        ("Home (English)", "/en/"),
+        ("Action pool (English)", english(ActionIndexPage)),
+        ("Regions map (English)", english(RegionIndexPage)),
     ]
 
 

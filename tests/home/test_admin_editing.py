@@ -90,8 +90,12 @@ class TestCreatingThroughTheAdmin(WagtailPageTestCase):
         data["sdgs"] = [SDG.objects.get(number=15).pk]
         data["resources"] = [Resource.objects.get(slug="space").pk]
         self.assertCanCreate(self.pool, ActionPage, data)
-        action = ActionPage.objects.get(slug="saatgut-tauschborse")
+        action = ActionPage.objects.get(slug="saatgut-tauschborse", locale__language_code="de")
         assert list(action.fields_of_action.all()) == [field]
+        # wagtail-localize gives the new page an English alias at once: English visitors reach it, in German.
+        english = ActionPage.objects.get(translation_key=action.translation_key, locale__language_code="en")
+        assert english.alias_of_id == action.pk
+        assert list(english.fields_of_action.all()) == [field]
 
     def test_a_region_with_its_location(self):
         self.assertCanCreate(
@@ -109,6 +113,6 @@ class TestCreatingThroughTheAdmin(WagtailPageTestCase):
                 }
             ),
         )
-        region = RegionPage.objects.get(slug="lausitz")
+        region = RegionPage.objects.get(slug="lausitz", locale__language_code="de")
         assert region.coordinates == {"lat": 51.7563, "lng": 14.3343}
         assert Initiative.objects.count() == 0
