@@ -50,6 +50,8 @@ EDITOR_MODEL_PERMISSIONS = (
     ("home", "delete_fieldofaction"),
     ("home", "view_fieldofaction"),
     ("home", "change_sitesettings"),
+    # Translate pages and snippets with wagtail-localize (the English tree, docs/i18n.md).
+    ("wagtail_localize", "submit_translation"),
 )
 
 
