@@ -14,9 +14,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-import polib
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail_localize.views.edit_translation import upload_pofile
+
+import polib
 
 MAX_PO_BYTES = 2_000_000
 
