@@ -43,37 +43,33 @@ def connect():
     post_delete.connect(forget_locales, sender=Locale, dispatch_uid="common.language.forget_locales_deleted")
 
 
-def page_translations(page):
-    """``{language code: live translation}`` of a Wagtail page, the page itself included; one query."""
+def page_translation_urls(request, page):
+    """``{language code: URL}`` of the live translations of a Wagtail page, the page itself included; one query."""
     if page is None or not getattr(page, "pk", None):
         return {}
     found = (
         Page.objects.filter(translation_key=page.translation_key, live=True)
         .select_related("locale")
-        .only("url_path", "locale__language_code", "translation_key")
+        .only("url_path", "path", "depth", "locale__language_code", "translation_key")
     )
-    return {candidate.locale.language_code: candidate for candidate in found}
+    return {candidate.locale.language_code: candidate.get_url(request) for candidate in found}
 
 
-def url_in_language(request, language, page=None):
-    """The address of what ``request`` shows, in ``language``: the page's translation (its slugs may differ)
-    when the request serves that page itself, else the same route under the other prefix."""
-    if page is not None and getattr(page, "pk", None) and request.path == page.get_url(request):
-        translated = page_translations(page).get(language)
-        if translated is not None:
-            return translated.get_url(request)
-    return translate_url(request.get_full_path(), language)
+def language_links(request, page=None, translation_urls=None):
+    """The language switch: one entry per language, each keeping the visitor on the same page.
 
-
-def language_links(request, page=None):
-    """The language switch: one entry per language, each keeping the visitor on the same page."""
+    On a page of the tree the links go to its translations (their slugs may differ), ``translation_urls`` as
+    ``page_translation_urls`` gives them; on a subroute of a page and elsewhere, to the same route under the
+    other prefix.
+    """
     current = translation.get_language()
-    translations = page_translations(page) if page is not None and getattr(page, "pk", None) else {}
-    on_page = bool(translations) and request.path == page.get_url(request)
+    if translation_urls is None and page is not None:
+        translation_urls = page_translation_urls(request, page)
+    on_page = bool(translation_urls) and request.path == translation_urls.get(current)
     links = []
     for code, name in settings.LANGUAGES:
-        if on_page and code in translations:
-            url = translations[code].get_url(request)
+        if on_page and code in translation_urls:
+            url = translation_urls[code]
         else:
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})

@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from common.language import locale_id
 from common.points import parse_point, validate_point
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from home.sections import HOME_PAGE_SECTIONS, page_sections
@@ -261,6 +262,15 @@ class HomePage(RoutedPageMixin, Page):
     class Meta:
         verbose_name = _("Home page")
         verbose_name_plural = _("Home pages")
+
+    @property
+    def localized(self):
+        """The home page in the active language. The site's home page in the shared cache carries its
+        translations (``home.site_cache``); any other instance asks the database as Wagtail does."""
+        translations = getattr(self, "cached_translations", None)
+        if translations is None:
+            return super().localized
+        return translations.get(locale_id(), self)
 
     def route(self, request, path_components):
         """Route along the whole path with one query for its pages, where Wagtail asks two per level.

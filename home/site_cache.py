@@ -42,9 +42,15 @@ def site_for_request(request):
 def _site_with_root(request):
     site = Site.find_for_request(request)
     if site is not None:
+        # The specific home page, so that routing asks ``HomePage.localized``: it answers from the translations
+        # loaded here, without the two queries of Wagtail's own (the active locale and its translation).
         root = site.root_page.specific  # a cached_property: stored with the site
-        if getattr(root, "hero_cta_page_id", None):
-            root.hero_cta_page  # noqa: B018 - loads the target into the page's field cache
+        translations = [page.specific for page in root.get_translations(inclusive=True).live()]
+        for page in translations:
+            if getattr(page, "hero_cta_page_id", None):
+                page.hero_cta_page  # noqa: B018 - loads the target into the page's field cache
+        root.cached_translations = {page.locale_id: page for page in translations}
+        site.root_page = root
     return site
 
 

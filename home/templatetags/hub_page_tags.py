@@ -1,6 +1,7 @@
 from django import template
 
-from common.language import language_links
+from common.language import language_links, page_translation_urls
+from home import site_cache
 
 register = template.Library()
 
@@ -22,7 +23,16 @@ def language_versions(context):
     request = context.get("request")
     if request is None:
         return []
-    links = language_links(request, context.get("page"))
+    page = context.get("page")
+    urls = None
+    if page is not None and getattr(page, "pk", None):
+        # From the shared cache, like the menu: no query on a warm page.
+        site = site_cache.site_for_request(request)
+        urls = site_cache.cached(
+            f"translations:{site.pk if site else 0}:{page.translation_key}",
+            lambda: page_translation_urls(request, page),
+        )
+    links = language_links(request, page, urls)
     for link in links:
         link["absolute_url"] = request.build_absolute_uri(link["url"])
     return links
