@@ -1,4 +1,4 @@
-"""The API answers in the client's language: ``Accept-Language`` (or the language cookie), German by default.
+"""The API answers in the client's language: ``Accept-Language``, German by default.
 
 Problem bodies are what a client shows a person who got a parameter wrong: their ``title`` and ``detail`` come in
 English for ``Accept-Language: en`` and in German for ``de`` and for a client that asks for nothing.
@@ -42,12 +42,13 @@ def test_without_accept_language_the_api_answers_in_german(client):
     )
 
 
-def test_the_language_cookie_of_the_site_counts_too(client, settings):
+def test_the_sites_language_cookie_does_not_count(client, settings):
+    """The cookie records a first visit's hint; the API is stateless and follows the header alone."""
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
 
     assert problem(client.get(MAP, {"layer": "nope"}, HTTP_ACCEPT_LANGUAGE="de"), 400)[:2] == (
-        "Bad Request",
-        "Unknown layer “nope”.",
+        "Ungültige Anfrage",
+        "Unbekannte Ebene „nope“.",
     )
 
 
