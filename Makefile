@@ -17,7 +17,7 @@ PORT ?= 8000
 # compiled django.mo is committed, so running the hub needs none of them.
 MESSAGES_IGNORE := -i 'tests/*' -i '.venv*' -i 'node_modules/*' -i 'staticfiles/*' -i 'var/*' -i 'benchmarks/*'
 
-.PHONY: messages run test test-fast lint format install install-dev assets migrate demo lock clean help search-engine search-engine-stop screenshots
+.PHONY: messages catalogue-stats run test test-fast lint format install install-dev assets migrate demo lock clean help search-engine search-engine-stop screenshots
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -94,6 +94,9 @@ test-fast: install-dev  ## A fast part of the suite (no browser, no production s
 messages: install  ## Extract the interface strings into locale/de/LC_MESSAGES/django.po and compile it (needs gettext)
 	$(BIN)/python manage.py makemessages -l de --no-obsolete --no-location $(MESSAGES_IGNORE)
 	$(BIN)/python manage.py compilemessages -l de --ignore '.venv*'
+
+catalogue-stats: install  ## Messages, translated and fuzzy entries per language (English is the source: complete)
+	$(BIN)/python tools/catalogue.py
 
 lint: install-dev  ## ruff check and the import contracts of docs/architecture.md (lint-imports)
 	$(BIN)/ruff check .

@@ -19,10 +19,10 @@ class StepsBlock(blocks.StructBlock):
         label = _("Steps")
         template = "blocks/steps_block.html"
         preview_value = {
-            "title": "Schritt für Schritt",
+            "title": _("Step by step"),
             "steps": [
-                {"title": "Mitstreiter:innen finden", "text": ""},
-                {"title": "Termin und Ort festlegen", "text": ""},
+                {"title": _("Find people to join you"), "text": ""},
+                {"title": _("Set a date and a place"), "text": ""},
             ],
         }
 

@@ -2,13 +2,16 @@
 
 The body is the same whether an endpoint answers it (``problem``) or code in front of the views does
 (``problem_response``): RFC 7807's ``type``, ``title``, ``status`` and ``detail`` (so it also fits Wagtail's
-own problems), plus ``parameter`` and ``valid``. ``ProblemOut`` documents it in the OpenAPI schema; it leaves
-``type`` out (always ``about:blank``, RFC 7807's default when absent) to keep the schema as it was.
+own problems), plus ``parameter`` and ``valid``. ``title`` and ``detail`` come in the request's language (the
+API follows ``Accept-Language``: common/api_language.py), as RFC 7807 allows for localisation. ``ProblemOut``
+documents the body in the OpenAPI schema; it leaves ``type`` out (always ``about:blank``, RFC 7807's default when
+absent) to keep the schema as it was.
 """
 
 from http import HTTPStatus
 
 from django.http import JsonResponse
+from django.utils.translation import pgettext_lazy
 
 from ninja import Field, Schema
 
@@ -21,11 +24,18 @@ class ProblemOut(Schema):
     valid: list[str] = Field(description="Values that parameter accepts (empty when it is not a list).")
 
 
+# The statuses our problem bodies use; any other keeps the English reason phrase.
+TITLES = {
+    HTTPStatus.BAD_REQUEST: pgettext_lazy("HTTP status", "Bad Request"),
+    HTTPStatus.NOT_FOUND: pgettext_lazy("HTTP status", "Not Found"),
+}
+
+
 def problem_body(parameter, detail, valid=(), status=400):
     return {
         "type": "about:blank",
         "status": status,
-        "title": HTTPStatus(status).phrase,
+        "title": str(TITLES.get(status, HTTPStatus(status).phrase)),
         "detail": str(detail),
         "parameter": parameter,
         "valid": [str(value) for value in valid],

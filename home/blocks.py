@@ -45,8 +45,8 @@ class QuoteBlock(blocks.StructBlock):
         label = _("Quote")
         template = "blocks/quote_block.html"
         preview_value = {
-            "text": "Wandel gelingt, wenn wir ihn gemeinsam vor Ort gestalten.",
-            "attribution": "Regionalteam",
+            "text": _("Change succeeds when we shape it together where we live."),
+            "attribution": _("Regional team"),
         }
 
 
@@ -80,9 +80,9 @@ class CallToActionBlock(blocks.StructBlock):
         label = _("Call to action")
         template = "blocks/call_to_action_block.html"
         preview_value = {
-            "title": "Eure Region fehlt noch?",
-            "text": "Startet eine Mitmach-Region und holt euch Begleitung.",
-            "button_label": "Region starten",
+            "title": _("Is your region still missing?"),
+            "text": _("Start a Mitmach-Region and get support."),
+            "button_label": _("Start a region"),
             "url": "https://example.org",
         }
 

@@ -105,6 +105,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     # The browser's language as a hint on the first visit only (common/language.py).
     "common.language.FirstVisitLanguageMiddleware",
+    # The API has no language prefix: it answers in the client's language (Accept-Language).
+    "common.api_language.APILanguageMiddleware",
     # Outside the session and auth middleware: it sees the final headers and strips cookies before storing.
     "common.public_cache.PublicAPICacheMiddleware",
     "hub.request_guards.RequestGuardMiddleware",

@@ -23,7 +23,7 @@ def test_an_endpoint_and_a_guard_answer_the_same_body():
     assert json.loads(from_endpoint.content) == {
         "type": "about:blank",
         "status": 400,
-        "title": "Bad Request",
+        "title": "Ungültige Anfrage",  # German, the default language (English: tests/hub/test_api_language.py)
         "detail": "Unbekannte Ebene „x“.",
         "parameter": "layer",
         "valid": ["regions", "members"],
