@@ -219,3 +219,40 @@ def test_an_editor_renames_a_field_in_english_and_the_english_site_shows_it(edit
     assert "Ernährungssystem" in client.get(action.url).content.decode()
     pool = client.get(english(action).get_parent().url).content.decode()
     assert "Food Systems" in pool
+
+
+def test_region_pages_and_the_map_filters_name_the_fields_in_english(client, region, region_index):
+    region.fields_of_action.set(FieldOfAction.objects.filter(slug="sozialer-zusammenhalt"))
+    region.save_revision().publish()
+    english_tree()
+
+    region_html = client.get(english(region).url).content.decode()
+    map_html = client.get(english(region_index).url).content.decode()
+
+    assert "Social Cohesion" in region_html
+    assert "Sozialer Zusammenhalt" not in region_html
+    for name in ENGLISH_FIELDS:
+        assert f'<span class="facet__label">{name}</span>' in map_html, name
+    assert "Sozialer Zusammenhalt" in client.get(region_index.url).content.decode()
+
+
+def test_member_forms_and_profile_offer_the_fields_in_english(client, member):
+    member.fields_of_action.set(FieldOfAction.objects.filter(slug="energie-und-verkehr"))
+    client.force_login(member)
+    with translation.override("en"):
+        edit, profile, submit = (
+            reverse("members:profile_edit"),
+            reverse("members:profile"),
+            reverse("regions:submit_initiative"),
+        )
+
+    assert edit.startswith("/en/")
+    edit_html = client.get(edit).content.decode()
+    submit_html = client.get(submit).content.decode()
+    for html in (edit_html, submit_html):
+        for name in ENGLISH_FIELDS:
+            assert name in html, name
+        assert "Ernährungssystem" not in html
+    profile_html = client.get(profile).content.decode()
+    assert "Energy and Mobility" in profile_html
+    assert "Energie und Verkehr" not in profile_html
