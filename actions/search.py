@@ -112,7 +112,7 @@ def load_taxonomy():
 
 
 def _fields(taxonomy):
-    return [Option(f.slug, f.name, f.colour) for f in taxonomy.fields.values()]
+    return [Option(f.slug, f.label, f.colour) for f in taxonomy.fields.values()]
 
 
 def _levels(taxonomy):
@@ -124,7 +124,7 @@ def _sdgs(taxonomy):
 
 
 def _resources(taxonomy):
-    return [Option(r.slug, r.name) for r in taxonomy.resources.values()]
+    return [Option(r.slug, r.label) for r in taxonomy.resources.values()]
 
 
 def _regions(taxonomy):

@@ -6,8 +6,8 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.lookups import StartsWith
 from django.http import Http404
 from django.urls import Resolver404
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -18,6 +18,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+
+from rest_framework import serializers
 
 from common.language import locale_id
 from common.points import parse_point, validate_point
@@ -62,24 +64,60 @@ class Level(models.TextChoices):
         return [choice.value for choice in cls].index(value)
 
 
-class FieldOfAction(models.Model):
-    """A Handlungsfeld. Editors may rename, recolour or add fields; the four originals come first."""
+def in_english():
+    """Whether the active language is English (the taxonomy's other language); German otherwise."""
+    return (get_language() or "").startswith("en")
 
-    name = models.CharField(_("Name"), max_length=80, unique=True)
+
+class LocalizedText(serializers.CharField):
+    """An API field that reads a property in the active language (the request's, set by LocaleMiddleware).
+
+    Typed, so the OpenAPI schema says "string" where a plain property would say nothing.
+    """
+
+    def to_representation(self, value) -> str:
+        return str(value)
+
+
+class FieldOfAction(models.Model):
+    """A Handlungsfeld. Editors may rename, recolour or add fields; the four originals come first.
+
+    One row for both languages: ``name`` is the German name, ``name_en`` the English one (empty: the German
+    name is shown on English pages too). ``label`` and ``str()`` give the name in the active language.
+    """
+
+    name = models.CharField(_("Name (German)"), max_length=80, unique=True)
+    name_en = models.CharField(
+        _("Name (English)"),
+        max_length=80,
+        blank=True,
+        help_text=_("Shown on the English pages. If empty, they show the German name."),
+    )
     slug = models.SlugField(_("Short name (URL)"), max_length=80, unique=True)
     colour = models.CharField(
         _("Colour"), max_length=7, validators=[hex_colour], help_text=_("For example #4C8C2B.")
     )
-    description = models.TextField(_("Short description"), blank=True, max_length=500)
+    description = models.TextField(_("Short description (German)"), blank=True, max_length=500)
+    description_en = models.TextField(_("Short description (English)"), blank=True, max_length=500)
     order = models.PositiveSmallIntegerField(_("Order"), default=0)
 
-    api_fields = [APIField("slug"), APIField("name"), APIField("colour"), APIField("description")]
+    api_fields = [
+        APIField("slug"),
+        # In the request's language (Accept-Language, /en/ or the locale parameter); both stored names beside it.
+        APIField("name", serializer=LocalizedText(source="label")),
+        APIField("name_de", serializer=LocalizedText(source="name")),
+        APIField("name_en", serializer=LocalizedText(source="label_en")),
+        APIField("colour"),
+        APIField("description", serializer=LocalizedText(source="localized_description")),
+    ]
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("name_en"),
         FieldPanel("slug"),
         FieldPanel("colour"),
         FieldPanel("description"),
+        FieldPanel("description_en"),
         FieldPanel("order"),
     ]
 
@@ -89,7 +127,20 @@ class FieldOfAction(models.Model):
         verbose_name_plural = _("Fields of action")
 
     def __str__(self):
-        return self.name
+        return self.label
+
+    @property
+    def label_en(self):
+        return self.name_en or self.name
+
+    @property
+    def label(self):
+        """The name in the active language."""
+        return self.label_en if in_english() else self.name
+
+    @property
+    def localized_description(self):
+        return (self.description_en or self.description) if in_english() else self.description
 
 
 class SDG(models.Model):
@@ -104,7 +155,13 @@ class SDG(models.Model):
     title_en = models.CharField(_("Title (English)"), max_length=120)
     colour = models.CharField(_("Colour"), max_length=7, validators=[hex_colour])
 
-    api_fields = [APIField("number"), APIField("title_de"), APIField("title_en"), APIField("colour")]
+    api_fields = [
+        APIField("number"),
+        APIField("title", serializer=LocalizedText()),
+        APIField("title_de"),
+        APIField("title_en"),
+        APIField("colour"),
+    ]
 
     class Meta:
         ordering = ["number"]
@@ -117,19 +174,23 @@ class SDG(models.Model):
     @property
     def title(self):
         """The title in the active language (German unless the visitor chose English)."""
-        from django.utils.translation import get_language
-
-        return self.title_en if (get_language() or "de").startswith("en") else self.title_de
+        return self.title_en if in_english() else self.title_de
 
 
 class Resource(models.Model):
-    """A resource an action needs, from a fixed vocabulary loaded by a migration."""
+    """A resource an action needs, from a fixed vocabulary loaded by a migration (German and English)."""
 
     slug = models.SlugField(_("Short name"), max_length=30, unique=True)
-    name = models.CharField(_("Name"), max_length=60)
+    name = models.CharField(_("Name (German)"), max_length=60)
+    name_en = models.CharField(_("Name (English)"), max_length=60, blank=True)
     order = models.PositiveSmallIntegerField(_("Order"), default=0)
 
-    api_fields = [APIField("slug"), APIField("name")]
+    api_fields = [
+        APIField("slug"),
+        APIField("name", serializer=LocalizedText(source="label")),
+        APIField("name_de", serializer=LocalizedText(source="name")),
+        APIField("name_en", serializer=LocalizedText(source="label_en")),
+    ]
 
     class Meta:
         ordering = ["order"]
@@ -137,7 +198,16 @@ class Resource(models.Model):
         verbose_name_plural = _("Resources")
 
     def __str__(self):
-        return self.name
+        return self.label
+
+    @property
+    def label_en(self):
+        return self.name_en or self.name
+
+    @property
+    def label(self):
+        """The name in the active language."""
+        return self.label_en if in_english() else self.name
 
 
 class AbstractMaterial(Orderable):

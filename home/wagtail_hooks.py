@@ -10,7 +10,7 @@ class FieldOfActionViewSet(SnippetViewSet):
     model = FieldOfAction
     icon = "tag"
     menu_label = _("Fields of action")
-    list_display = ["name", "slug", "colour", "order"]
+    list_display = ["name", "name_en", "slug", "colour", "order"]
     ordering = ["order", "name"]
 
 

@@ -107,7 +107,7 @@ def _event_out(event, request):
             if region
             else None
         ),
-        "fields": [{"slug": field.slug, "name": field.name} for field in event.fields_of_action.all()],
+        "fields": [{"slug": field.slug, "name": field.label} for field in event.fields_of_action.all()],
         "recording_url": event.recording_url,
         "ical_url": url + event.reverse_subpage("ical") if url else "",
     }

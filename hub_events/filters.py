@@ -104,7 +104,7 @@ class FilterChoices:
 
     @cached_property
     def fields(self):
-        return list(FieldOfAction.objects.values_list("slug", "name"))
+        return [(field.slug, field.label) for field in FieldOfAction.objects.all()]
 
     @cached_property
     def regions(self):

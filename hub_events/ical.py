@@ -75,7 +75,7 @@ def event_component(event, request, stamp):
         summary=event.title,
         description=description_for(event, url),
         location=location_for(event),
-        categories=[str(event.get_kind_display()), *(field.name for field in event.fields_of_action.all())],
+        categories=[str(event.get_kind_display()), *(field.label for field in event.fields_of_action.all())],
         sequence=event.ical_sequence,
         last_modified=modified.astimezone(dt.UTC),
         created=(event.first_published_at or modified).astimezone(dt.UTC),

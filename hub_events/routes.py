@@ -99,6 +99,6 @@ def calendar_field(page, request, slug):
     return ical.feed_response(
         request,
         page.public_events().filter(fields_of_action=field),
-        name=f"{page.title}: {field.name}",
+        name=f"{page.title}: {field.label}",
         url=page.get_full_url(request),
     )

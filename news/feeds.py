@@ -101,7 +101,7 @@ class NewsFeed(Feed):
         return max(published, item.last_published_at) if item.last_published_at else published
 
     def item_categories(self, item):
-        return [field.name for field in item.fields_of_action.all()] + [tag.name for tag in item.tags.all()]
+        return [field.label for field in item.fields_of_action.all()] + [tag.name for tag in item.tags.all()]
 
 
 class NewsAtomFeed(NewsFeed):

@@ -101,7 +101,7 @@ def search(request, params: Query[SearchParams]):
                 "summary": action.summary,
                 "effort": action.effort,
                 "impact": action.impact,
-                "fields": [{"value": f.slug, "label": f.name} for f in action.fields_of_action.all()],
+                "fields": [{"value": f.slug, "label": f.label} for f in action.fields_of_action.all()],
                 "sdgs": [{"value": str(s.number), "label": s.title} for s in action.sdgs.all()],
             }
             for action in result.actions

@@ -75,7 +75,7 @@ class Taxonomy:
             shared(
                 request,
                 "taxonomy",
-                lambda: [FieldRef(f.pk, f.slug, f.name, f.colour) for f in FieldOfAction.objects.all()],
+                lambda: [FieldRef(f.pk, f.slug, f.label, f.colour) for f in FieldOfAction.objects.all()],
             )
         )
 
