@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
 
-from wagtail.models import Locale, Page, get_page_models
+from wagtail.models import Locale, get_page_models
 
 import polib
 import pytest
@@ -87,13 +87,9 @@ def interface_texts(html):
     return {" ".join(text.split()) for text in parser.texts}
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("load_demo_content", stdout=StringIO())
-    yield
-    with django_db_blocker.unblock():
-        Page.objects.filter(depth__gt=1).delete()
+@pytest.fixture
+def demo(db):
+    call_command("load_demo_content", stdout=StringIO())
 
 
 def english_page_of_each_type():
