@@ -6,8 +6,15 @@ Editors then see the page as a translation of the German one: they can edit it s
 wagtail-localize's editor, and it is updated when the German page changes and is synced again.
 """
 
-from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+import json
+
+from wagtail.models import Page
+from wagtail_localize.models import SegmentOverride, StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue, extract_strings
+
+# The fields and blocks of the demo's pages that link to a page (the home page's call to action, the
+# call-to-action block): on a translation they lead to the linked page's counterpart in its language.
+PAGE_LINKS = {"hero_cta_page", "page"}
 
 
 def strings_of(text):
@@ -68,6 +75,9 @@ def translate(page, strings, locale):
         StringTranslation.objects.update_or_create(
             translation_of=segment.string, locale=locale, context=segment.context, defaults={"data": text}
         )
+    for segment in source.overridablesegment_set.select_related("context"):
+        if segment.context.path.rsplit(".", 1)[-1] in PAGE_LINKS and segment.data:
+            _link_to_counterpart(segment, locale)
     translation, _ = Translation.objects.get_or_create(source=source, target_locale=locale)
     # Saved as a draft and published here rather than by wagtail-localize, which publishes once the outermost
     # transaction commits: the loader runs in one transaction, and tests run it inside theirs.
@@ -75,3 +85,14 @@ def translate(page, strings, locale):
     translated = translation.get_target_instance()
     translated.get_latest_revision().publish()
     return translated, untranslated
+
+
+def _link_to_counterpart(segment, locale):
+    linked = Page.objects.filter(pk=segment.data).values("translation_key")
+    counterpart = (
+        Page.objects.filter(translation_key__in=linked, locale=locale).values_list("pk", flat=True).first()
+    )
+    if counterpart is not None:
+        SegmentOverride.objects.update_or_create(
+            locale=locale, context=segment.context, defaults={"data_json": json.dumps(counterpart)}
+        )

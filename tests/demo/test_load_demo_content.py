@@ -206,6 +206,7 @@ def test_translated_pages_are_live_wagtail_localize_translations_in_english(demo
         assert english.alias_of_id is None, english.url_path
         assert english.live and not english.has_unpublished_changes, english.url_path
         assert english.title == data["title"]
+        assert english.seo_title == data.get("seo_title", "")
         # Editors see it as a translation of the German page, kept by wagtail-localize.
         translation = Translation.objects.get(
             source__object_id=german.translation_key, target_locale__language_code="en"
@@ -217,7 +218,8 @@ def test_translated_pages_are_live_wagtail_localize_translations_in_english(demo
         html = response.content.decode()
         assert '<html lang="en">' in html
         assert "has not been translated into English" not in html
-        assert escape(data["title"]) in html
+        # The window title: the SEO title where there is one (the home page), else the title.
+        assert escape(english.seo_title or english.title) in html
 
 
 @pytest.mark.django_db
@@ -262,7 +264,7 @@ def test_german_pages_are_unchanged(demo):
         assert response.status_code == 200, german.url
         html = response.content.decode()
         assert '<html lang="de">' in html
-        assert escape(german.title) in html
+        assert escape(german.seo_title or german.title) in html
     about = german_page("ueber-uns")
     assert (about.title, about.url) == ("Über uns", "/ueber-uns/")
     garden = german_page("aktionen/gemeinschaftsgarten").specific
