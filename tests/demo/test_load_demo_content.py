@@ -301,3 +301,12 @@ def test_bergisches_land_covers_four_large_cities_and_two_districts(demo):
     for place in ("Wuppertal", "Solingen", "Remscheid", "Leverkusen", "Rheinisch-Bergische", "Oberbergische"):
         assert place in region.area_description
     assert region.summary.startswith("Vier Großstädte, zwei Landkreise")
+
+
+@pytest.mark.django_db
+def test_english_home_page_calls_to_action_lead_to_english_pages(demo):
+    html = Client().get("/en/").content.decode()
+    main = html[html.index("<main") :]
+    for url in ("/en/regions/", "/en/actions/", "/en/begleitprogramm/"):
+        assert f'href="{url}"' in main, url
+    assert 'href="/regionen/"' not in main
