@@ -13,7 +13,9 @@ from wagtail.models import Locale, Page, Site
 from wagtail_localize.synctree import synchronize_tree
 
 from actions.models import ActionIndexPage, ActionMaterial, ActionPage
+from demo import translate
 from demo.data import actions as action_data
+from demo.data import english as english_data
 from demo.data import events as event_data
 from demo.data import media as media_data
 from demo.data import news as news_data
@@ -375,6 +377,27 @@ def english_tree(writer):
     created = Page.objects.filter(locale=english).count() - before
     if created:
         writer.stdout.write(f"  + {created} englische Seiten (Aliase der deutschen)")
+
+
+def english_translations(writer):
+    """Translate part of the demo into English with wagtail-localize (``demo.data.english``): the home page,
+    "Über uns", the handbook's first chapter, the section pages, some actions, events and news. Their
+    aliases become translations; the other English pages stay aliases of the German ones."""
+    writer.step("Englische Übersetzungen")
+    english = Locale.objects.filter(language_code="en").first()
+    if english is None:
+        return
+    for path, german, data in english_data.PAGES:
+        page = writer.page(path) if path else writer.home
+        strings = {**english_data.STRINGS, **translate.string_pairs(german, data)}
+        translated, untranslated = translate.translate(page, strings, english)
+        label = "Englische Übersetzung"
+        if translated is None:
+            writer.note(label, page.title, created=False)
+            continue
+        writer.note(label, f"{translated.title} ({translated.url})", created=True)
+        if untranslated:
+            writer.stdout.write(f"    {untranslated} Texte bleiben deutsch")
 
 
 def page_counts():

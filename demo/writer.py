@@ -31,7 +31,7 @@ class DemoWriter:
     def step(self, text):
         self.stdout.write(self.style.MIGRATE_HEADING(text))
 
-    def _note(self, label, name, created):
+    def note(self, label, name, created):
         counter = self.created if created else self.found
         counter[label] += 1
         if created:
@@ -48,7 +48,7 @@ class DemoWriter:
         """
         existing = parent.get_children().filter(slug=slug).first()
         if existing is not None:
-            self._note(model._meta.verbose_name, existing.title, created=False)
+            self.note(model._meta.verbose_name, existing.title, created=False)
             return existing.specific, False
 
         tags = fields.pop("tags", None)
@@ -60,7 +60,7 @@ class DemoWriter:
         revision = page.save_revision()
         if publish:
             revision.publish()
-        self._note(model._meta.verbose_name, page.title, created=True)
+        self.note(model._meta.verbose_name, page.title, created=True)
         return page, True
 
     def prepare(self, value):
@@ -99,7 +99,7 @@ class DemoWriter:
         Image = get_image_model()
         image = Image.objects.filter(title=title).first()
         if image is not None:
-            self._note("Bild", title, created=False)
+            self.note("Bild", title, created=False)
             return image
         data = artwork_png(spec)
         image = Image(
@@ -110,7 +110,7 @@ class DemoWriter:
         )
         image.file_hash = hash_filelike(ContentFile(data))
         image.save()
-        self._note("Bild", title, created=True)
+        self.note("Bild", title, created=True)
         return image
 
     def ensure_document(self, title, filename, paragraphs):
@@ -118,13 +118,13 @@ class DemoWriter:
         Document = get_document_model()
         document = Document.objects.filter(title=title).first()
         if document is not None:
-            self._note("Dokument", title, created=False)
+            self.note("Dokument", title, created=False)
             return document
         data = simple_pdf(title, paragraphs)
         document = Document(title=title, file=ContentFile(data, name=f"{filename}.pdf"), file_size=len(data))
         document.file_hash = hash_filelike(ContentFile(data))
         document.save()
-        self._note("Dokument", title, created=True)
+        self.note("Dokument", title, created=True)
         return document
 
     # --- other objects ------------------------------------------------------------------------
@@ -137,7 +137,7 @@ class DemoWriter:
         label = label or model._meta.verbose_name
         instance = model.objects.filter(**lookup).first()
         if instance is not None:
-            self._note(label, str(instance), created=False)
+            self.note(label, str(instance), created=False)
             return instance, False
         m2m = {name: defaults.pop(name) for name in list(defaults) if isinstance(defaults[name], list)}
         instance = model(**lookup, **defaults)
@@ -145,5 +145,5 @@ class DemoWriter:
         instance.save()
         for name, values in m2m.items():
             getattr(instance, name).set(values)
-        self._note(label, str(instance), created=True)
+        self.note(label, str(instance), created=True)
         return instance, True

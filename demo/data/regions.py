@@ -361,9 +361,11 @@ REGIONS = [
         "address": "Wuppertal, Nordrhein-Westfalen",
         "lat": 51.2562,
         "lng": 7.1508,
-        "area_description": "Wuppertal, Solingen, Remscheid und die bergischen Landkreise",
+        "area_description": (
+            "Wuppertal, Solingen, Remscheid und Leverkusen, der Rheinisch-Bergische und der Oberbergische Kreis"
+        ),
         "summary": (
-            "Drei Großstädte, zwei Landkreise und viele Städtepartnerschaften: Das Team im Bergischen Land "
+            "Vier Großstädte, zwei Landkreise und viele Städtepartnerschaften: Das Team im Bergischen Land "
             "baut auf Interviews und einer Strukturanalyse auf und lädt zur regionalen Vernetzungskonferenz."
         ),
         "status": "forming",
@@ -375,7 +377,7 @@ REGIONS = [
             paragraph(
                 "Bevor das Team eigene Vorschläge macht, hat es Schlüsselpersonen aus Vereinen, Kirchen, "
                 "Unternehmen und Verwaltung befragt: Was läuft schon gut? Was fehlt? Die Antworten fließen in "
-                "lokale Workshops und in eine gemeinsame Konferenz aller bergischen Städte.",
+                "lokale Workshops und in eine gemeinsame Konferenz aller bergischen Städte und Kreise.",
             ),
             paragraph(
                 "Besonders spannend sind die internationalen Verbindungen der Region – über Partnerstädte und "

@@ -5,17 +5,23 @@ from io import StringIO
 from zoneinfo import ZoneInfo
 
 from django.core.management import call_command
+from django.db.models import Exists, OuterRef
 from django.test import Client
+from django.utils.html import escape
 
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
-from wagtail.models import Page, Revision, Site
+from wagtail.models import Locale, Page, Revision, Site
+from wagtail_localize.models import String, StringSegment, StringTranslation, TranslatableObject, Translation
 
 import pytest
 from machina.apps.forum.models import Forum
 from machina.apps.forum_permission.models import GroupForumPermission, UserForumPermission
 
 from actions.models import ActionPage
+from demo.data import english as english_data
+from demo.data import site as site_data
 from home.models import ContentPage, FieldOfAction, HomePage, Level
 from hub_events.models import EventIndexPage, EventPage
 from members.models import User
@@ -27,7 +33,13 @@ BERLIN = ZoneInfo("Europe/Berlin")
 
 def snapshot():
     return {
-        "pages": Page.objects.count(),
+        "German pages": Page.objects.filter(locale__language_code="de", depth__gt=1).count(),
+        "English pages": Page.objects.filter(locale__language_code="en").count(),
+        "English translations": Page.objects.filter(
+            locale__language_code="en", alias_of__isnull=True
+        ).count(),
+        "translated strings": StringTranslation.objects.count(),
+        "redirects": Redirect.objects.count(),
         "revisions": Revision.objects.count(),
         "images": Image.objects.count(),
         "documents": Document.objects.count(),
@@ -48,7 +60,19 @@ def demo(django_db_setup, django_db_blocker):
         yield first, second
         Page.objects.filter(depth__gt=1).delete()
         # The forums too (with their topics and grants): tests/forum, which runs after this module, builds its own.
-        for model in (Initiative, Image, Document, User, Forum, UserForumPermission, GroupForumPermission):
+        # And what wagtail-localize and Wagtail's redirects kept of the English pages.
+        for model in (
+            Initiative,
+            Image,
+            Document,
+            User,
+            Forum,
+            UserForumPermission,
+            GroupForumPermission,
+            TranslatableObject,
+            String,
+            Redirect,
+        ):
             model.objects.all().delete()
 
 
@@ -56,19 +80,25 @@ def demo(django_db_setup, django_db_blocker):
 def test_loading_twice_changes_nothing(demo):
     first, second = demo
     assert first == second
-    assert first["pages"] > 60
+    assert first["German pages"] > 60
+    # Every German page has its English counterpart: a translation or an alias.
+    assert first["English pages"] == first["German pages"]
+    assert first["English translations"] == len(english_data.PAGES)
 
 
 @pytest.mark.django_db
 def test_home_page_is_the_site_root(demo):
     site = Site.objects.get(is_default_site=True)
     assert isinstance(site.root_page.specific, HomePage)
-    assert not Page.objects.filter(depth=2).exclude(pk=site.root_page.pk).exists()
+    # The only other page below the root is the English home page.
+    top = Page.objects.filter(depth=2)
+    assert {page.translation_key for page in top} == {site.root_page.translation_key}
+    assert {page.locale.language_code for page in top} == {"de", "en"}
 
 
 @pytest.mark.django_db
 def test_at_least_eight_regions_with_real_coordinates_in_germany(demo):
-    regions = list(RegionPage.objects.live())
+    regions = list(RegionPage.objects.live().filter(locale__language_code="de"))
     assert len(regions) >= 8
     for region in regions:
         point = region.coordinates
@@ -78,7 +108,11 @@ def test_at_least_eight_regions_with_real_coordinates_in_germany(demo):
 
 @pytest.mark.django_db
 def test_action_pool_covers_fields_levels_and_sdgs(demo):
-    actions = ActionPage.objects.live().prefetch_related("fields_of_action", "sdgs")
+    actions = (
+        ActionPage.objects.live()
+        .filter(locale__language_code="de")
+        .prefetch_related("fields_of_action", "sdgs")
+    )
     assert actions.count() >= 30
     fields = {field.pk for action in actions for field in action.fields_of_action.all()}
     sdgs = {sdg.pk for action in actions for sdg in action.sdgs.all()}
@@ -90,7 +124,7 @@ def test_action_pool_covers_fields_levels_and_sdgs(demo):
 
 @pytest.mark.django_db
 def test_regionallabor_has_its_seven_modules_as_in_the_programme(demo):
-    series = EventIndexPage.objects.get(is_series=True)
+    series = EventIndexPage.objects.get(is_series=True, locale__language_code="de")
     modules = list(EventPage.objects.child_of(series).order_by("module_number"))
     assert [module.module_number for module in modules] == list(range(7))
     first = modules[0]
@@ -108,11 +142,13 @@ def test_regionallabor_has_its_seven_modules_as_in_the_programme(demo):
 
 @pytest.mark.django_db
 def test_webinars_news_and_handbook_exist(demo):
-    webinars = EventPage.objects.live().filter(kind="webinar")
+    webinars = EventPage.objects.live().filter(kind="webinar", locale__language_code="de")
     assert webinars.count() >= 4
     assert webinars.exclude(recording_url="").exists()
-    assert NewsPage.objects.live().count() >= 6
-    titles = set(ContentPage.objects.live().values_list("title", flat=True))
+    assert NewsPage.objects.live().filter(locale__language_code="de").count() >= 6
+    titles = set(
+        ContentPage.objects.live().filter(locale__language_code="de").values_list("title", flat=True)
+    )
     assert "Handbuch" in titles
     assert any("Kurs" in title for title in titles)
 
@@ -134,7 +170,7 @@ def test_every_demo_page_renders(demo):
 def test_development_demo_logins_work_on_the_site_and_in_the_admin(demo, settings):
     settings.DEBUG = True
     call_command("load_demo_content", stdout=StringIO())
-    neumarkt = RegionPage.objects.get(slug="neumarkt-oberpfalz")
+    neumarkt = RegionPage.objects.get(slug="neumarkt-oberpfalz", locale__language_code="de")
 
     client = Client()
     response = client.post(
@@ -142,5 +178,135 @@ def test_development_demo_logins_work_on_the_site_and_in_the_admin(demo, setting
     )
     assert response.status_code == 302
     assert client.get(f"/admin/pages/{neumarkt.pk}/edit/").status_code == 200
-    other = RegionPage.objects.exclude(pk=neumarkt.pk).first()
+    other = RegionPage.objects.filter(locale__language_code="de").exclude(pk=neumarkt.pk).first()
     assert client.get(f"/admin/pages/{other.pk}/edit/").status_code == 302
+
+
+# --- the English demo -----------------------------------------------------------------------------
+
+
+def german_page(path):
+    return Page.objects.get(
+        url_path=f"/{site_data.HOME['slug']}/{path}/" if path else f"/{site_data.HOME['slug']}/"
+    )
+
+
+def translated_pages():
+    """``(German page, its English counterpart, the English data)`` for every page the demo translates."""
+    english = Locale.objects.get(language_code="en")
+    for path, _german_data, data in english_data.PAGES:
+        german = german_page(path).specific
+        yield german, german.get_translation(english).specific, data
+
+
+@pytest.mark.django_db
+def test_translated_pages_are_live_wagtail_localize_translations_in_english(demo):
+    client = Client()
+    for german, english, data in translated_pages():
+        assert english.alias_of_id is None, english.url_path
+        assert english.live and not english.has_unpublished_changes, english.url_path
+        assert english.title == data["title"]
+        assert english.seo_title == data.get("seo_title", "")
+        # Editors see it as a translation of the German page, kept by wagtail-localize.
+        translation = Translation.objects.get(
+            source__object_id=german.translation_key, target_locale__language_code="en"
+        )
+        assert translation.enabled and translation.source.locale.language_code == "de"
+
+        response = client.get(english.url)
+        assert response.status_code == 200, english.url
+        html = response.content.decode()
+        assert '<html lang="en">' in html
+        assert "has not been translated into English" not in html
+        # The window title: the SEO title where there is one (the home page), else the title.
+        assert escape(english.seo_title or english.title) in html
+
+
+@pytest.mark.django_db
+def test_translated_pages_keep_no_german_string(demo):
+    for german, english, _data in translated_pages():
+        segments = StringSegment.objects.filter(source__object_id=german.translation_key)
+        english_string = StringTranslation.objects.filter(
+            translation_of=OuterRef("string"), context=OuterRef("context"), locale__language_code="en"
+        )
+        untranslated = segments.exclude(Exists(english_string))
+        assert segments.exists()
+        assert not untranslated.exists(), (
+            english.url_path,
+            [segment.string.data for segment in untranslated],
+        )
+
+
+@pytest.mark.django_db
+def test_english_urls_use_english_slugs(demo):
+    client = Client()
+    expected = {
+        "/en/": "Changing your own region, together",
+        "/en/about-us/": "About us",
+        "/en/handbook/the-decision/": "Why a Mitmach conference?",
+        "/en/actions/community-garden/": "Start a community garden",
+        "/en/events/webinar-action-pool/": "Webinar: Using the action pool",
+        "/en/news/lusatia-starts/": "A new Mitmach region is forming: Lusatia",
+    }
+    for url, text in expected.items():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert text in response.content.decode(), url
+
+
+@pytest.mark.django_db
+def test_german_pages_are_unchanged(demo):
+    client = Client()
+    for german, _english, _data in translated_pages():
+        assert german.locale.language_code == "de"
+        assert german.alias_of_id is None
+        response = client.get(german.url)
+        assert response.status_code == 200, german.url
+        html = response.content.decode()
+        assert '<html lang="de">' in html
+        assert escape(german.seo_title or german.title) in html
+    about = german_page("ueber-uns")
+    assert (about.title, about.url) == ("Über uns", "/ueber-uns/")
+    garden = german_page("aktionen/gemeinschaftsgarten").specific
+    assert garden.title == "Gemeinschaftsgarten anlegen"
+    assert "Gemeinschaftsgärten" in str(garden.body)
+
+
+@pytest.mark.django_db
+def test_the_english_community_garden_action_speaks_of_gardens(demo):
+    english = Locale.objects.get(language_code="en")
+    garden = german_page("aktionen/gemeinschaftsgarten").get_translation(english).specific
+    assert "garden" in garden.title.lower()
+    assert "garden" in str(garden.body).lower()
+
+
+@pytest.mark.django_db
+def test_untranslated_pages_stay_aliases_shown_in_german(demo):
+    translated = {german.translation_key for german, _english, _data in translated_pages()}
+    aliases = Page.objects.filter(locale__language_code="en").exclude(translation_key__in=translated)
+    assert aliases.exists()
+    assert not aliases.filter(alias_of__isnull=True).exists()
+
+    response = Client().get("/en/regions/bergisches-land/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="en">' in html
+    assert "This page has not been translated into English yet" in html
+    assert "Vier Großstädte" in html
+
+
+@pytest.mark.django_db
+def test_bergisches_land_covers_four_large_cities_and_two_districts(demo):
+    region = RegionPage.objects.get(slug="bergisches-land", locale__language_code="de")
+    for place in ("Wuppertal", "Solingen", "Remscheid", "Leverkusen", "Rheinisch-Bergische", "Oberbergische"):
+        assert place in region.area_description
+    assert region.summary.startswith("Vier Großstädte, zwei Landkreise")
+
+
+@pytest.mark.django_db
+def test_english_home_page_calls_to_action_lead_to_english_pages(demo):
+    html = Client().get("/en/").content.decode()
+    main = html[html.index("<main") :]
+    for url in ("/en/regions/", "/en/actions/", "/en/begleitprogramm/"):
+        assert f'href="{url}"' in main, url
+    assert 'href="/regionen/"' not in main

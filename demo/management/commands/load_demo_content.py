@@ -75,6 +75,7 @@ class Command(BaseCommand):
             steps.publish_home(writer, home)
             steps.site_settings(writer, site)
             steps.english_tree(writer)
+            steps.english_translations(writer)
             forum_demo.load(self.stdout)
             accounts.member_cards(writer, regions, taxonomy)
             if settings.DEBUG:
