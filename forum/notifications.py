@@ -3,6 +3,8 @@
 Sent by a task (django_tasks) after the commit. Without ATOMIC_REQUESTS ``on_commit`` runs at once inside
 ``Post.save()`` — before machina sets ``topic.first_post`` — so "new topic or reply" is decided from the
 topic's earliest post, and a failing mail server is logged, never raised into the posting request.
+Each subscriber gets the mail in their own language (``members.language``), with links to that language's
+forum; the post itself stays as written.
 """
 
 import logging
@@ -18,11 +20,13 @@ from django_tasks import task
 from machina.apps.forum_conversation.models import Post
 
 from forum import permissions
+from members.language import in_language, language_of
 
 logger = logging.getLogger(__name__)
 
 
 def post_url(post):
+    """The post's absolute address, in the active language's forum (``/en/forum/…`` in English)."""
     topic = post.topic
     path = reverse(
         "forum_conversation:topic",
@@ -58,7 +62,6 @@ def notify_subscribers(post_id):
     post = Post.objects.select_related("topic__forum", "poster").filter(pk=post_id, approved=True).first()
     if post is None:
         return 0
-    url = post_url(post)
     author = post.poster.public_name_text() if post.poster else (post.username or "")
     is_topic = is_first_post(post)
     sent = 0
@@ -66,19 +69,20 @@ def notify_subscribers(post_id):
     # run again mails nobody twice.
     with transaction.atomic():
         for user in recipients(post):
-            context = {
-                "user": user,
-                "post": post,
-                "topic": post.topic,
-                "forum": post.topic.forum,
-                "author": author,
-                "url": url,
-                "is_topic": is_topic,
-                "subscriptions_url": f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}"
-                f"{reverse('forum_member:user_subscriptions')}",
-            }
-            subject = " ".join(render_to_string("forum/email/new_post_subject.txt", context).split())
-            body = render_to_string("forum/email/new_post.txt", context)
+            with in_language(language_of(user)):
+                context = {
+                    "user": user,
+                    "post": post,
+                    "topic": post.topic,
+                    "forum": post.topic.forum,
+                    "author": author,
+                    "url": post_url(post),
+                    "is_topic": is_topic,
+                    "subscriptions_url": f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}"
+                    f"{reverse('forum_member:user_subscriptions')}",
+                }
+                subject = " ".join(render_to_string("forum/email/new_post_subject.txt", context).split())
+                body = render_to_string("forum/email/new_post.txt", context)
             send_mail(subject, body, None, [user.email])
             sent += 1
     return sent

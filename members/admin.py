@@ -16,7 +16,7 @@ class MemberAdmin(UserAdmin):
         *UserAdmin.fieldsets,
         (
             _("Profile"),
-            {"fields": ("display_name", "organisation", "bio", "avatar", "fields_of_action")},
+            {"fields": ("display_name", "organisation", "bio", "avatar", "fields_of_action", "language")},
         ),
         (_("Card on the map"), {"fields": ("show_on_map", "map_place", "map_location")}),
     )

@@ -85,6 +85,7 @@ class ProfileForm(forms.ModelForm):
             "fields_of_action",
             "show_on_map",
             "map_place",
+            "language",
         ]
         widgets = {
             "bio": forms.Textarea(attrs={"rows": 6}),
@@ -95,6 +96,8 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["display_name"].required = True
+        # The select always sends a language; a post without one (an older form) keeps the stored one.
+        self.fields["language"].required = False
         self.fields["map_place"].help_text = _(
             "The name of a town in Germany (from about 15,000 inhabitants), never your exact address – "
             "or enter latitude and longitude below."
@@ -106,6 +109,9 @@ class ProfileForm(forms.ModelForm):
 
     def clean_display_name(self):
         return self.cleaned_data["display_name"].strip()
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or self.instance.language
 
     def clean_avatar(self):
         avatar = self.cleaned_data.get("avatar")

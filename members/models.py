@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -39,6 +40,15 @@ class User(AbstractUser):
         blank=True,
         help_text=_("SRID=4326;POINT(lng lat), rounded to about one kilometre."),
         validators=[validate_point],
+    )
+
+    # The language of the hub's mails to this member (members.language), set at sign-up to the language they
+    # signed up in; the profile form changes it and switches the site to it.
+    language = models.CharField(
+        _("language for e-mails and the site"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
     )
 
     class Meta(AbstractUser.Meta):

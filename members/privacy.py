@@ -58,6 +58,7 @@ def export_user_data(user, request=None):
             "show_on_map": user.show_on_map,
             "map_place": user.map_place,
             "map_location": user.map_location,
+            "language": user.language,
             "date_joined": iso(user.date_joined),
             "last_login": iso(user.last_login),
         },

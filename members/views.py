@@ -9,6 +9,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -20,6 +21,7 @@ from allauth.core import ratelimit
 
 from members import hooks as member_hooks
 from members.forms import AccountDeleteForm, ProfileForm
+from members.language import in_language
 from members.models import User
 from members.privacy import delete_account, export_user_data
 
@@ -52,9 +54,11 @@ def profile_edit(request):
     if request.method == "POST":
         form = ProfileForm(request.POST, request.FILES, instance=user)
         if form.is_valid():
-            form.save()
-            messages.success(request, _("Your profile has been saved."))
-            return redirect("members:profile")
+            user = form.save()
+            # The language chosen for mails is the site's too: the profile, and the message, in that language.
+            with in_language(user.language):
+                messages.success(request, _("Your profile has been saved."))
+                return redirect(reverse("members:profile"))
     else:
         form = ProfileForm(instance=user)
     return render(request, "members/profile_edit.html", {"form": form})

@@ -1,5 +1,9 @@
 """The two mails an application sends: a confirmation to the applicant and a notice to the team.
 
+The applicant has no account: the confirmation goes out in the language they applied in (that of the request,
+and of the page, whose address it repeats). Each member of the team reads the notice in their own account's
+language (``members.language``); an address without an account gets the language of the application.
+
 Both are plain text only (no HTML part), so whatever someone typed into the form reaches the reader as
 text and can never become markup or a link the hub vouches for.
 """
@@ -10,10 +14,12 @@ from django import forms
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from wagtail.admin.mail import send_mail
+
+from members.language import active, addresses_by_language, in_language
 
 
 def applicant_address(page, form):
@@ -36,7 +42,7 @@ def answers(form):
 def send_confirmation(page, form, address):
     """Thank the applicant, in the page's words only: the address is whatever was typed in, so repeating the
     answers would let anyone send their own text to a stranger from the hub. Replies go to the team."""
-    with translation.override(settings.LANGUAGE_CODE):
+    with in_language(active()):
         body = render_to_string(
             "region_applications/emails/confirmation.txt", {"page": page, "page_url": page.full_url or ""}
         )
@@ -51,22 +57,24 @@ def send_confirmation(page, form, address):
 
 
 def send_team_notification(page, form):
-    """Tell the team (the page's "to" addresses) about a new application; replies go to the applicant."""
+    """Tell the team (the page's "to" addresses) about a new application, one mail per language the team
+    reads; replies go to the applicant."""
     address = applicant_address(page, form)
     submissions_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
         "wagtailforms:list_submissions", args=[page.pk]
     )
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {**_context(page, form), "submissions_url": submissions_url, "reply_to": address}
-        body = render_to_string("region_applications/emails/notification.txt", context)
-        subject = page.subject or _("New application: %(title)s") % {"title": page.title}
-    send_mail(
-        _one_line(subject),
-        body,
-        _team_addresses(page),
-        page.from_address or None,
-        reply_to=[address] if address else None,
-    )
+    for language, team in addresses_by_language(_team_addresses(page)).items():
+        with in_language(language):
+            context = {**_context(page, form), "submissions_url": submissions_url, "reply_to": address}
+            body = render_to_string("region_applications/emails/notification.txt", context)
+            subject = page.subject or _("New application: %(title)s") % {"title": page.title}
+        send_mail(
+            _one_line(subject),
+            body,
+            team,
+            page.from_address or None,
+            reply_to=[address] if address else None,
+        )
 
 
 def _context(page, form):

@@ -4,13 +4,14 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 
+from members.language import in_language, language_of
 from regions.models import ApprovalStatus, Initiative
 
 
 def send_decision_mail(initiative_pk):
-    """Tell the submitter that their initiative was approved or rejected (plain text, in German).
+    """Tell the submitter that their initiative was approved or rejected (plain text, in their language, with
+    links to their language's version of the site).
 
     Called after the transaction commits, so a rolled-back decision never sends a mail.
     """
@@ -23,15 +24,14 @@ def send_decision_mail(initiative_pk):
         template = "regions/emails/initiative_rejected"
     else:
         return
-    context = {
-        "initiative": initiative,
-        "user": initiative.submitted_by,
-        "region_url": _absolute(initiative.region.url)
-        if initiative.region and initiative.region.live
-        else "",
-        "my_initiatives_url": _absolute(reverse("regions:my_initiatives")),
-    }
-    with translation.override(settings.LANGUAGE_CODE):
+    with in_language(language_of(initiative.submitted_by)):
+        region = initiative.region.localized if initiative.region else None
+        context = {
+            "initiative": initiative,
+            "user": initiative.submitted_by,
+            "region_url": _absolute(region.url) if region and region.live else "",
+            "my_initiatives_url": _absolute(reverse("regions:my_initiatives")),
+        }
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         body = render_to_string(f"{template}.txt", context)
     prefix = getattr(settings, "ACCOUNT_EMAIL_SUBJECT_PREFIX", "")

@@ -348,6 +348,8 @@ LOGIN_REDIRECT_URL = "members:profile"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupForm"
+# Keeps the language a member signs up in; account mails in the recipient's language (members/adapter.py).
+ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
 # Nobody can log in, post or submit anything before confirming their address.
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
