@@ -4,6 +4,9 @@ Helpers live in ``tests/helpers.py`` and the factories in ``tests/<app>/factorie
 conftest file.
 """
 
+from django.conf import settings
+from django.utils import translation
+
 from wagtail.models import Page, Site
 
 import pytest
@@ -33,6 +36,14 @@ def _fresh_cache():
     for cache in caches.all():
         cache.clear()
     forget_locales()
+
+
+@pytest.fixture(autouse=True)
+def _german():
+    """Every test starts in German: a request to /en/ leaves English active in the test's thread."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
