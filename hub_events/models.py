@@ -23,6 +23,7 @@ from wagtail.search import index
 from wagtailgeowidget import geocoders
 from wagtailgeowidget.panels import GeoAddressPanel, LeafletPanel
 
+from common.language import locale_id
 from home.blocks import BaseStreamBlock
 from home.models import (
     AbstractMaterial,
@@ -90,9 +91,16 @@ class EventIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
         return context
 
     @classmethod
-    def network_index(cls):
-        """The index of the whole network (not a series) that serves the Videothek and the feeds."""
-        return cls.objects.live().public().filter(is_series=False).order_by("path").first()
+    def network_index(cls, locale=None):
+        """The index of the whole network (not a series) that serves the Videothek and the feeds, in the tree
+        of ``locale`` (a Locale id; default: the active language's)."""
+        return (
+            cls.objects.live()
+            .public()
+            .filter(is_series=False, locale_id=locale or locale_id())
+            .order_by("path")
+            .first()
+        )
 
     def route_url(self, request, name, **kwargs):
         """The address of one of this page's routes, or None where the page has no URL (outside any site)."""
@@ -105,8 +113,9 @@ class EventIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
         return subscription_links(request, path) if path else None
 
     def public_events(self):
-        """Every live, public event of the network; the routes narrow it (a series to its own modules)."""
-        return EventPage.objects.live().public()
+        """Every live, public event of the network in this index's language (the English index lists the
+        English tree); the routes narrow it (a series to its own modules)."""
+        return EventPage.objects.live().public().filter(locale_id=self.locale_id)
 
     # The routes' logic lives in hub_events/routes.py.
 

@@ -26,7 +26,7 @@ def filtered(page, request, listing):
 
     A wrong filter value gives ``filter_error`` instead of the lists, and status 400.
     """
-    choices = FilterChoices()
+    choices = FilterChoices(page.locale_id)
     try:
         event_filter = parse_filters(request.GET, choices=choices)
     except InvalidParameter as error:
@@ -83,10 +83,11 @@ def calendar(page, request):
 def calendar_region(page, request, slug):
     """The upcoming events of one region as iCalendar; an unknown region is a 404."""
     network_only(page)
-    region = get_object_or_404(regions_for_filter(), slug=slug)
+    region = get_object_or_404(regions_for_filter(page.locale_id), slug=slug)
     return ical.feed_response(
         request,
-        page.public_events().filter(region=region),
+        # An English event may point to the German region (aliases keep their relations): match by key.
+        page.public_events().filter(region__translation_key=region.translation_key),
         name=f"{page.title}: {region.title}",
         url=region.get_full_url(request),
     )
