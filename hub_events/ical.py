@@ -21,7 +21,6 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from icalendar import Calendar, Event, Timezone, vDuration
 
@@ -142,7 +141,7 @@ def feed_response(request, events, *, name, url=None):
         description=_("Upcoming events on %(site)s") % {"site": settings.WAGTAIL_SITE_NAME},
         url=url,
     )
-    return calendar_response(calendar, filename=pgettext("file name of a calendar feed", "events") + ".ics")
+    return calendar_response(calendar, filename="veranstaltungen.ics")
 
 
 def event_response(request, event):
