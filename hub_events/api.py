@@ -12,7 +12,8 @@ from ninja import Field, Query, Router, Schema
 from common.language import locale_id
 from common.params import InvalidParameter
 from common.problems import ProblemOut, problem
-from hub_events.filters import FILTER_PARAMETERS, FilterChoices, parse_filters, regions_for_filter
+from hub_events.event_regions import with_local_regions
+from hub_events.filters import FILTER_PARAMETERS, FilterChoices, parse_filters
 from hub_events.ical import BERLIN
 from hub_events.models import EventFormat, EventKind, EventPage
 
@@ -109,23 +110,9 @@ def _language(params):
     return value
 
 
-def _local_regions(events, locale):
-    """``{translation key: region page of locale}`` for the regions of ``events`` in another language (an
-    English alias keeps its German region); one query, none when every region is already in ``locale``."""
-    keys = {
-        event.region.translation_key for event in events if event.region and event.region.locale_id != locale
-    }
-    if not keys:
-        return {}
-    return {
-        region.translation_key: region
-        for region in regions_for_filter(locale).filter(translation_key__in=keys)
-    }
-
-
-def _event_out(event, request, local_regions):
+def _event_out(event, request):
     url = event.get_full_url(request) or ""
-    region = event.region and local_regions.get(event.region.translation_key, event.region)
+    region = event.region
     return {
         "id": event.pk,
         "title": event.title,
@@ -191,12 +178,11 @@ def _list_events(request, locale):
     else:
         events = events.past(now).order_by("-start", "-pk")
     count = events.count()
-    page = list(events.for_listing()[offset : offset + limit])
-    local_regions = _local_regions(page, locale)
+    page = with_local_regions(events.for_listing()[offset : offset + limit], locale)
     return {
         "count": count,
         "limit": limit,
         "offset": offset,
         "when": when,
-        "results": [_event_out(event, request, local_regions) for event in page],
+        "results": [_event_out(event, request) for event in page],
     }

@@ -37,6 +37,7 @@ from hub_events.choices import EventFormat, EventKind
 from hub_events.ical import event_response, subscription_links
 from hub_events.ical_sequence import ICAL_TRACKED_FIELDS, next_sequence
 from regions.admin_forms import RegionScopedPageForm
+from regions.models import RegionPage
 
 
 class EventPageQuerySet(PublicPageQuerySet):
@@ -275,10 +276,19 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["region"] = self.local_region()
         context["speakers"] = self.speakers.all()
         context["materials"] = self.materials.select_related("document")
         context["ical_url"] = self.ical_url(request)
         return context
+
+    def local_region(self):
+        """The region page in this event's language (an English alias keeps the German one), else the region."""
+        region = self.region
+        if region is None or region.locale_id == self.locale_id:
+            return region
+        local = RegionPage.objects.live().public().filter(translation_key=region.translation_key)
+        return local.filter(locale_id=self.locale_id).first() or region
 
     def ical_url(self, request=None):
         """The address of this event's ``.ics`` download (relative on a single site)."""

@@ -12,6 +12,7 @@ from common.pagination import paginate
 from common.params import InvalidParameter
 from home.models import FieldOfAction
 from hub_events import ical
+from hub_events.event_regions import with_local_regions
 from hub_events.filters import FilterChoices, filter_form, parse_filters, regions_for_filter
 
 
@@ -43,9 +44,13 @@ def index(page, request):
 
     def listing(event_filter, events):
         now = timezone.now()
+        upcoming = paginate(request, events.upcoming(now).order_by("start", "pk"), per_page=20)
+        upcoming.object_list = with_local_regions(upcoming.object_list, page.locale_id)
         return {
-            "upcoming_events": paginate(request, events.upcoming(now).order_by("start", "pk"), per_page=20),
-            "past_events": events.past(now).order_by("-start", "-pk")[:12],
+            "upcoming_events": upcoming,
+            "past_events": with_local_regions(
+                events.past(now).order_by("-start", "-pk")[:12], page.locale_id
+            ),
             "videothek_url": page.route_url(request, "videothek"),
         }
 
@@ -61,7 +66,9 @@ def videothek(page, request):
 
     def listing(event_filter, events):
         recordings = events.past(timezone.now()).with_recording().order_by("-start", "-pk")
-        return {"recordings": paginate(request, recordings, per_page=20)}
+        recordings = paginate(request, recordings, per_page=20)
+        recordings.object_list = with_local_regions(recordings.object_list, page.locale_id)
+        return {"recordings": recordings}
 
     context, status = filtered(page, request, listing)
     context["index_url"] = page.get_url(request)

@@ -4,6 +4,7 @@ from wagtail import hooks
 
 from common.language import locale_id
 from home.sections import HOME_PAGE_SECTIONS, REGION_PAGE_SECTIONS, Section
+from hub_events.event_regions import with_local_regions
 from hub_events.models import EventPage
 
 
@@ -21,7 +22,8 @@ def _upcoming():
 @hooks.register(HOME_PAGE_SECTIONS)
 def upcoming_events(page, request):
     # The cards show the region, not the fields of action.
-    return Section("upcoming_events", _upcoming().select_related("region")[:3])
+    events = with_local_regions(_upcoming().select_related("region")[:3], locale_id())
+    return Section("upcoming_events", events)
 
 
 @hooks.register(REGION_PAGE_SECTIONS)

@@ -60,6 +60,8 @@ def test_the_english_index_lists_the_english_tree(client, event_index, two_langu
     assert "Network meeting" in html
     assert "Winter-Webinar" not in html
     assert 'href="/en/veranstaltungen/winter-webinar/"' in html
+    assert 'href="/en/regionen/neumarkt/"' in html  # the region in English, not the German page the alias kept
+    assert 'href="/regionen/neumarkt/"' not in html
 
 
 def test_the_english_index_filters_by_a_region_that_english_events_share_with_german_ones(
@@ -79,6 +81,8 @@ def test_the_event_page_writes_its_dates_in_the_visitors_language(client, event_
     assert "25.–26. Januar 2031" in german
     assert "25–26 January 2031" in english_html
     assert "Januar 2031" not in english_html
+    assert 'href="/en/regionen/neumarkt/"' in english_html
+    assert 'href="/regionen/neumarkt/"' in german
 
 
 def test_a_series_shows_durations_not_timesince(client, event_index, make_event):
