@@ -175,3 +175,19 @@ class NewsPage(RoutedPageMixin, Page):
     class Meta:
         verbose_name = _("News item")
         verbose_name_plural = _("News items")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["regions"] = self.local_regions()
+        return context
+
+    def local_regions(self):
+        """The tagged regions as pages of this news item's language: an English alias keeps the German region
+        pages it was copied with; their English pages (live ones) take their place. One query."""
+        keys = self.regions.values("translation_key")
+        local = RegionPage.objects.live().public().filter(translation_key__in=keys)
+        by_key = {}
+        for region in local.order_by("path"):
+            if region.locale_id == self.locale_id or region.translation_key not in by_key:
+                by_key[region.translation_key] = region
+        return list(by_key.values())

@@ -62,6 +62,10 @@ def test_the_english_news_page_writes_its_date_in_english(client, news):
 
     assert "14 September 2026" in english_html
     assert "14. September 2026" in german
+    assert (
+        'href="/en/regionen/neumarkt/"' in english_html
+    )  # the region in English, not the alias's German one
+    assert 'href="/regionen/neumarkt/"' in german
 
 
 def channel_of(response):
