@@ -60,7 +60,9 @@ def test_the_english_index_lists_the_english_tree(client, event_index, two_langu
     assert "Network meeting" in html
     assert "Winter-Webinar" not in html
     assert 'href="/en/veranstaltungen/winter-webinar/"' in html
-    assert 'href="/en/regionen/neumarkt/"' in html  # the region in English, not the German page the alias kept
+    assert (
+        'href="/en/regionen/neumarkt/"' in html
+    )  # the region in English, not the German page the alias kept
     assert 'href="/regionen/neumarkt/"' not in html
 
 
