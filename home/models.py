@@ -311,7 +311,6 @@ class HomePage(RoutedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["hero_cta"] = self.hero_cta()
         context.update(page_sections(HOME_PAGE_SECTIONS, self, request))
         return context
 

@@ -12,7 +12,7 @@ from common.pagination import paginate
 from common.params import InvalidParameter
 from home.models import FieldOfAction
 from hub_events import ical
-from hub_events.event_regions import with_local_regions
+from hub_events.event_regions import localize_regions, with_local_regions
 from hub_events.filters import FilterChoices, filter_form, parse_filters, regions_for_filter
 
 
@@ -45,12 +45,12 @@ def index(page, request):
     def listing(event_filter, events):
         now = timezone.now()
         upcoming = paginate(request, events.upcoming(now).order_by("start", "pk"), per_page=20)
-        upcoming.object_list = with_local_regions(upcoming.object_list, page.locale_id)
+        upcoming.object_list = list(upcoming.object_list)
+        past = list(events.past(now).order_by("-start", "-pk")[:12])
+        localize_regions(upcoming.object_list + past, page.locale_id)  # one query for both lists
         return {
             "upcoming_events": upcoming,
-            "past_events": with_local_regions(
-                events.past(now).order_by("-start", "-pk")[:12], page.locale_id
-            ),
+            "past_events": past,
             "videothek_url": page.route_url(request, "videothek"),
         }
 
