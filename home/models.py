@@ -394,6 +394,15 @@ class HomePage(RoutedPageMixin, Page):
         context.update(page_sections(HOME_PAGE_SECTIONS, self, request))
         return context
 
+    def hero_cta(self):
+        """The button's target in this page's language: the English home page (an alias of the German one)
+        points to the German page; its English counterpart, where live, replaces it (a query only then)."""
+        target = self.hero_cta_page
+        if target is None or target.locale_id == self.locale_id:
+            return target
+        local = Page.objects.live().filter(translation_key=target.translation_key, locale_id=self.locale_id)
+        return local.first() or target
+
 
 class HomePageFeaturedAction(Orderable):
     page = ParentalKey(HomePage, related_name="featured_actions", on_delete=models.CASCADE)

@@ -2,11 +2,13 @@
 
 Values are keyed by the public content version (``common.public_cache``): it lives in the shared cache (Redis in
 production), and publishing, unpublishing, moving, view restrictions, site settings and sites bump it, so the
-next request of every process computes them afresh. Nothing here depends on who asks.
+next request of every process computes them afresh. Nothing here depends on who asks, but the menu and the
+footer depend on the language asked for: their keys name it (``per_language``).
 """
 
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils.translation import get_language
 
 from wagtail.models import Site
 
@@ -17,8 +19,11 @@ from home.models import SiteSettings
 TIMEOUT = 24 * 60 * 60
 
 
-def cached(name, compute):
-    """``compute()``, kept in the shared cache under ``name`` until public content changes."""
+def cached(name, compute, *, per_language=False):
+    """``compute()``, kept in the shared cache under ``name`` until public content changes; ``per_language``:
+    one value per language (the key names the active one)."""
+    if per_language:
+        name = f"{name}:{get_language()}"
     key = f"site-cache:{content_version()}:{name}"
     found = cache.get(key)
     if found is None:
@@ -55,20 +60,28 @@ def _site_with_root(request):
 
 
 def menu_pages(request):
-    """The live, public top-level pages marked "show in menus"."""
+    """The live, public top-level pages marked "show in menus", of the active language's tree (the English
+    menu lists the children of the English home page)."""
     site = site_for_request(request)
     if site is None:
         return []
-    return cached(
-        f"menu:{site.pk}",
-        lambda: list(
-            site.root_page.get_children().live().public().in_menu().only("title", "url_path", "path", "depth")
-        ),
-    )
+
+    def compute():
+        root = site.root_page.localized  # the site's root in the active language, else itself
+        return list(
+            root.get_children()
+            .live()
+            .public()
+            .in_menu()
+            .only("title", "url_path", "path", "depth", "locale_id")
+        )
+
+    return cached(f"menu:{site.pk}", compute, per_language=True)
 
 
 def footer(request):
-    """The footer's texts and links from the site settings."""
+    """The footer's texts and links from the site settings; the legal notice and the privacy policy in the
+    active language where they are translated (an English page or its alias), else the German page."""
     site = site_for_request(request)
     if site is None:
         return {}
@@ -83,11 +96,15 @@ def footer(request):
             "tagline": settings.tagline,
             "footer_text": settings.footer_text,
             "contact_email": settings.contact_email,
-            "imprint_url": settings.imprint_page.get_url(request) if settings.imprint_page else None,
-            "privacy_url": settings.privacy_page.get_url(request) if settings.privacy_page else None,
+            "imprint_url": settings.imprint_page.localized.get_url(request)
+            if settings.imprint_page
+            else None,
+            "privacy_url": settings.privacy_page.localized.get_url(request)
+            if settings.privacy_page
+            else None,
         }
 
-    return cached(f"footer:{site.pk}", compute)
+    return cached(f"footer:{site.pk}", compute, per_language=True)
 
 
 class CachedSiteMiddleware:

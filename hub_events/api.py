@@ -2,15 +2,18 @@
 
 import datetime as dt
 
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ninja import Field, Query, Router, Schema
 
+from common.language import locale_id
 from common.params import InvalidParameter
 from common.problems import ProblemOut, problem
-from hub_events.filters import FILTER_PARAMETERS, parse_filters
+from hub_events.event_regions import with_local_regions
+from hub_events.filters import FILTER_PARAMETERS, FilterChoices, parse_filters
 from hub_events.ical import BERLIN
 from hub_events.models import EventFormat, EventKind, EventPage
 
@@ -20,7 +23,8 @@ WHEN = ("upcoming", "past")
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 MAX_OFFSET = 10_000
-PARAMETERS = (*FILTER_PARAMETERS, "when", "limit", "offset")
+PARAMETERS = (*FILTER_PARAMETERS, "when", "limit", "offset", "locale")
+LOCALES = tuple(code for code, _name in settings.LANGUAGES)
 
 
 class RegionRefOut(Schema):
@@ -40,7 +44,7 @@ class EventOut(Schema):
     url: str = Field(description="Absolute address of the event's page.")
     summary: str
     kind: str = Field(description=f"One of: {', '.join(EventKind.values)}.")
-    kind_label: str = Field(description="The kind in the active language (German by default).")
+    kind_label: str = Field(description="The kind in the requested language (`locale`).")
     format: str = Field(description=f"One of: {', '.join(EventFormat.values)}.")
     format_label: str
     start: dt.datetime = Field(description="ISO 8601 with the UTC offset of Europe/Berlin.")
@@ -60,6 +64,12 @@ class EventListOut(Schema):
 
 
 class EventParams(Schema):
+    locale: str | None = Field(
+        None,
+        description=f"Language of the events and labels, one of: {', '.join(LOCALES)} (default: the "
+        "request's language, German unless the address or the browser asks for another). English lists the "
+        "English pages, which show the German text where they are not translated yet.",
+    )
     when: str | None = Field(
         None, description="`upcoming` (default: not yet ended, soonest first) or `past`."
     )
@@ -86,6 +96,18 @@ def _number(params, name, default, low, high):
             % {"name": name, "low": low, "high": high},
         )
     return int(raw)
+
+
+def _language(params):
+    """The requested ``locale``, else the request's language; an unknown one is an InvalidParameter."""
+    value = params.get("locale")
+    if not value:
+        return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    if value not in LOCALES:
+        raise InvalidParameter(
+            "locale", _("Unknown value “%(value)s” for locale.") % {"value": value[:50]}, LOCALES
+        )
+    return value
 
 
 def _event_out(event, request):
@@ -123,13 +145,22 @@ def _event_out(event, request):
         "first; `when=past` lists ended ones, latest first. Repeat `kind`, `field`, `format` or `region` for "
         "several values: values of one parameter are OR-ed, parameters are AND-ed. Page with `limit` "
         f"(at most {MAX_LIMIT}) and `offset`. Unknown parameters or values answer 400 naming the parameter and "
-        "the valid values. Anonymous responses are cached until content is published; `upcoming`/`past` may "
-        "lag by the cache time."
+        "the valid values. `locale=en` lists the English pages with English labels. Anonymous responses are "
+        "cached until content is published; `upcoming`/`past` may lag by the cache time."
     ),
 )
 def list_events(request, params: Query[EventParams]):
     try:
-        event_filter = parse_filters(request.GET, allowed_names=PARAMETERS)
+        language = _language(request.GET)
+    except InvalidParameter as error:
+        return problem(error.parameter, error.detail, error.valid)
+    with translation.override(language):
+        return _list_events(request, locale_id(language))
+
+
+def _list_events(request, locale):
+    try:
+        event_filter = parse_filters(request.GET, allowed_names=PARAMETERS, choices=FilterChoices(locale))
         when = request.GET.get("when") or "upcoming"
         if when not in WHEN:
             raise InvalidParameter(
@@ -141,13 +172,13 @@ def list_events(request, params: Query[EventParams]):
         return problem(error.parameter, error.detail, error.valid)
 
     now = timezone.now()
-    events = event_filter.apply(EventPage.objects.live().public())
+    events = event_filter.apply(EventPage.objects.live().public().filter(locale_id=locale))
     if when == "upcoming":
         events = events.upcoming(now).order_by("start", "pk")
     else:
         events = events.past(now).order_by("-start", "-pk")
     count = events.count()
-    page = events.for_listing()[offset : offset + limit]
+    page = with_local_regions(events.for_listing()[offset : offset + limit], locale)
     return {
         "count": count,
         "limit": limit,

@@ -15,6 +15,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from common.language import locale_id
 from common.params import InvalidParameter, values_of
 from home.models import FieldOfAction
 from hub_events.choices import EventFormat, EventKind
@@ -34,13 +35,15 @@ LABELS = {
 
 @dataclass(frozen=True)
 class EventFilter:
-    """Selected values per parameter (tuples of slugs or choice values), plus the matching region ids."""
+    """Selected values per parameter (tuples of slugs or choice values), plus the translation keys of the
+    selected regions: an English event may point to the German region page (an alias keeps its German
+    relations), so regions match across languages by key, not by id."""
 
     kind: tuple = ()
     field: tuple = ()
     format: tuple = ()
     region: tuple = ()
-    region_ids: tuple = dataclasses.field(default=(), compare=False)
+    region_keys: tuple = dataclasses.field(default=(), compare=False)
 
     @property
     def active(self):
@@ -56,7 +59,7 @@ class EventFilter:
         if self.format:
             events = events.filter(format__in=self.format)
         if self.region:
-            events = events.filter(region_id__in=self.region_ids)
+            events = events.filter(region__translation_key__in=self.region_keys)
         if self.field:
             # A subquery rather than a join: an event in two selected fields must not show up twice.
             tagged = events.model.fields_of_action.through.objects.filter(fieldofaction__slug__in=self.field)
@@ -91,16 +94,21 @@ def _check_choices(name, values, choices):
     return tuple(values)
 
 
-def regions_for_filter():
-    """The regions one can filter by: live, public region pages, by title."""
-    return RegionPage.objects.live().public().order_by("title")
+def regions_for_filter(locale=None):
+    """The regions one can filter by: live, public region pages of ``locale`` (a Locale id; default: the
+    active language's), by title."""
+    return RegionPage.objects.live().public().filter(locale_id=locale or locale_id()).order_by("title")
 
 
 class FilterChoices:
     """The fields of action and regions to choose from, each loaded once and only when needed.
 
     Parsing a request and drawing the form share one instance, so a filtered page asks for each list once.
+    The regions are those of ``locale`` (a Locale id; default: the active language's).
     """
+
+    def __init__(self, locale=None):
+        self.locale = locale
 
     @cached_property
     def fields(self):
@@ -108,7 +116,7 @@ class FilterChoices:
 
     @cached_property
     def regions(self):
-        return list(regions_for_filter().values_list("slug", "title", "pk"))
+        return list(regions_for_filter(self.locale).values_list("slug", "title", "translation_key"))
 
 
 def parse_filters(params, *, allowed_names=None, choices=None):
@@ -138,8 +146,8 @@ def parse_filters(params, *, allowed_names=None, choices=None):
     format_ = _check_choices("format", values["format"], EventFormat.choices)
     fields = _check_choices("field", values["field"], choices.fields) if values["field"] else ()
     regions = _check_choices("region", values["region"], choices.regions) if values["region"] else ()
-    region_ids = tuple(pk for slug, _title, pk in choices.regions if slug in regions) if regions else ()
-    return EventFilter(kind=kind, field=fields, format=format_, region=regions, region_ids=region_ids)
+    region_keys = tuple(key for slug, _title, key in choices.regions if slug in regions) if regions else ()
+    return EventFilter(kind=kind, field=fields, format=format_, region=regions, region_keys=region_keys)
 
 
 def filter_form(event_filter, choices=None):
@@ -160,5 +168,5 @@ def filter_form(event_filter, choices=None):
         options("kind", EventKind.choices),
         options("field", choices.fields),
         options("format", EventFormat.choices),
-        options("region", [(slug, title) for slug, title, _pk in choices.regions]),
+        options("region", [(slug, title) for slug, title, _key in choices.regions]),
     ]

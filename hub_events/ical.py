@@ -7,6 +7,8 @@
 - A line break in a title stays in SUMMARY, escaped as ``\\n`` like every TEXT value; the calendar's NAME,
   X-WR-CALNAME and X-WR-CALDESC get it on one line, since icalendar refuses a line break there (an event's
   .ics, named after the event, answered 500).
+- Texts (the calendar's description, "Online", the labels in an event's description) are in the active language:
+  the feeds under ``/en/`` are English and list the English tree (``EventIndexPage.public_events``).
 - Times are written in Europe/Berlin (``DTSTART;TZID=Europe/Berlin``) with a matching VTIMEZONE, so an event
   stays at 18:00 local time on both sides of a daylight-saving change.
 """

@@ -23,6 +23,7 @@ from wagtail.search import index
 from wagtailgeowidget import geocoders
 from wagtailgeowidget.panels import GeoAddressPanel, LeafletPanel
 
+from common.language import locale_id
 from home.blocks import BaseStreamBlock
 from home.models import (
     AbstractMaterial,
@@ -36,6 +37,7 @@ from hub_events.choices import EventFormat, EventKind
 from hub_events.ical import event_response, subscription_links
 from hub_events.ical_sequence import ICAL_TRACKED_FIELDS, next_sequence
 from regions.admin_forms import RegionScopedPageForm
+from regions.models import RegionPage
 
 
 class EventPageQuerySet(PublicPageQuerySet):
@@ -90,9 +92,16 @@ class EventIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
         return context
 
     @classmethod
-    def network_index(cls):
-        """The index of the whole network (not a series) that serves the Videothek and the feeds."""
-        return cls.objects.live().public().filter(is_series=False).order_by("path").first()
+    def network_index(cls, locale=None):
+        """The index of the whole network (not a series) that serves the Videothek and the feeds, in the tree
+        of ``locale`` (a Locale id; default: the active language's)."""
+        return (
+            cls.objects.live()
+            .public()
+            .filter(is_series=False, locale_id=locale or locale_id())
+            .order_by("path")
+            .first()
+        )
 
     def route_url(self, request, name, **kwargs):
         """The address of one of this page's routes, or None where the page has no URL (outside any site)."""
@@ -105,8 +114,9 @@ class EventIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
         return subscription_links(request, path) if path else None
 
     def public_events(self):
-        """Every live, public event of the network; the routes narrow it (a series to its own modules)."""
-        return EventPage.objects.live().public()
+        """Every live, public event of the network in this index's language (the English index lists the
+        English tree); the routes narrow it (a series to its own modules)."""
+        return EventPage.objects.live().public().filter(locale_id=self.locale_id)
 
     # The routes' logic lives in hub_events/routes.py.
 
@@ -266,10 +276,19 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["region"] = self.local_region()
         context["speakers"] = self.speakers.all()
         context["materials"] = self.materials.select_related("document")
         context["ical_url"] = self.ical_url(request)
         return context
+
+    def local_region(self):
+        """The region page in this event's language (an English alias keeps the German one), else the region."""
+        region = self.region
+        if region is None or region.locale_id == self.locale_id:
+            return region
+        local = RegionPage.objects.live().public().filter(translation_key=region.translation_key)
+        return local.filter(locale_id=self.locale_id).first() or region
 
     def ical_url(self, request=None):
         """The address of this event's ``.ics`` download (relative on a single site)."""

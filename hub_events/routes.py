@@ -12,6 +12,7 @@ from common.pagination import paginate
 from common.params import InvalidParameter
 from home.models import FieldOfAction
 from hub_events import ical
+from hub_events.event_regions import localize_regions, with_local_regions
 from hub_events.filters import FilterChoices, filter_form, parse_filters, regions_for_filter
 
 
@@ -26,7 +27,7 @@ def filtered(page, request, listing):
 
     A wrong filter value gives ``filter_error`` instead of the lists, and status 400.
     """
-    choices = FilterChoices()
+    choices = FilterChoices(page.locale_id)
     try:
         event_filter = parse_filters(request.GET, choices=choices)
     except InvalidParameter as error:
@@ -43,9 +44,13 @@ def index(page, request):
 
     def listing(event_filter, events):
         now = timezone.now()
+        upcoming = paginate(request, events.upcoming(now).order_by("start", "pk"), per_page=20)
+        upcoming.object_list = list(upcoming.object_list)
+        past = list(events.past(now).order_by("-start", "-pk")[:12])
+        localize_regions(upcoming.object_list + past, page.locale_id)  # one query for both lists
         return {
-            "upcoming_events": paginate(request, events.upcoming(now).order_by("start", "pk"), per_page=20),
-            "past_events": events.past(now).order_by("-start", "-pk")[:12],
+            "upcoming_events": upcoming,
+            "past_events": past,
             "videothek_url": page.route_url(request, "videothek"),
         }
 
@@ -61,7 +66,9 @@ def videothek(page, request):
 
     def listing(event_filter, events):
         recordings = events.past(timezone.now()).with_recording().order_by("-start", "-pk")
-        return {"recordings": paginate(request, recordings, per_page=20)}
+        recordings = paginate(request, recordings, per_page=20)
+        recordings.object_list = with_local_regions(recordings.object_list, page.locale_id)
+        return {"recordings": recordings}
 
     context, status = filtered(page, request, listing)
     context["index_url"] = page.get_url(request)
@@ -83,10 +90,11 @@ def calendar(page, request):
 def calendar_region(page, request, slug):
     """The upcoming events of one region as iCalendar; an unknown region is a 404."""
     network_only(page)
-    region = get_object_or_404(regions_for_filter(), slug=slug)
+    region = get_object_or_404(regions_for_filter(page.locale_id), slug=slug)
     return ical.feed_response(
         request,
-        page.public_events().filter(region=region),
+        # An English event may point to the German region (aliases keep their relations): match by key.
+        page.public_events().filter(region__translation_key=region.translation_key),
         name=f"{page.title}: {region.title}",
         url=region.get_full_url(request),
     )

@@ -31,7 +31,7 @@ class NewsFeed(Feed):
     """
 
     feed_type = Rss201rev2Feed
-    language = "de"
+    language = None  # the active one: the feeds under /en/ are English
     # Atom (RFC 4287) requires an author of the feed or of every entry: the hub's editors.
     author_name = settings.WAGTAIL_SITE_NAME
     item_guid_is_permalink = False
@@ -75,7 +75,7 @@ class NewsFeed(Feed):
             .prefetch_related("fields_of_action", "tags")
         )
         if obj["region"] is not None:
-            news = news.filter(regions=obj["region"])
+            news = news.of_region(obj["region"])
         return news[:FEED_ITEMS]
 
     def item_title(self, item):

@@ -25,6 +25,12 @@ from regions.models import RegionPage
 
 
 class NewsPageQuerySet(PublicPageQuerySet):
+    def of_region(self, region):
+        """The news tagged with ``region`` or with its page in another language: an English news item (an
+        alias) keeps the German region pages of its original."""
+        tagged = NewsPage.regions.through.objects.filter(regionpage__translation_key=region.translation_key)
+        return self.filter(pk__in=tagged.values("newspage_id"))
+
     def for_listing(self):
         """Newest first, with everything a news card shows in a fixed number of queries."""
         return self.for_cards().prefetch_related("fields_of_action")
@@ -56,8 +62,8 @@ class NewsIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # All news of the network, including those published under a region's page.
-        context["news_items"] = paginate(request, NewsPage.objects.live().public().for_listing(), per_page=12)
+        # All news of the network in this page's language, including those published under a region's page.
+        context["news_items"] = paginate(request, self.public_news().for_listing(), per_page=12)
         context["feed_links"] = self.feed_links(request)
         return context
 
@@ -73,11 +79,17 @@ class NewsIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
             for kind in ("rss", "atom")
         }
 
+    def public_news(self):
+        """The live, public news of this index's language: the English index lists the English tree."""
+        return NewsPage.objects.live().public().filter(locale_id=self.locale_id)
+
     def _feed(self, request, feed_class, region_slug=None):
         region = None
         if region_slug is not None:
-            region = get_object_or_404(RegionPage.objects.live().public(), slug=region_slug)
-        return feed_class()(request, index=self, news=NewsPage.objects.live().public(), region=region)
+            region = get_object_or_404(
+                RegionPage.objects.live().public().filter(locale_id=self.locale_id), slug=region_slug
+            )
+        return feed_class()(request, index=self, news=self.public_news(), region=region)
 
     @path("feed/rss/", name="feed_rss")
     def feed_rss(self, request):
@@ -163,3 +175,19 @@ class NewsPage(RoutedPageMixin, Page):
     class Meta:
         verbose_name = _("News item")
         verbose_name_plural = _("News items")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["regions"] = self.local_regions()
+        return context
+
+    def local_regions(self):
+        """The tagged regions as pages of this news item's language: an English alias keeps the German region
+        pages it was copied with; their English pages (live ones) take their place. One query."""
+        keys = self.regions.values("translation_key")
+        local = RegionPage.objects.live().public().filter(translation_key__in=keys)
+        by_key = {}
+        for region in local.order_by("path"):
+            if region.locale_id == self.locale_id or region.translation_key not in by_key:
+                by_key[region.translation_key] = region
+        return list(by_key.values())

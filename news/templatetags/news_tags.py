@@ -2,6 +2,7 @@
 
 from django import template
 
+from common.language import locale_id
 from home import site_cache
 from news.models import NewsIndexPage
 
@@ -15,7 +16,9 @@ def region_feed_links(context, region):
     if request is None:
         return None
     index = site_cache.cached(
-        "news-index", lambda: NewsIndexPage.objects.live().public().order_by("path").first()
+        "news-index",
+        lambda: NewsIndexPage.objects.live().public().filter(locale_id=locale_id()).order_by("path").first(),
+        per_language=True,
     )
     if index is None:
         return None
