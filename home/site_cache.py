@@ -73,7 +73,7 @@ def menu_pages(request):
             .live()
             .public()
             .in_menu()
-            .only("title", "url_path", "path", "depth", "locale_id")
+            .only("title", "url_path", "path", "depth", "locale_id", "alias_of_id")
         )
 
     return cached(f"menu:{site.pk}", compute, per_language=True)
