@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db import transaction
 
-# "v2": the stored Taxonomy moved to actions.search (issue 12). A new key for a new shape, so servers of the old and
-# the new code never unpickle each other's objects.
-TAXONOMY_KEY = "search-taxonomy-v2"
+# "v2": the stored Taxonomy moved to actions.search (issue 12); "v3": its regions by language (issue 13). A new key
+# for a new shape, so servers of the old and the new code never unpickle each other's objects.
+TAXONOMY_KEY = "search-taxonomy-v3"
 # A backstop only: changes drop the entry at once. It bounds a read that raced with a commit.
 TAXONOMY_TIMEOUT = 300
 
