@@ -1,7 +1,7 @@
 """The action search in the JSON API: ``GET /api/v3/actions/search`` (one OpenAPI schema with Wagtail's API).
 
 ``locale`` picks the language: its pages, its stemming, and the language of labels, links and error messages.
-Without it, the language of the request (``Accept-Language``, or the language cookie) answers.
+Without it, the language of the request answers (its language cookie, else ``Accept-Language``).
 """
 
 from django.utils import translation
@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from ninja import Field, Query, Router, Schema
 
 from common.problems import ProblemOut, problem
-from search.languages import current_language, languages
+from search.languages import languages
 from search.queries import SORTS, InvalidQuery, parse_query
 from search.service import PageOutOfRange, search_actions
 
@@ -75,7 +75,8 @@ class SearchParams(Schema):
     locale: str | None = Field(
         None,
         description=gettext_lazy(
-            "The language searched: de or en. Default: the language of the request (Accept-Language)."
+            "The language searched: de or en. Default: the language of the request (its language cookie, "
+            "else Accept-Language)."
         ),
     )
 
@@ -96,7 +97,8 @@ class SearchParams(Schema):
     ),
 )
 def search(request, params: Query[SearchParams]):
-    language = request.GET.get("locale") or current_language()
+    # Not the active language: unprefixed addresses such as /api/ are German for LocaleMiddleware.
+    language = request.GET.get("locale") or translation.get_language_from_request(request).split("-")[0]
     if language not in languages():
         return problem("locale", _("Unknown locale “%(locale)s”.") % {"locale": language[:50]}, languages())
     with translation.override(language):
