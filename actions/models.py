@@ -13,7 +13,10 @@ from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from actions.blocks import ActionBodyBlock
+from common.language import locale_id
 from home.models import AbstractMaterial, Level, PublicPageQuerySet, RoutedPageMixin
+from search.documents import body_text
+from search.languages import language_of, stemmed_text
 from search.page import action_pool_context
 from search.service import PageOutOfRange
 
@@ -119,6 +122,7 @@ class ActionPage(RoutedPageMixin, Page):
         *Page.search_fields,
         index.SearchField("summary", boost=2),
         index.SearchField("body"),
+        index.SearchField("search_stems"),
         index.FilterField("effort"),
         index.FilterField("impact"),
     ]
@@ -143,10 +147,24 @@ class ActionPage(RoutedPageMixin, Page):
         verbose_name = _("Action")
         verbose_name_plural = _("Actions")
 
+    def search_stems(self):
+        """The page's words as stems of its own language, for the database search engine
+        (``search.engines.database``). Title three times and summary twice: they weigh more, as in the
+        server engines (``title^3``, ``summary^2``)."""
+        words = " ".join([self.title] * 3 + [self.summary] * 2 + [body_text(self.body)])
+        return stemmed_text(words, language_of(self.locale_id))
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["materials"] = self.materials.select_related("document")
-        context["done_in_regions"] = self.regions.live().public().order_by("title")
+        # The regions in the visitor's language: an English page may still point to the German region pages.
+        regions = self._meta.get_field("regions").related_model.objects
+        context["done_in_regions"] = (
+            regions.live()
+            .public()
+            .filter(locale_id=locale_id(), translation_key__in=self.regions.values("translation_key"))
+            .order_by("title")
+        )
         return context
 
 

@@ -14,17 +14,25 @@ from elasticsearch.dsl import Date, Document, Integer, Keyword, Text
 from actions.models import ActionPage
 from home.models import SDG, FieldOfAction, Level, Resource
 from search.documents import body_text, title_sort_key
+from search.languages import ANALYZERS, current_language, language_of
 from search.registry import Facet, IndexedKind, Option, Rank, Stale, register
 
 
+def _text():
+    """Full text analysed once per language (``title.de`` German, ``title.en`` English): a search reads the
+    sub-field of its language and filters on ``locale``."""
+    return Text(analyzer="standard", fields={code: Text(analyzer=name) for code, name in ANALYZERS.items()})
+
+
 class ActionDocument(Document):
-    """The index mapping: German full text on title, summary and body; keywords for the facets."""
+    """The index mapping: full text on title, summary and body in each language; keywords for the facets."""
 
     id = Integer()
-    title = Text(analyzer="german")
+    locale = Keyword()  # the language of the page's tree: "de", "en"
+    title = _text()
     title_sort = Keyword()
-    summary = Text(analyzer="german")
-    body = Text(analyzer="german")
+    summary = _text()
+    body = _text()
     url = Keyword(index=False)
     # The facet fields' global ordinals (what terms aggregations count with) are built at each refresh
     # instead of by the first search after it.
@@ -46,7 +54,17 @@ RELATIONS = {
     "regions": ("regions", "slug"),
 }
 # The ActionPage columns a document needs besides its taxonomy.
-COLUMNS = ("pk", "title", "summary", "body", "url_path", "effort", "impact", "first_published_at")
+COLUMNS = (
+    "pk",
+    "locale_id",
+    "title",
+    "summary",
+    "body",
+    "url_path",
+    "effort",
+    "impact",
+    "first_published_at",
+)
 # The document field each facet filters, as a lookup on ActionPage (the database engine).
 LOOKUPS = {
     "fields": "fields_of_action__slug",
@@ -64,6 +82,7 @@ def build_document(row, taxonomy):
     """The document from the page's columns (``COLUMNS``) and its taxonomy values by field."""
     return {
         "id": row["pk"],
+        "locale": language_of(row["locale_id"]),
         "title": row["title"],
         "title_sort": title_sort_key(row["title"]),
         "summary": row["summary"],
@@ -94,20 +113,25 @@ def region_model():
 
 @dataclass(frozen=True)
 class Taxonomy:
-    """The taxonomy rows in display order, by primary key, and the live public regions as (slug, title)."""
+    """The taxonomy rows in display order, by primary key, and the live public regions of each language as
+    {language: ((slug, title), ...)} (a region's pages share their slug in both trees)."""
 
     fields: dict
     sdgs: dict
     resources: dict
-    regions: tuple
+    regions: dict
 
 
 def load_taxonomy():
+    regions = {}
+    found = region_model().objects.live().public().order_by("title", "pk")
+    for locale_id, slug, title in found.values_list("locale_id", "slug", "title"):
+        regions.setdefault(language_of(locale_id), []).append((slug, title))
     return Taxonomy(
         fields={f.pk: f for f in FieldOfAction.objects.all()},
         sdgs={s.pk: s for s in SDG.objects.all()},
         resources={r.pk: r for r in Resource.objects.all()},
-        regions=tuple(region_model().objects.live().public().order_by("title").values_list("slug", "title")),
+        regions={language: tuple(pairs) for language, pairs in regions.items()},
     )
 
 
@@ -128,7 +152,8 @@ def _resources(taxonomy):
 
 
 def _regions(taxonomy):
-    return [Option(slug, title) for slug, title in taxonomy.regions]
+    """The regions of the language searched (the active one: the API activates the ``locale`` it is asked for)."""
+    return [Option(slug, title) for slug, title in taxonomy.regions.get(current_language(), ())]
 
 
 FACETS = (
@@ -157,6 +182,8 @@ def register_search():
     register(
         IndexedKind(
             name="actions",
+            # 2: a locale and full text analysed per language (issue 13)
+            version=2,
             model=ActionPage,
             document=ActionDocument,
             columns=COLUMNS,

@@ -1,11 +1,18 @@
-"""The action search in the JSON API: ``GET /api/v3/actions/search`` (one OpenAPI schema with Wagtail's API)."""
+"""The action search in the JSON API: ``GET /api/v3/actions/search`` (one OpenAPI schema with Wagtail's API).
 
+``locale`` picks the language: its pages, its stemming, and the language of labels, links and error messages.
+Without it, the language of the request answers (its language cookie, else ``Accept-Language``).
+"""
+
+from django.utils import translation
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from common.problems import ProblemOut, problem
+from search.languages import languages
 from search.queries import SORTS, InvalidQuery, parse_query
 from search.service import PageOutOfRange, search_actions
 
@@ -43,6 +50,7 @@ class ActionOut(Schema):
 
 
 class SearchOut(Schema):
+    locale: str
     total: int
     page: int
     page_count: int
@@ -64,28 +72,49 @@ class SearchParams(Schema):
     region: list[str] | None = None
     sort: str | None = None
     page: str | None = None
+    locale: str | None = Field(
+        None,
+        description=gettext_lazy(
+            "The language searched: de or en. Default: the language of the request (its language cookie, "
+            "else Accept-Language)."
+        ),
+    )
 
 
 @router.get(
     "/search",
     response={200: SearchOut, 400: ProblemOut},
     summary=gettext_lazy("Search and filter actions"),
-    description=(
-        "Full text (German stemming) and facets over the action pool. Repeat a facet parameter for several "
-        "values: values of one facet are OR-ed, facets are AND-ed. Each facet's counts apply every *other* "
-        f"selected facet. Sort keys: {', '.join(SORTS)}. 20 results per page. Unknown parameters, facet "
-        "values or sort keys and a page past the last one answer 400 with the valid values."
+    description=format_lazy(
+        gettext_lazy(
+            "Full text and facets over the action pool in one language (locale): its pages only, its words "
+            "stemmed by its rules (German or English), labels, links and error messages in it. Repeat a facet "
+            "parameter for several values: values of one facet are OR-ed, facets are AND-ed. Each facet's counts "
+            "apply every *other* selected facet. Sort keys: {sorts}. 20 results per page. Unknown parameters, "
+            "locales, facet values or sort keys and a page past the last one answer 400 with the valid values."
+        ),
+        sorts=", ".join(SORTS),
     ),
 )
 def search(request, params: Query[SearchParams]):
+    # Not the active language: unprefixed addresses such as /api/ are German for LocaleMiddleware.
+    language = request.GET.get("locale") or translation.get_language_from_request(request).split("-")[0]
+    if language not in languages():
+        return problem("locale", _("Unknown locale “%(locale)s”.") % {"locale": language[:50]}, languages())
+    with translation.override(language):
+        return _search(request, language)
+
+
+def _search(request, language):
     try:
-        query = parse_query(request.GET, strict_names=True)
+        query = parse_query(request.GET, strict_names=True, also=("locale",))
         result = search_actions(query)
     except InvalidQuery as error:
         return problem(error.parameter, error.message, error.valid)
     except PageOutOfRange:
         return problem("page", _("This page of results does not exist."))
     return {
+        "locale": language,
         "total": result.total,
         "page": query.page,
         "page_count": result.page_count,

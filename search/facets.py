@@ -16,8 +16,8 @@ from django.core.cache import cache
 from django.db import transaction
 
 # "v2": the stored Taxonomy moved to actions.search (issue 12). A new key for a new shape, so servers of the old and
-# the new code never unpickle each other's objects. "v3": the taxonomy rows gained English names (issue 13); the
-# rows hold both languages and the options take their labels in the request's language, so one entry serves both.
+# the new code never unpickle each other's objects. "v3" (issue 13): the taxonomy rows gained English names and its
+# regions are kept per language; the options take their labels in the request's language.
 TAXONOMY_KEY = "search-taxonomy-v3"
 # A backstop only: changes drop the entry at once. It bounds a read that raced with a commit.
 TAXONOMY_TIMEOUT = 300

@@ -41,7 +41,7 @@ class Stale:
 
 @dataclass(frozen=True)
 class IndexedKind:
-    name: str  # the index alias ends in it: "<SEARCH_INDEX_PREFIX>-<name>"
+    name: str  # the index alias ends in it: "<SEARCH_INDEX_PREFIX>-<name>-v<version>"
     model: type  # the page model; its live, public pages are found
     document: type  # the elasticsearch.dsl Document: the index mapping
     columns: tuple  # the model columns ``build`` reads
@@ -55,10 +55,18 @@ class IndexedKind:
     card_relations: dict  # taxonomy attribute ({pk: row}) -> the relation a result card shows
     rank: Rank
     stale: tuple[Stale, ...] = ()
+    # The version of ``document`` (the mapping). A new version means a new alias: servers still running the
+    # old code keep searching the old index, and ``search_index rebuild`` fills the new one.
+    version: int = 1
     facets_by_key: dict = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         object.__setattr__(self, "facets_by_key", {facet.key: facet for facet in self.facets})
+
+    @property
+    def index_name(self):
+        """The end of the engines' alias: the kind and the version of its mapping."""
+        return f"{self.name}-v{self.version}"
 
     def document_of(self, page):
         """The document of one page; expects ``relations`` prefetched (as ``indexable()`` does)."""

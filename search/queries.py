@@ -11,6 +11,7 @@ from django.utils.translation import gettext_noop
 
 from common.params import InvalidParameter as InvalidQuery
 from search.kinds import indexed_kind
+from search.languages import current_language
 
 PAGE_SIZE = 20
 MAX_QUERY_LENGTH = 200
@@ -31,6 +32,9 @@ class ActionQuery:
     sort: str = "title"
     page: int = 1
     page_size: int = PAGE_SIZE
+    # The language searched: only its pages are found, its words analysed by its rules. Not a URL
+    # parameter of the page (its address says the language); the API takes it as ``locale``.
+    language: str = field(default_factory=current_language)
 
     @property
     def effective_sort(self):
@@ -62,21 +66,22 @@ class ActionQuery:
         return params
 
 
-def parse_query(params, *, strict_names=False, valid_options=None):
-    """Build an ActionQuery from a QueryDict.
+def parse_query(params, *, strict_names=False, valid_options=None, also=()):
+    """Build an ActionQuery in the active language from a QueryDict.
 
     ``strict_names`` refuses unknown parameter names (the API); the page ignores them, since links from
-    newsletters carry tracking parameters. ``valid_options`` maps facet key to the allowed values; it
-    defaults to the taxonomy in the database.
+    newsletters carry tracking parameters. ``also`` names the caller's own parameters (the API's ``locale``).
+    ``valid_options`` maps facet key to the allowed values; it defaults to the taxonomy in the database.
     """
     kind = indexed_kind()
     if strict_names:
-        unknown = sorted(set(params.keys()) - GENERAL_PARAMETERS - set(kind.facets_by_key))
+        general = GENERAL_PARAMETERS | set(also)
+        unknown = sorted(set(params.keys()) - general - set(kind.facets_by_key))
         if unknown:
             raise InvalidQuery(
                 unknown[0],
                 _("Unknown parameter “%(name)s”.") % {"name": unknown[0][:50]},
-                sorted(GENERAL_PARAMETERS) + list(kind.facets_by_key),
+                sorted(general) + list(kind.facets_by_key),
             )
 
     text = " ".join(params.get("q", "").split())

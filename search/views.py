@@ -8,6 +8,7 @@ from django.shortcuts import render
 
 from wagtail.models import Page
 
+from common.language import locale_id
 from common.pagination import paginate
 from search.queries import MAX_QUERY_LENGTH
 
@@ -15,7 +16,9 @@ logger = logging.getLogger(__name__)
 
 
 def _search(query, backend):
-    results = Page.objects.live().public().specific().search(query, backend=backend)
+    # The pages of the visitor's language only: the English tree holds a copy of every German page.
+    pages = Page.objects.live().public().filter(locale=locale_id())
+    results = pages.specific().search(query, backend=backend)
     len(results)  # run it here, so an unreachable engine fails inside the try below
     return results
 

@@ -31,7 +31,7 @@ def engine_from_url(url, alias=None):
     config = parse_engine_url(url)
     return ENGINES[config.kind](
         config.hosts,
-        alias or f"{settings.SEARCH_INDEX_PREFIX}-{indexed_kind().name}",
+        alias or f"{settings.SEARCH_INDEX_PREFIX}-{indexed_kind().index_name}",
         auth=config.auth,
         index_settings=replica_settings(settings.SEARCH_REPLICAS),
     )
@@ -39,7 +39,7 @@ def engine_from_url(url, alias=None):
 
 @lru_cache(maxsize=8)
 def _cached_engine(url, prefix, replicas):  # replicas: a changed setting means a new engine
-    return engine_from_url(url, alias=f"{prefix}-{indexed_kind().name}")
+    return engine_from_url(url, alias=f"{prefix}-{indexed_kind().index_name}")
 
 
 def get_engine():

@@ -1,11 +1,26 @@
 """The embedded default: no server. Full text through Wagtail's database search backend (SQLite FTS5,
-PostgreSQL full text with the German configuration), facets counted in SQL."""
+PostgreSQL full text), facets counted in SQL.
 
+That backend has no stemming by language (FTS5 none at all, PostgreSQL one configuration for every row), so
+the kind's pages also index their words as Snowball stems of their own language (``search.languages``) and a
+search looks for the stems of its words in the language searched: "gardens" finds "garden" in English,
+"Gärten" finds "Garten" in German, on SQLite and PostgreSQL alike.
+"""
+
+from django.conf import settings
 from django.db.models import Count
 
+from common.language import locale_id
 from search.documents import title_sort_key
 from search.engines.base import EngineResult, SearchEngine
 from search.kinds import indexed_kind
+from search.languages import stemmed_query
+
+
+def database_backend():
+    """Wagtail's database backend: "default" without a search server, "database" beside one (kept up to
+    date for this fallback; the server's own site index holds no stems)."""
+    return "database" if "database" in settings.WAGTAILSEARCH_BACKENDS else "default"
 
 
 class DatabaseEngine(SearchEngine):
@@ -26,9 +41,13 @@ class DatabaseEngine(SearchEngine):
 
     def search(self, query):
         kind = indexed_kind()
-        base = kind.model.objects.live().public()
+        language = locale_id(query.language)
+        base = kind.model.objects.live().public().filter(locale_id=language)
         relevance = None
-        if query.text:
+        words = stemmed_query(query.text, query.language) if query.text else ""
+        if query.text and not words:
+            return EngineResult(ids=[], total=0, counts={})  # only punctuation: no word to look for
+        if words:
             # ``operator="and"`` matches the server engines' semantics. Ranking costs a score per row,
             # so it is asked for only when the results are sorted by relevance.
             # The search runs over live pages only: modelsearch cannot translate the view-restriction
@@ -36,8 +55,9 @@ class DatabaseEngine(SearchEngine):
             ranked = query.effective_sort == "relevance"
             matches = (
                 kind.model.objects.live()
+                .filter(locale=language)
                 .only("pk")
-                .search(query.text, operator="and", order_by_relevance=ranked)
+                .search(words, operator="and", order_by_relevance=ranked, backend=database_backend())
             )
             relevance = [page.pk for page in matches]
             base = base.filter(pk__in=relevance)

@@ -64,17 +64,22 @@ def sort_clauses(sort, kind):
 def search_body(query):
     """The request body for one results page: hits, total and disjunctive facet counts in one request.
 
+    ``query.language`` picks the pages (``locale``) and the analysed sub-fields (``title.en``) searched.
+
     Every selected filter goes into ``post_filter`` (it narrows the hits, not the aggregations); each
     facet's counts apply the filters of all *other* facets (``facet_groups``), so they show what choosing
     another value of the same facet would give.
     """
     kind = indexed_kind()
-    search = Search()
+    language = query.language
+    # Only the pages of the language searched, their words analysed by its rules (its sub-fields). In the
+    # query, not the post_filter: the facets count that language's pages only.
+    search = Search().filter("term", locale=language)
     if query.text:
         search = search.query(
             "multi_match",
             query=query.text,
-            fields=["title^3", "summary^2", "body"],
+            fields=[f"title.{language}^3", f"summary.{language}^2", f"body.{language}"],
             type="cross_fields",
             operator="and",
         )

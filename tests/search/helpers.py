@@ -4,6 +4,9 @@ from dataclasses import dataclass
 
 from django.test import TestCase
 
+from wagtail.models import Locale
+from wagtail.rich_text import RichText
+
 from actions.search import indexable_actions
 from search.kinds import indexed_kind
 
@@ -13,6 +16,17 @@ def publish(page):
     with TestCase.captureOnCommitCallbacks(execute=True):
         page.save_revision().publish()
     return page
+
+
+def translate(page, language="en", **fields):
+    """Turn the English alias of ``page`` (``tests.helpers.english_tree()`` made it) into a published
+    translation with ``fields`` (``body`` as the text of one paragraph), as an editor would in the admin."""
+    translation = page.get_translation(Locale.objects.get(language_code=language)).specific
+    translation.alias_of = None
+    for name, value in fields.items():
+        setattr(translation, name, [("paragraph", RichText(f"<p>{value}</p>"))] if name == "body" else value)
+    translation.save()
+    return publish(translation)
 
 
 def index_everything(engine):
