@@ -1,7 +1,7 @@
 """The action search in the JSON API: ``GET /api/v3/actions/search`` (one OpenAPI schema with Wagtail's API).
 
 ``locale`` picks the language: its pages, its stemming, and the language of labels, links and error messages.
-Without it, the language of the request answers (its language cookie, else ``Accept-Language``).
+Without it, the request's ``Accept-Language`` answers (common/api_language.py).
 """
 
 from django.utils import translation
@@ -75,8 +75,7 @@ class SearchParams(Schema):
     locale: str | None = Field(
         None,
         description=gettext_lazy(
-            "The language searched: de or en. Default: the language of the request (its language cookie, "
-            "else Accept-Language)."
+            "The language searched: de or en. Default: the request's Accept-Language, else German."
         ),
     )
 
@@ -97,8 +96,8 @@ class SearchParams(Schema):
     ),
 )
 def search(request, params: Query[SearchParams]):
-    # Not the active language: unprefixed addresses such as /api/ are German for LocaleMiddleware.
-    language = request.GET.get("locale") or translation.get_language_from_request(request).split("-")[0]
+    # The active language follows Accept-Language under /api/ (common/api_language.py).
+    language = request.GET.get("locale") or translation.get_language()
     if language not in languages():
         return problem("locale", _("Unknown locale “%(locale)s”.") % {"locale": language[:50]}, languages())
     with translation.override(language):

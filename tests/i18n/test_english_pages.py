@@ -40,13 +40,20 @@ SHOWN_ATTRIBUTES = ("aria-label", "placeholder", "title", "alt")
 
 
 def german_interface_strings():
-    """The German texts of our catalogue that differ from their English source, as whole texts."""
+    """The German texts of our catalogue that differ from their English source, as whole texts.
+
+    A German text that is also an English source text of the catalogue ("Region", "Filter") says nothing about
+    the language of the page and is left out.
+    """
+    catalogue = polib.pofile(str(CATALOGUE))
+    english = {" ".join(entry.msgid.split()).casefold() for entry in catalogue}
+    english |= {" ".join(entry.msgid_plural.split()).casefold() for entry in catalogue if entry.msgid_plural}
     strings = set()
-    for entry in polib.pofile(str(CATALOGUE)):
+    for entry in catalogue:
         texts = [entry.msgstr] if entry.msgstr else list(entry.msgstr_plural.values())
         for text in texts:
             text = " ".join(text.split())
-            if text and text != " ".join(entry.msgid.split()) and "%" not in text and "{" not in text:
+            if text and text.casefold() not in english and "%" not in text and "{" not in text:
                 strings.add(text)
     return strings
 
