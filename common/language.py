@@ -9,9 +9,10 @@ language of the address, whatever the browser says. The cookie holds nothing but
 from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponseRedirect
-from django.urls import translate_url
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.http import escape_leading_slashes
 
 from wagtail.models import Locale, Page
 
@@ -55,25 +56,60 @@ def page_translation_urls(request, page):
     return {candidate.locale.language_code: candidate.get_url(request) for candidate in found}
 
 
+def _with_query(request, url):
+    query = request.META.get("QUERY_STRING", "")
+    return f"{url}?{query}" if query else url
+
+
+def route_in_language(path, language):
+    """``path`` (a route of the site, without its query) under ``language``'s prefix, or None when it is not one
+    of the site's routes. Never a URL of another host: a path such as ``//host/`` stays a path."""
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return None
+    if not match.url_name:
+        return None
+    name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+    with translation.override(language):
+        try:
+            url = reverse(name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            return None
+    return escape_leading_slashes(url)
+
+
+def _in_language(request, language, translation_urls):
+    """The address of what ``request`` shows, in ``language``: on a page of the tree (or one of its subroutes)
+    its translation's address (its slugs may differ), elsewhere the same route under the other prefix, else
+    that language's home page."""
+    current = translation_urls.get(translation.get_language()) if translation_urls else None
+    if current and language in translation_urls and request.path.startswith(current):
+        return _with_query(request, translation_urls[language] + request.path[len(current) :])
+    url = route_in_language(request.path_info, language)
+    if url is None:  # not a route: that language's home page
+        with translation.override(language):
+            return reverse("wagtail_serve", args=[""])
+    return _with_query(request, url)
+
+
 def language_links(request, page=None, translation_urls=None):
     """The language switch: one entry per language, each keeping the visitor on the same page.
 
-    On a page of the tree the links go to its translations (their slugs may differ), ``translation_urls`` as
-    ``page_translation_urls`` gives them; on a subroute of a page and elsewhere, to the same route under the
-    other prefix.
+    ``translation_urls`` are the page's addresses per language as ``page_translation_urls`` gives them.
     """
     current = translation.get_language()
     if translation_urls is None and page is not None:
         translation_urls = page_translation_urls(request, page)
-    on_page = bool(translation_urls) and request.path == translation_urls.get(current)
-    links = []
-    for code, name in settings.LANGUAGES:
-        if on_page and code in translation_urls:
-            url = translation_urls[code]
-        else:
-            url = translate_url(request.get_full_path(), code)
-        links.append({"code": code, "name": name, "url": url, "current": code == current})
-    return links
+    return [
+        {
+            "code": code,
+            "name": name,
+            "url": _in_language(request, code, translation_urls),
+            "current": code == current,
+        }
+        for code, name in settings.LANGUAGES
+    ]
 
 
 class FirstVisitLanguageMiddleware:
@@ -87,8 +123,8 @@ class FirstVisitLanguageMiddleware:
         if first_visit and request.method == "GET" and translation.get_language() == settings.LANGUAGE_CODE:
             preferred = translation.get_language_from_request(request)
             if preferred != settings.LANGUAGE_CODE:
-                target = translate_url(request.get_full_path(), preferred)
-                if target != request.get_full_path():
+                target = self._target(request, preferred)
+                if target is not None:
                     response = HttpResponseRedirect(target)
                     self._remember(response, preferred)
                     patch_vary_headers(response, ("Accept-Language", "Cookie"))
@@ -99,12 +135,32 @@ class FirstVisitLanguageMiddleware:
         return response
 
     @staticmethod
+    def _target(request, language):
+        """The page asked for in ``language``, or None where there is none (the admin, the API, a 404)."""
+        if route_in_language(request.path_info, language) in (None, request.path_info):
+            return None  # not a route of the site's languages: the admin, the API, files
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return None
+        if match.url_name != "wagtail_serve":
+            return _in_language(request, language, None)
+        # Wagtail keeps the route on the request: when there is no redirect, serving the page reuses it.
+        route = Page.route_for_request(request, match.args[0] if match.args else "")
+        if route is None:
+            return None
+        page = route[0]
+        urls = page_translation_urls(request, page)
+        if language not in urls:
+            return None
+        return _in_language(request, language, urls)
+
+    @staticmethod
     def _site_page(request, response):
         """An HTML page of the site in one of its languages (not the admin, the API or a file)."""
         if response.status_code != 200 or not response.get("Content-Type", "").startswith("text/html"):
             return False
-        path = request.get_full_path()
-        return any(translate_url(path, code) != path for code, _name in settings.LANGUAGES)
+        return len({route_in_language(request.path_info, code) for code, _name in settings.LANGUAGES}) > 1
 
     @staticmethod
     def _remember(response, language):

@@ -9,13 +9,15 @@ import tempfile
 from pathlib import Path
 
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
-from wagtail_localize.views.edit_translation import upload_pofile
+from wagtail_localize.models import Translation
+from wagtail_localize.views.edit_translation import upload_pofile, user_can_edit_instance
 
 import polib
 
@@ -51,6 +53,10 @@ def _problem(upload):
 
 @require_POST
 def guarded_upload_pofile(request, translation_id):
+    # Who may, before the file is read at all.
+    translation = get_object_or_404(Translation, id=translation_id)
+    if not user_can_edit_instance(request.user, translation.get_target_instance()):
+        raise PermissionDenied
     problem = _problem(request.FILES.get("file"))
     if problem:
         messages.error(request, problem)

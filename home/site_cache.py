@@ -50,7 +50,7 @@ def _site_with_root(request):
         # The specific home page, so that routing asks ``HomePage.localized``: it answers from the translations
         # loaded here, without the two queries of Wagtail's own (the active locale and its translation).
         root = site.root_page.specific  # a cached_property: stored with the site
-        translations = [page.specific for page in root.get_translations(inclusive=True).live()]
+        translations = list(root.get_translations(inclusive=True).live().specific())
         for page in translations:
             if getattr(page, "hero_cta_page_id", None):
                 page.hero_cta_page  # noqa: B018 - loads the target into the page's field cache

@@ -133,3 +133,34 @@ def test_the_api_and_the_admin_are_never_redirected_by_language(client, action, 
 def test_an_unknown_language_prefix_is_a_404(client, action):
     assert client.get("/fr/aktionen/saatgut/").status_code == 404
     assert client.get("/en/aktionen/gibt-es-nicht/").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["//evil.example/", "//evil.example/suche/", "/\\evil.example/"])
+def test_the_first_visit_hint_never_leads_to_another_host(client, action, path):
+    response = client.get(path, headers={"accept-language": "en"})
+
+    location = response.get("Location", "")
+    assert not location.startswith("//") and "evil.example" not in location.split("/")[2:3]
+    for href in switch_links(response).values() if response.status_code == 200 else []:
+        assert not href.startswith("//")
+
+
+def test_the_first_visit_hint_follows_a_translated_slug(client, action):
+    translate(action, title="Seed swap", slug="seed-swap")
+
+    response = client.get("/aktionen/saatgut/?sort=title", headers={"accept-language": "en"})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/en/aktionen/seed-swap/?sort=title"
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_the_switch_keeps_the_query_and_the_subroute_of_a_translated_page(client, event_index):
+    english_tree()
+    translate(event_index, title="Events", slug="events")
+
+    response = client.get("/veranstaltungen/videothek/?kind=webinar")
+
+    assert response.status_code == 200
+    assert switch_links(response)["en"] == "/en/events/videothek/?kind=webinar"
+    assert client.get("/en/events/videothek/?kind=webinar").status_code == 200
