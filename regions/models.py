@@ -163,6 +163,18 @@ class RegionPage(RoutedPageMixin, LocatedMixin, Page):
         found = RegionPage.objects.filter(translation_key=self.translation_key, locale_id=network_locale_id())
         return found.first() or self
 
+    def network_rows(self, relation="region"):
+        """Filter arguments for the rows of this region (memberships, initiatives, team rows): those of the
+        German page, from the English page too, without loading the German page."""
+        if self.pk is None:  # the preview of a new page: nothing is keyed to it yet
+            return {"pk__in": []}
+        if self.locale_id == network_locale_id():
+            return {relation: self}
+        return {
+            f"{relation}__translation_key": self.translation_key,
+            f"{relation}__locale_id": network_locale_id(),
+        }
+
     # --- The team is the editors' call on every path (regions.change_team in regions.rules) --------------
 
     def keep_saved_team(self):
@@ -194,21 +206,21 @@ class RegionPage(RoutedPageMixin, LocatedMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The English page shows (and its buttons act on) the members, initiatives and team of the German one.
-        region = self.network_region()
-        context["network_region"] = region
-        context["team"] = region.moderators.select_related("user")
+        # The English page shows the members, initiatives and team of the German one (found in the same
+        # queries, by translation_key: no query more than on the German page).
+        keyed = self.network_rows()
+        context["team"] = RegionModerator.objects.filter(**keyed).select_related("user")
         context["can_see_team_contact"] = bool(self.contact_email) and rules.has_perm(
             "regions.see_team_contact", request.user
         )
         # One small query whatever the number of members: the count and, for a member, "am I in?".
         user = request.user
-        members = region.memberships.aggregate(
+        members = RegionMembership.objects.filter(**keyed).aggregate(
             count=Count("pk"), mine=Count("pk", filter=Q(user_id=user.pk if user.is_authenticated else None))
         )
         context["member_count"] = members["count"]
         context["is_region_member"] = user.is_authenticated and members["mine"] > 0
-        initiatives = list(region.initiatives.approved()[:50])
+        initiatives = list(Initiative.objects.approved().filter(**keyed)[:50])
         context["initiatives"] = initiatives
         # The region's events and news (their apps register them); the badges of the region, its initiatives
         # and every section's cards in one query.

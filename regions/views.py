@@ -80,11 +80,21 @@ def _verification_required(request, action="initiative"):
     return render(request, "regions/initiative_verification_required.html", {"action": action}, status=403)
 
 
+def _initial_region(value):
+    """The German page of the region ``?region=`` names: the English region page links its own."""
+    if not (value and value.isdigit() and int(value) < 2**31):
+        return None
+    page = RegionPage.objects.filter(pk=int(value)).first()
+    return page.network_region().pk if page is not None else None
+
+
 @login_required
 def submit_initiative(request):
     if not rules.has_perm("regions.submit_initiative", request.user):
         return _verification_required(request)
-    form = InitiativeForm(request.POST or None, initial={"region": request.GET.get("region")})
+    form = InitiativeForm(
+        request.POST or None, initial={"region": _initial_region(request.GET.get("region"))}
+    )
     if request.method == "POST" and form.is_valid():
         # Counted only for valid forms, so fixing a typo costs nothing. Refused: the form comes back as typed.
         if not ratelimit.consume(request, action=INITIATIVE_RATE_LIMIT_ACTION, user=request.user):

@@ -49,8 +49,9 @@ def test_english_page_shows_the_members_initiatives_and_team_of_the_german_regio
     assert "Noch offen" not in html
     assert "Mo Deration" in html  # the team, kept on the German page
     # "Register an initiative" preselects the German region, the one initiatives belong to.
-    assert f"?region={team_region.pk}" in html
-    assert f"?region={page.pk}" not in html
+    assert f"/en/mitmachen/initiative/neu/?region={page.pk}" in html
+    form = client.get(f"/en/mitmachen/initiative/neu/?region={page.pk}").context["form"]
+    assert form.initial["region"] == team_region.pk
 
 
 def test_german_page_is_unchanged_by_the_english_tree(client, team_region):
@@ -214,3 +215,13 @@ def test_my_initiatives_link_to_the_english_region_page_under_en(client, team_re
 
     assert 'href="/en/regionen/neumarkt/"' in english_html
     assert 'href="/regionen/neumarkt/"' in german_html
+
+
+@pytest.mark.parametrize("value", ["abc", "-1", "999999", "99999999999999999999999", ""])
+def test_a_bad_region_in_the_initiative_link_preselects_nothing(client, team_region, value):
+    client.force_login(UserFactory(verified=True))
+
+    response = client.get("/en/mitmachen/initiative/neu/", {"region": value})
+
+    assert response.status_code == 200
+    assert response.context["form"].initial["region"] is None
