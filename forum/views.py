@@ -272,6 +272,7 @@ def action_discussion(request, page_id):
     action = ActionPage.objects.live().public().filter(pk=page_id).first()
     if action is None:
         raise Http404(_("This action does not exist (or is not published)."))
+    shown = action
     # One discussion per action in both languages: the German page's, also from its English page.
     if action.locale_id != locale_id(settings.LANGUAGE_CODE):
         action = (
@@ -290,7 +291,7 @@ def action_discussion(request, page_id):
             raise PermissionDenied(_("Only confirmed members can start a discussion."))
         discussion = start_action_discussion(action, request)
         return HttpResponseRedirect(topic_url(discussion.topic))
-    return render(request, "forum/action_discussion_start.html", {"action": action, "can_start": can_start})
+    return render(request, "forum/action_discussion_start.html", {"action": shown, "can_start": can_start})
 
 
 def _opening_post(action, url):

@@ -105,6 +105,8 @@ def test_an_action_has_one_discussion_in_both_languages_opened_in_german(client,
     page = english(action)
     assert isinstance(page, ActionPage)
     client.force_login(member)
+    start = client.get(f"/en/forum/aktion/{page.pk}/").content.decode()
+    assert f'<a href="{page.url}">Back to the action</a>' in start
 
     response = client.post(f"/en/forum/aktion/{page.pk}/")
 
