@@ -4,9 +4,17 @@
 - "Regionen": one forum per published RegionPage (created on publish, renamed with the region, closed when
   the region is unpublished or deleted, reopened when it is published again);
 - "Themen & Projekte": forums editors create in the Wagtail admin (forum/wagtail_hooks.py).
+
+One forum per region in both languages: the forum belongs to the German RegionPage. The English page of a
+region (an alias or a translation) finds it by ``translation_key`` and never gets one of its own; publishing,
+unpublishing or deleting an English page leaves the forum alone. The categories' names and descriptions are
+written in German, the network's language (``settings.LANGUAGE_CODE``), whatever language the request that
+happens to create them is in; posts stay as written.
 """
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -15,7 +23,7 @@ from machina.apps.forum.models import Forum
 from forum import permissions
 from forum.models import FieldForum, RegionForum
 from home.models import FieldOfAction
-from regions.models import RegionPage
+from regions.models import RegionPage, network_locale_id
 
 FIELDS = "Handlungsfelder"
 REGIONS = "Regionen"
@@ -37,7 +45,9 @@ def category(name):
     """The top-level category ``name`` (one of FIELDS, REGIONS, PROJECTS), created if missing."""
     forum = Forum.objects.filter(parent=None, type=Forum.FORUM_CAT, name=name).first()
     if forum is None:
-        forum = Forum.objects.create(name=name, type=Forum.FORUM_CAT, description=str(CATEGORIES[name]))
+        with translation.override(settings.LANGUAGE_CODE):
+            description = str(CATEGORIES[name])
+        forum = Forum.objects.create(name=name, type=Forum.FORUM_CAT, description=description)
         # The first forum of a fresh database: without the global grants nobody could read it.
         permissions.ensure_global_permissions()
     return forum
@@ -71,9 +81,18 @@ def ensure_field_forum(field):
     return link.forum, False
 
 
+def is_network_page(region):
+    """A German region page: the one a region's forum belongs to."""
+    return region.locale_id == network_locale_id()
+
+
 @transaction.atomic
 def ensure_region_forum(region):
-    """The forum of a published region: created, renamed to the region's title, reopened if closed."""
+    """The forum of a published region: created, renamed to the region's title, reopened if closed.
+
+    For the English page of a region: the German page's forum as it is (None when there is none)."""
+    if not is_network_page(region):
+        return region_forum(region), False
     link = RegionForum.objects.select_related("forum").filter(region=region).first()
     if link is None:
         forum = Forum.objects.create(
@@ -97,8 +116,11 @@ def ensure_region_forum(region):
 def close_region_forum(region):
     """Hide the forum of an unpublished or deleted region (editors still see it; posts are kept).
 
-    Hiding is our permission handler's job (it reads ``RegionForum.closed``); no grants change.
+    Hiding is our permission handler's job (it reads ``RegionForum.closed``); no grants change. An English
+    page going away leaves the German page's forum open.
     """
+    if not is_network_page(region):
+        return None
     link = RegionForum.objects.select_related("forum").filter(region=region).first()
     if link is None or link.closed:
         return None
@@ -108,8 +130,16 @@ def close_region_forum(region):
 
 
 def region_forum(region):
-    """The open forum of a region, or None."""
-    link = RegionForum.objects.select_related("forum").filter(region=region, closed=False).first()
+    """The open forum of a region (its German or its English page), or None."""
+    link = (
+        RegionForum.objects.select_related("forum")
+        .filter(
+            region__translation_key=region.translation_key,
+            region__locale_id=network_locale_id(),
+            closed=False,
+        )
+        .first()
+    )
     return link.forum if link else None
 
 
@@ -134,15 +164,20 @@ def ensure_structure(log=None):
             else gettext("Field of action exists: %(name)s")
         )
         log("  " + message % {"name": forum.name})
-    for region in RegionPage.objects.live().order_by("title"):
+    for region in RegionPage.objects.live().filter(locale_id=network_locale_id()).order_by("title"):
         forum, created = ensure_region_forum(region)
         if not created:  # a new forum got its grant just now; an existing one is repaired
             permissions.grant_region_moderation(region, forum)
         message = gettext("Region created: %(name)s") if created else gettext("Region exists: %(name)s")
         log("  " + message % {"name": forum.name})
-    stale = RegionForum.objects.filter(closed=False).exclude(region__live=True).select_related("region")
+    # Closed too: a forum an English page got before forums belonged to the German pages only.
+    stale = (
+        RegionForum.objects.filter(closed=False)
+        .exclude(region__live=True, region__locale_id=network_locale_id())
+        .select_related("region")
+    )
     for link in stale:
-        if link.region is not None:
+        if link.region is not None and is_network_page(link.region):
             close_region_forum(link.region)
         else:
             link.closed = True

@@ -6,6 +6,7 @@ queries.
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -15,7 +16,7 @@ from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -29,6 +30,7 @@ from machina.apps.forum_feeds import feeds as machina_feeds
 from machina.apps.forum_member import views as machina_member_views
 
 from actions.models import ActionPage
+from common.language import locale_id
 from forum import structure
 from forum.models import ActionDiscussion, ForumSubscription, PostReport
 
@@ -270,6 +272,16 @@ def action_discussion(request, page_id):
     action = ActionPage.objects.live().public().filter(pk=page_id).first()
     if action is None:
         raise Http404(_("This action does not exist (or is not published)."))
+    shown = action
+    # One discussion per action in both languages: the German page's, also from its English page.
+    if action.locale_id != locale_id(settings.LANGUAGE_CODE):
+        action = (
+            ActionPage.objects.live()
+            .public()
+            .filter(translation_key=action.translation_key, locale_id=locale_id(settings.LANGUAGE_CODE))
+            .first()
+            or action
+        )
     discussion = ActionDiscussion.objects.select_related("topic__forum").filter(action=action).first()
     if discussion is not None:
         return HttpResponseRedirect(topic_url(discussion.topic))
@@ -279,11 +291,22 @@ def action_discussion(request, page_id):
             raise PermissionDenied(_("Only confirmed members can start a discussion."))
         discussion = start_action_discussion(action, request)
         return HttpResponseRedirect(topic_url(discussion.topic))
-    return render(request, "forum/action_discussion_start.html", {"action": action, "can_start": can_start})
+    return render(request, "forum/action_discussion_start.html", {"action": shown, "can_start": can_start})
+
+
+def _opening_post(action, url):
+    with translation.override(settings.LANGUAGE_CODE):
+        return _(
+            "Here we discuss the action **[%(title)s](%(url)s)** from the action pool: "
+            "experiences, questions, tips for putting it into practice.\n\n%(summary)s"
+        ) % {"title": action.title, "url": url, "summary": action.summary}
 
 
 def start_action_discussion(action, request=None):
-    """The topic about ``action`` in the forum of its first field of action; race-safe (one per action)."""
+    """The topic about ``action`` in the forum of its first field of action; race-safe (one per action).
+
+    The first post is written in German, the network's language (``settings.LANGUAGE_CODE``), whatever the
+    language of the member who starts the discussion; what members post stays as written."""
     field = action.fields_of_action.order_by("order", "name").first()
     if field is None:
         raise Http404(_("This action has no field of action yet."))
@@ -303,11 +326,7 @@ def start_action_discussion(action, request=None):
                 subject=action.title[:255],
                 username=SYSTEM_NAME,
                 approved=True,
-                content=_(
-                    "Here we discuss the action **[%(title)s](%(url)s)** from the action pool: "
-                    "experiences, questions, tips for putting it into practice.\n\n%(summary)s"
-                )
-                % {"title": action.title, "url": url, "summary": action.summary},
+                content=_opening_post(action, url),
             )
             return ActionDiscussion.objects.create(action=action, topic=topic)
     except IntegrityError:

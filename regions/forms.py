@@ -2,14 +2,25 @@ from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from common.language import locale_id
 from home.models import FieldOfAction
-from regions.models import Initiative, RegionPage
+from regions.models import Initiative, RegionPage, network_locale_id
+
+
+class RegionChoiceField(forms.ModelChoiceField):
+    """The German region pages (what an initiative belongs to), labelled with their titles in the active
+    language where a page of that language has another one."""
+
+    titles = {}
+
+    def label_from_instance(self, obj):
+        return self.titles.get(obj.translation_key, obj.title)
 
 
 class InitiativeForm(forms.ModelForm):
     """What a member fills in to register an initiative; it is saved as pending."""
 
-    region = forms.ModelChoiceField(
+    region = RegionChoiceField(
         label=_("Region"),
         queryset=RegionPage.objects.none(),
         empty_label=_("Please choose"),
@@ -42,7 +53,12 @@ class InitiativeForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = RegionPage.objects.live().public().order_by("title")
+        regions = RegionPage.objects.live().public()
+        self.fields["region"].queryset = regions.filter(locale_id=network_locale_id()).order_by("title")
+        if locale_id() != network_locale_id():
+            self.fields["region"].titles = dict(
+                regions.filter(locale_id=locale_id()).values_list("translation_key", "title")
+            )
         self.fields["kind"].choices = [("", _("Please choose")), *self.fields["kind"].choices[1:]]
 
 

@@ -19,12 +19,25 @@ from wagtailgeowidget.panels import GeoAddressPanel, LeafletPanel
 
 import rules
 
+from common.language import locale_id
 from common.points import parse_point
 from home.blocks import BaseStreamBlock
 from home.models import LocatedMixin, PublicPageManager, RoutedPageMixin
 from home.sections import REGION_PAGE_SECTIONS, page_sections
 from regions.admin_forms import RegionPageForm, TeamInlinePanel
 from regions.widgets import PublicNameSelect
+
+
+def network_locale_id():
+    """The locale of the pages that non-page data points to: the network's language (German), no query once
+    known. Memberships, initiatives, the team, the forum and the map's stored points are kept once, on the
+    German RegionPage; the English page of a region (an alias or a translation) shares them."""
+    return locale_id(settings.LANGUAGE_CODE)
+
+
+def network_regions():
+    """``limit_choices_to`` of the data that points to regions: the German pages."""
+    return {"locale_id": network_locale_id()}
 
 
 class RegionStatus(models.TextChoices):
@@ -139,6 +152,29 @@ class RegionPage(RoutedPageMixin, LocatedMixin, Page):
         verbose_name = _("Mitmach region")
         verbose_name_plural = _("Mitmach regions")
 
+    # --- One region in two languages --------------------------------------------------------------------
+
+    def network_region(self):
+        """The German page of this region: what members join, initiatives and the team belong to, the forum
+        follows. ``self`` for a German page (no query), else its German counterpart by ``translation_key``
+        (``self`` when there is none)."""
+        if self.locale_id == network_locale_id():
+            return self
+        found = RegionPage.objects.filter(translation_key=self.translation_key, locale_id=network_locale_id())
+        return found.first() or self
+
+    def network_rows(self, relation="region"):
+        """Filter arguments for the rows of this region (memberships, initiatives, team rows): those of the
+        German page, from the English page too, without loading the German page."""
+        if self.pk is None:  # the preview of a new page: nothing is keyed to it yet
+            return {"pk__in": []}
+        if self.locale_id == network_locale_id():
+            return {relation: self}
+        return {
+            f"{relation}__translation_key": self.translation_key,
+            f"{relation}__locale_id": network_locale_id(),
+        }
+
     # --- The team is the editors' call on every path (regions.change_team in regions.rules) --------------
 
     def keep_saved_team(self):
@@ -170,24 +206,46 @@ class RegionPage(RoutedPageMixin, LocatedMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["team"] = self.moderators.select_related("user")
+        # The English page shows the members, initiatives and team of the German one (found in the same
+        # queries, by translation_key: no query more than on the German page).
+        keyed = self.network_rows()
+        context["team"] = RegionModerator.objects.filter(**keyed).select_related("user")
         context["can_see_team_contact"] = bool(self.contact_email) and rules.has_perm(
             "regions.see_team_contact", request.user
         )
         # One small query whatever the number of members: the count and, for a member, "am I in?".
         user = request.user
-        members = self.memberships.aggregate(
+        members = RegionMembership.objects.filter(**keyed).aggregate(
             count=Count("pk"), mine=Count("pk", filter=Q(user_id=user.pk if user.is_authenticated else None))
         )
         context["member_count"] = members["count"]
         context["is_region_member"] = user.is_authenticated and members["mine"] > 0
-        initiatives = list(self.initiatives.approved()[:50])
+        initiatives = list(Initiative.objects.approved().filter(**keyed)[:50])
         context["initiatives"] = initiatives
         # The region's events and news (their apps register them); the badges of the region, its initiatives
         # and every section's cards in one query.
         badges = (([self], "fields_of_action"), (initiatives, "fields_of_action"))
         context.update(page_sections(REGION_PAGE_SECTIONS, self, request, badges))
         return context
+
+
+def attach_shown_regions(objects, attribute="region"):
+    """Give each of ``objects`` (memberships, team rows, initiatives) ``shown_region``: the page of its
+    (German) region in the active language, for titles and links, or the German page where there is none.
+
+    ``objects`` is returned as a list. One query in English, none in German; the objects' own ``region``
+    stays the German page (so nothing saved can point elsewhere)."""
+    objects = list(objects)
+    regions = [getattr(obj, attribute) for obj in objects]
+    shown = {}
+    if locale_id() != network_locale_id():
+        keys = {region.translation_key for region in regions if region is not None}
+        if keys:
+            found = RegionPage.objects.filter(translation_key__in=keys, locale_id=locale_id(), live=True)
+            shown = {page.translation_key: page for page in found.defer_streamfields()}
+    for obj, region in zip(objects, regions, strict=True):
+        obj.shown_region = shown.get(region.translation_key, region) if region is not None else None
+    return objects
 
 
 class RegionModerator(Orderable):
@@ -282,13 +340,15 @@ class Initiative(LocatedMixin, index.Indexed, models.Model):
     kind = models.CharField(
         pgettext_lazy("initiative", "Type"), max_length=20, choices=InitiativeKind.choices
     )
-    # SET_NULL: deleting a region page must not delete (or block on) what members submitted.
+    # SET_NULL: deleting a region page must not delete (or block on) what members submitted. Always the
+    # German page (the English one shares its initiatives): the admin offers no other.
     region = models.ForeignKey(
         RegionPage,
         verbose_name=_("Region"),
         null=True,
         on_delete=models.SET_NULL,
         related_name="initiatives",
+        limit_choices_to=network_regions,
     )
     fields_of_action = models.ManyToManyField(
         "home.FieldOfAction",

@@ -30,7 +30,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 
 from members.roles import grant_page_permissions, grant_root_collection_permissions, permissions
-from regions.models import RegionModerator, RegionPage, RegionTeam
+from regions.models import RegionModerator, RegionPage, RegionTeam, network_locale_id
 
 TEAM_PAGE_PERMISSIONS = ("add", "change", "publish", "lock")
 TEAM_COLLECTION_PERMISSIONS = (
@@ -61,9 +61,18 @@ def team_group(region):
 def sync_region_team(region, create=True):
     """Make the region's group hold exactly its team and the team's rights; rename it after the title.
 
+    The team is the German page's: for the English page of a region (an alias or a translation, which carry
+    copies of the team rows) the German page's group is synced, and no group is made for the English page.
+    The group's page rights cover the region's pages in every language, so a team can translate its region.
+
     With ``create=False`` nothing is created for a region without a group yet (used while rows are
     being deleted, e.g. in the cascade of a page deletion).
     """
+    if region.locale_id != network_locale_id():
+        german = region.network_region()
+        if german.pk == region.pk:
+            return None
+        region = german
     if create:
         group = team_group(region)
     else:
@@ -78,7 +87,8 @@ def sync_region_team(region, create=True):
         group.save(update_fields=["name"])
 
     group.permissions.add(*permissions(("wagtailadmin", "access_admin")))
-    grant_page_permissions(group, region, TEAM_PAGE_PERMISSIONS)
+    for page in RegionPage.objects.filter(translation_key=region.translation_key).order_by("pk"):
+        grant_page_permissions(group, page, TEAM_PAGE_PERMISSIONS)
     grant_root_collection_permissions(group, TEAM_COLLECTION_PERMISSIONS)
     group.user_set.set(RegionModerator.objects.filter(region_id=region.pk).values_list("user_id", flat=True))
     return group
@@ -86,5 +96,5 @@ def sync_region_team(region, create=True):
 
 def sync_all_region_teams():
     """Resync every region's group (the ``members_sync_roles`` hook in ``regions.wagtail_hooks``)."""
-    for region in RegionPage.objects.all():
+    for region in RegionPage.objects.filter(locale_id=network_locale_id()):
         sync_region_team(region)

@@ -16,7 +16,8 @@ from members.rules import acts_without_user, is_editor, is_verified_member
 
 
 def moderated_regions(user):
-    """The RegionPages whose team ``user`` is in (through the team groups, i.e. the synced rights)."""
+    """The RegionPages whose team ``user`` is in (through the team groups, i.e. the synced rights): German
+    pages only, the team of a region is kept on its German page (``regions.roles``)."""
     region_pages = apps.get_model("regions", "RegionPage")._default_manager
     if not user.is_authenticated:
         return region_pages.none()
@@ -31,8 +32,11 @@ def is_region_moderator(user):
 
 @rules.predicate
 def is_in_team_of(user, region):
-    """In the team of ``region`` (a RegionPage)."""
-    return region is not None and moderated_regions(user).filter(pk=region.pk).exists()
+    """In the team of ``region`` (a RegionPage, German or English: the team is the German page's, and pages of
+    one region in both languages share a ``translation_key``)."""
+    if region is None:
+        return False
+    return moderated_regions(user).filter(translation_key=region.translation_key).exists()
 
 
 # Editors and superusers everywhere, a team in its own region.

@@ -17,7 +17,13 @@ from allauth.core import ratelimit
 
 from members.rules import is_editor
 from regions.forms import InitiativeForm, RejectForm
-from regions.models import ApprovalStatus, Initiative, RegionMembership, RegionPage
+from regions.models import (
+    ApprovalStatus,
+    Initiative,
+    RegionMembership,
+    RegionPage,
+    attach_shown_regions,
+)
 from regions.rules import moderated_regions
 
 # ACCOUNT_RATE_LIMITS["initiative_submit"]: initiatives a member may submit (no entry there: no limit).
@@ -25,43 +31,46 @@ INITIATIVE_RATE_LIMIT_ACTION = "initiative_submit"
 
 
 def _public_region(page_id):
-    region = RegionPage.objects.live().public().filter(pk=page_id).first()
-    if region is None:
+    """The public region page ``page_id`` (German or English: the visitor comes back to it) and the German
+    page its members join."""
+    page = RegionPage.objects.live().public().filter(pk=page_id).first()
+    region = page.network_region() if page is not None else None
+    if region is None or not region.live:
         raise Http404(_("This region does not exist (any more)."))
-    return region
+    return page, region
 
 
 # --- Region membership ----------------------------------------------------------------------------------
 
 
-def _signup_redirect(region):
+def _signup_redirect(page):
     """Anonymous visitors who press "Mitmachen" are sent to sign up and come back to the region."""
-    return redirect(f"{reverse('account_signup')}?{urlencode({'next': region.url})}")
+    return redirect(f"{reverse('account_signup')}?{urlencode({'next': page.url})}")
 
 
 @require_POST
 def join_region(request, page_id):
-    region = _public_region(page_id)
+    page, region = _public_region(page_id)
     if not request.user.is_authenticated:
-        return _signup_redirect(region)
+        return _signup_redirect(page)
     # Joining needs a confirmed address (a session may outlive a change of address or group).
     if not rules.has_perm("regions.join_region", request.user):
         return _verification_required(request, action="join")
     _membership, created = RegionMembership.objects.get_or_create(user=request.user, region=region)
     if created:
         messages.success(request, _("Great to have you taking part in this region!"))
-    return redirect(region.url)
+    return redirect(page.url)
 
 
 @require_POST
 def leave_region(request, page_id):
-    region = _public_region(page_id)
+    page, region = _public_region(page_id)
     if not request.user.is_authenticated:
-        return _signup_redirect(region)
+        return _signup_redirect(page)
     deleted, _rows = RegionMembership.objects.filter(user=request.user, region=region).delete()
     if deleted:
         messages.success(request, _("You have left the region."))
-    return redirect(region.url)
+    return redirect(page.url)
 
 
 # --- Initiatives from members ---------------------------------------------------------------------------
@@ -71,11 +80,21 @@ def _verification_required(request, action="initiative"):
     return render(request, "regions/initiative_verification_required.html", {"action": action}, status=403)
 
 
+def _initial_region(value):
+    """The German page of the region ``?region=`` names: the English region page links its own."""
+    if not (value and value.isdigit() and int(value) < 2**31):
+        return None
+    page = RegionPage.objects.filter(pk=int(value)).first()
+    return page.network_region().pk if page is not None else None
+
+
 @login_required
 def submit_initiative(request):
     if not rules.has_perm("regions.submit_initiative", request.user):
         return _verification_required(request)
-    form = InitiativeForm(request.POST or None, initial={"region": request.GET.get("region")})
+    form = InitiativeForm(
+        request.POST or None, initial={"region": _initial_region(request.GET.get("region"))}
+    )
     if request.method == "POST" and form.is_valid():
         # Counted only for valid forms, so fixing a typo costs nothing. Refused: the form comes back as typed.
         if not ratelimit.consume(request, action=INITIATIVE_RATE_LIMIT_ACTION, user=request.user):
@@ -113,7 +132,9 @@ def my_initiatives(request):
         .select_related("region")
         .order_by("-created_at", "name")
     )
-    return render(request, "regions/initiative_list_mine.html", {"initiatives": initiatives})
+    return render(
+        request, "regions/initiative_list_mine.html", {"initiatives": attach_shown_regions(initiatives)}
+    )
 
 
 # --- Moderation -----------------------------------------------------------------------------------------
@@ -142,7 +163,9 @@ def review_initiatives(request):
         .prefetch_related("fields_of_action")
         .order_by("created_at", "pk")
     )
-    return render(request, "regions/initiative_review.html", {"initiatives": initiatives})
+    return render(
+        request, "regions/initiative_review.html", {"initiatives": attach_shown_regions(initiatives)}
+    )
 
 
 def _decide(request, pk, status, note=""):

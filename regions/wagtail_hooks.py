@@ -14,12 +14,19 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 import rules
 
+from common.language import locale_id
 from common.points import parse_point
 from home.sections import HOME_PAGE_SECTIONS, Section
 from members import hooks as member_hooks
 from members.privacy import absolute_url, iso
 from regions.map import places
-from regions.models import Initiative, RegionMembership, RegionModerator, RegionPage
+from regions.models import (
+    Initiative,
+    RegionMembership,
+    RegionModerator,
+    RegionPage,
+    attach_shown_regions,
+)
 from regions.roles import sync_all_region_teams
 
 
@@ -82,7 +89,8 @@ def only_editors_bulk_delete_regions(request, action_type, objects, action_class
 
 @hooks.register(HOME_PAGE_SECTIONS)
 def region_count(page, request):
-    return Section("region_count", RegionPage.objects.live().public().count())
+    # One page per region: the English tree holds a page of every German one.
+    return Section("region_count", RegionPage.objects.live().public().filter(locale_id=locale_id()).count())
 
 
 # --- A member's profile, profile form, data export and roles (members.hooks) ----------------------------
@@ -100,9 +108,13 @@ def profile_sections(request, user):
     initiatives = (
         Initiative.objects.filter(submitted_by=user).select_related("region").order_by("-created_at", "pk")
     )
+    # Linked in the visitor's language: the memberships point to the German pages.
     return [
-        ("regions/includes/profile_regions.html", {"memberships": memberships, "teams": teams}),
-        ("regions/includes/profile_initiatives.html", {"initiatives": initiatives}),
+        (
+            "regions/includes/profile_regions.html",
+            {"memberships": attach_shown_regions(memberships), "teams": attach_shown_regions(teams)},
+        ),
+        ("regions/includes/profile_initiatives.html", {"initiatives": attach_shown_regions(initiatives)}),
     ]
 
 

@@ -7,7 +7,9 @@ Anonymous GETs are cached by ``common.public_cache`` until public content change
 from typing import Literal
 
 from django.http import HttpResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ninja import Query, Router, Schema
 
@@ -16,9 +18,9 @@ from common.problems import ProblemOut, problem
 from regions.map.geojson import dumps
 from regions.map.layers import MAP_FEATURE_LIMIT, MapData, Taxonomy
 from regions.map.places import PlaceError, resolve
-from regions.map.query import LAYERS, parse_map_query
+from regions.map.query import LAYERS, parse_locale, parse_map_query
 
-router = Router(tags=["Vernetzungslandkarte"])
+router = Router(tags=[gettext_lazy("Network map")])
 
 NEAR_DEFAULT = 10
 NEAR_MAX = 50
@@ -79,6 +81,7 @@ class FeatureParams(Schema):
     layer: list[str] | None = None
     field: list[str] | None = None
     bbox: str | None = None
+    locale: str | None = None
 
 
 class PlaceOut(Schema):
@@ -110,14 +113,15 @@ class NearOut(Schema):
     url_name="map_features",
     # The ids ninja derived from the module before it moved into regions/map/: the schema stays the same.
     operation_id="regions_api_features",
-    summary="Karte: Regionen, Initiativen und Mitglieder als GeoJSON",
+    summary=gettext_lazy("Map: regions, initiatives and members as GeoJSON"),
     description=(
         "An RFC 7946 FeatureCollection (media type `application/geo+json`) of Point features, coordinates "
         "`[longitude, latitude]`. Public data only: live and public regions, approved initiatives, and cards "
         "of verified members who chose to appear on the map (at a position rounded to about 1 km).\n\n"
         f"Parameters: `layer` (repeatable: {', '.join(LAYERS)}; default all), `field` (repeatable field of "
         "action slug; an entry matches if it has any of them), `bbox=west,south,east,north` in degrees "
-        "(default: everything).\n\n"
+        "(default: everything), `locale` (de or en; default: the request's language) for the names, labels "
+        "and links of regions (English pages under `/en/`). Both languages show the same entries.\n\n"
         f"When the box holds more than {MAP_FEATURE_LIMIT} points, initiatives and member cards come as grid "
         "clusters instead: Point features with `cluster: true`, `count` and the `bounds` of their points; the "
         "grid's cell size follows the box. Regions stay single points. `clustered` says which answer this is, "
@@ -131,14 +135,19 @@ class NearOut(Schema):
     },
 )
 def features(request, params: Query[FeatureParams]):
-    data = MapData(request)
     try:
-        query = parse_map_query(request.GET, data.taxonomy, strict=True)
+        language = parse_locale(request.GET)
     except InvalidParameter as error:
         return problem(error.parameter, error.detail, error.valid)
-    # Serialised here rather than by the schema: up to 2,000 features are validated by the tests, not on
-    # every request, and the body goes out with the GeoJSON media type.
-    return HttpResponse(dumps(data.feature_collection(query)), content_type=GEOJSON)
+    with translation.override(language):
+        data = MapData(request)
+        try:
+            query = parse_map_query(request.GET, data.taxonomy, strict=True)
+        except InvalidParameter as error:
+            return problem(error.parameter, error.detail, error.valid)
+        # Serialised here rather than by the schema: up to 2,000 features are validated by the tests, not on
+        # every request, and the body goes out with the GeoJSON media type.
+        return HttpResponse(dumps(data.feature_collection(query)), content_type=GEOJSON)
 
 
 @router.get(
@@ -146,15 +155,26 @@ def features(request, params: Query[FeatureParams]):
     response={200: NearOut, 400: ProblemOut},
     url_name="map_regions_near",
     operation_id="regions_api_regions_near",
-    summary="Mitmach-Regionen in der Nähe eines Ortes",
+    summary=gettext_lazy("Mitmach regions near a place"),
     description=(
         "Live, public regions ordered by distance (great circle, whole kilometres) from `q`: a German city "
         "with more than 15,000 inhabitants (GeoNames; umlauts and alternate names work: München, Muenchen, "
         "Munich) or coordinates `lat, lng` such as `51.5, 7.4`. `limit`: 1 to "
-        f"{NEAR_MAX}, default {NEAR_DEFAULT}. An unknown place or coordinates out of range answer 400."
+        f"{NEAR_MAX}, default {NEAR_DEFAULT}. `locale` (de or en; default: the request's language): the "
+        "regions' titles and links in that language. An unknown place or locale or coordinates out of range "
+        "answer 400."
     ),
 )
-def regions_near(request, q: str = "", limit: str | None = None):
+def regions_near(request, q: str = "", limit: str | None = None, locale: str | None = None):
+    try:
+        language = parse_locale(request.GET)
+    except InvalidParameter as error:
+        return problem(error.parameter, error.detail, error.valid)
+    with translation.override(language):
+        return _regions_near(request, q, limit)
+
+
+def _regions_near(request, q, limit):
     try:
         place = resolve(q)
     except PlaceError as error:

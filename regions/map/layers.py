@@ -2,7 +2,7 @@
 
 Three layers:
 
-- ``regions``: live, public RegionPages with a position (status and its label);
+- ``regions``: live, public RegionPages of the active language with a position (status and its label);
 - ``initiatives``: APPROVED initiatives with a position; the link goes to their region's page if that page is
   live and public (otherwise no link and no region name — a draft's title is not public either);
 - ``members``: member cards of active, verified members who opted in (``show_on_map``), at their coarse
@@ -11,6 +11,10 @@ Three layers:
 
 Never included: e-mail addresses (a display name that looks like one is replaced), contact_email,
 submitted_by, review_note, descriptions, usernames.
+
+Both languages show the same entries: initiatives, memberships and the stored points (``regions.map.clusters``)
+are kept once and point to the German region pages; the names and links of regions are those of the pages of
+the request's language (English ones under ``/en/``), found by ``translation_key`` when the regions are loaded.
 
 One ``MapData`` per request loads the shared bits once (the taxonomy, the public regions with their URLs),
 so the number of SQL queries does not depend on the number of features. Above ``MAP_FEATURE_LIMIT`` points in
@@ -31,6 +35,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from common import public_cache
+from common.language import locale_id
 from common.points import parse_point
 from home.models import FieldOfAction
 from members.models import User
@@ -41,7 +46,7 @@ from regions.map import clusters, geojson, places
 from regions.map.clusters import STORED_LAYERS, Cluster, cluster_in_python
 from regions.map.geo import BBox, distance_km, extent, grid_cell_size
 from regions.map.query import ID_PREFIX, MapQuery
-from regions.models import Initiative, InitiativeKind, RegionMembership, RegionPage
+from regions.models import Initiative, InitiativeKind, RegionMembership, RegionPage, network_locale_id
 
 MAP_FEATURE_LIMIT = 2000
 SHARED_SECONDS = 600
@@ -172,14 +177,28 @@ class MapData:
 
     @cached_property
     def public_regions(self):
-        """Every live, public RegionPage with its URL and fields (three or four queries, once per version)."""
+        """Every live, public region with its URL and fields (three or four queries, once per version and
+        language): ``{German page pk: RegionInfo of the page in the active language}``."""
         return shared(self.request, "regions", self._load_public_regions)
 
     def _load_public_regions(self):
         # The whole taxonomy, whatever this MapData was given: the result is shared with every request.
         taxonomy = Taxonomy.load(self.request)
 
-        pages = list(RegionPage.objects.live().public().defer_streamfields().order_by("title", "pk"))
+        # The pages of the active language, keyed by their German page: initiatives and memberships point to
+        # the German pages, the map shows (and links to) the page in the visitor's language. One query for both.
+        german, active = network_locale_id(), locale_id()
+        found = list(
+            RegionPage.objects.live()
+            .public()
+            .filter(locale_id__in={german, active})
+            .defer_streamfields()
+            .order_by("title", "pk")
+        )
+        data_pks = {page.translation_key: page.pk for page in found if page.locale_id == german}
+        shown_keys = {page.translation_key for page in found if page.locale_id == active}
+        # A region without a page in the active language is shown with its German page.
+        pages = [page for page in found if page.locale_id == active or page.translation_key not in shown_keys]
         fields = field_ids_by_owner(RegionPage, "fields_of_action", [page.pk for page in pages])
         infos = {}
         for page in pages:
@@ -200,7 +219,8 @@ class MapData:
                     status=page.status,
                     status_label=str(page.get_status_display()),
                 )
-            infos[page.pk] = RegionInfo(entry, page.pk, page.title, url, set(fields.get(page.pk, ())))
+            data_pk = data_pks.get(page.translation_key, page.pk)
+            infos[data_pk] = RegionInfo(entry, page.pk, page.title, url, set(fields.get(page.pk, ())))
         return infos
 
     def regions(self, query):

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from common.pagination import paginate
@@ -113,6 +114,8 @@ def map_config(near_place=None):
     """What static/map/map.js needs, passed with ``json_script`` (no markup from data in here)."""
     return {
         "featuresUrl": reverse("wagtailapi_v3:map_features"),
+        # The API is not under /en/: the page asks for its own language's names and links.
+        "locale": get_language(),
         "tiles": {
             "url": settings.MAP_TILE_URL,
             "attribution": settings.MAP_TILE_ATTRIBUTION,

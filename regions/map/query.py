@@ -1,4 +1,4 @@
-"""The map's request parameters: ``layer``, ``field`` and ``bbox`` → a ``MapQuery``.
+"""The map's request parameters: ``layer``, ``field`` and ``bbox`` → a ``MapQuery``; ``locale`` → a language.
 
 Parsing is strict: an unknown layer or field of action or a malformed box raises ``InvalidParameter`` naming
 the parameter and, where there is a list, the values it accepts (the API answers 400, the page shows it).
@@ -6,13 +6,15 @@ the parameter and, where there is a list, the values it accepts (the API answers
 
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from common.params import InvalidParameter, values_of
 from regions.map.geo import BBox, InvalidBBox
 
 LAYERS = ("regions", "initiatives", "members")
-PARAMETERS = ("layer", "field", "bbox")
+PARAMETERS = ("layer", "field", "bbox", "locale")
 ID_PREFIX = {"regions": "region", "initiatives": "initiative", "members": "member"}
 # Repeating a parameter more often than this is not a filter any more.
 MAX_VALUES = 50
@@ -39,6 +41,23 @@ class MapQuery:
 
 def _values(params, name):
     return values_of(params, name, limit=MAX_VALUES)
+
+
+def parse_locale(params):
+    """The language of the answer: ``locale`` (one of ``settings.LANGUAGES``), by default the request's language.
+
+    Raises InvalidParameter for an unknown or repeated value.
+    """
+    codes = [code for code, _name in settings.LANGUAGES]
+    values = _values(params, "locale")
+    if len(values) > 1:
+        raise InvalidParameter("locale", _("Please give only one locale."), codes)
+    if not values:
+        language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        return language if language in codes else settings.LANGUAGE_CODE
+    if values[0] not in codes:
+        raise InvalidParameter("locale", _("Unknown locale “%(value)s”.") % {"value": values[0]}, codes)
+    return values[0]
 
 
 def parse_map_query(params, taxonomy, *, strict=False, with_bbox=True):

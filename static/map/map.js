@@ -433,6 +433,9 @@
         var params = new URLSearchParams();
         setFilterParams(params, selectedFilters());
         params.set("bbox", viewBox());
+        if (config.locale) {
+            params.set("locale", config.locale);
+        }
         if (controller) {
             controller.abort();
         }

@@ -284,7 +284,7 @@ def test_unknown_parameter_is_a_400(client, world):
     body = problem(client, zoom="7")
 
     assert body["parameter"] == "zoom"
-    assert body["valid"] == ["layer", "field", "bbox"]
+    assert body["valid"] == ["layer", "field", "bbox", "locale"]
 
 
 def test_filters_combine(client, world):
@@ -305,7 +305,7 @@ def test_openapi_schema_documents_the_endpoints(client):
     operation = schema["paths"]["/api/v3/map/features"]["get"]
     assert operation["summary"]
     assert "RFC 7946" in operation["description"]
-    assert {p["name"] for p in operation["parameters"]} >= {"layer", "field", "bbox"}
+    assert {p["name"] for p in operation["parameters"]} >= {"layer", "field", "bbox", "locale"}
     assert "application/geo+json" in operation["responses"]["200"]["content"]
     assert "400" in operation["responses"]
     assert "FeatureCollectionOut" in schema["components"]["schemas"]

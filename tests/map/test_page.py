@@ -128,6 +128,7 @@ def test_map_container_skip_link_and_assets(client, world, region_index, setting
     }
     assert "Der Kartenhintergrund kommt von tiles.example." in config["text"]["tilesConsent"]
     assert config["featuresUrl"] == FEATURES
+    assert config["locale"] == "de"  # the API is not under /en/: the page asks for its language
 
     scripts = [tag["src"] for tag in page.select("script[src]")]
     styles = [tag["href"] for tag in page.select("link[rel=stylesheet]")]

@@ -111,7 +111,7 @@ def test_moderator_creates_and_publishes_an_event_under_their_region_in_the_admi
     response = client.post(url, data)
 
     assert response.status_code == 302
-    event = EventPage.objects.get(slug="regionalgespraech-neumarkt")
+    event = EventPage.objects.get(slug="regionalgespraech-neumarkt", locale__language_code="de")
     assert event.live
     assert event.get_parent().pk == region.pk
     assert event.start.date() == dt.date(2030, 5, 5)
