@@ -83,15 +83,16 @@ def test_an_english_title_names_the_region_on_the_english_map_only(client, both)
     assert german[f"initiative-{both['solawi'].pk}"]["region"] == "Neumarkt"
 
 
-def test_locale_defaults_to_the_requests_language_which_is_german_without_a_prefix(client, both):
-    # The API's address has no language prefix: like every unprefixed address it is German (the browser's
-    # language is a hint on a site page's first visit only); ``locale=en`` asks for English.
-    default = features(client, headers={"accept-language": "en"})
-
+def test_locale_defaults_to_accept_language_and_else_german(client, both):
+    # Like the rest of the API (common/api_language.py): the client's Accept-Language, else German.
     neumarkt = both["neumarkt"]
-    assert default[f"region-{neumarkt.pk}"]["url"] == neumarkt.url
+    german = features(client)
+    english = features(client, headers={"accept-language": "en"})
+
+    assert german[f"region-{neumarkt.pk}"]["url"] == neumarkt.url
     assert not neumarkt.url.startswith("/en/")
-    assert default[f"region-{neumarkt.pk}"]["status_label"] == "Aktiv"
+    assert german[f"region-{neumarkt.pk}"]["status_label"] == "Aktiv"
+    assert english == features(client, locale="en")
 
 
 def test_clustered_answers_count_the_same_in_both_languages(client, both, monkeypatch):
