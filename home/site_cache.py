@@ -10,10 +10,10 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils.translation import get_language
 
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from common.public_cache import content_version
-from home.models import SiteSettings
+from home.models import HomePage, SiteSettings
 
 # Old versions are never read again; they only have to leave the cache at some point.
 TIMEOUT = 24 * 60 * 60
@@ -35,8 +35,8 @@ def cached(name, compute, *, per_language=False):
 def site_for_request(request):
     """``Site.find_for_request`` without its query, remembered on the request as Wagtail does.
 
-    The site comes with its root page as a specific page and the target of its hero button: Wagtail's routing
-    starts at ``site.root_page.specific`` and asks for it on every request, and the home page shows the target.
+    The site comes with its root page as a specific page and that page's translations: Wagtail's routing starts
+    at ``site.root_page.localized`` on every request.
     """
     if not hasattr(request, "_wagtail_site"):
         hostname, port = request.get_host(), request.get_port()
@@ -47,15 +47,19 @@ def site_for_request(request):
 def _site_with_root(request):
     site = Site.find_for_request(request)
     if site is not None:
-        # The specific home page, so that routing asks ``HomePage.localized``: it answers from the translations
-        # loaded here, without the two queries of Wagtail's own (the active locale and its translation).
-        root = site.root_page.specific  # a cached_property: stored with the site
-        translations = list(root.get_translations(inclusive=True).live().specific())
-        for page in translations:
-            if getattr(page, "hero_cta_page_id", None):
-                page.hero_cta_page  # noqa: B018 - loads the target into the page's field cache
-        root.cached_translations = {page.locale_id: page for page in translations}
-        site.root_page = root
+        # The home page and its translations in one query, so that routing asks ``HomePage.localized``: it
+        # answers from them, without the two queries of Wagtail's own (the active locale and its translation).
+        homes = list(
+            HomePage.objects.filter(
+                translation_key__in=Page.objects.filter(pk=site.root_page_id).values("translation_key")
+            )
+        )
+        root = next((home for home in homes if home.pk == site.root_page_id), None)
+        if root is None:  # a site whose root is not a home page (Wagtail's welcome page before the set-up)
+            root = site.root_page.specific
+        else:
+            root.cached_translations = {home.locale_id: home for home in homes if home.live}
+        site.root_page = root  # the specific page, stored with the site
     return site
 
 

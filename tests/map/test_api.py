@@ -27,7 +27,7 @@ def problem(client, url=FEATURES, **params):
     assert response.status_code == 400, response.content
     body = response.json()
     assert body["status"] == 400
-    assert body["title"] == "Bad Request"
+    assert body["title"] == "Ungültige Anfrage"  # German, the default language of the API
     assert body["detail"]
     return body
 
