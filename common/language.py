@@ -3,7 +3,9 @@
 German is served at ``/``, English under ``/en/`` (``i18n_patterns`` without a prefix for the default). The
 browser's language is a hint on the first visit only: a visitor without the language cookie whose browser
 prefers English is sent once to the English version of the page they asked for; every later visit shows the
-language of the address, whatever the browser says. The cookie holds nothing but the language code.
+language of the address, whatever the browser says. The redirect sets the language cookie (nothing but the
+language code) so that it happens once; a visitor who follows a link of the site (the language switch) is not
+redirected either. Pages themselves set no cookie: the page cache serves them to everybody.
 """
 
 from django.conf import settings
@@ -12,7 +14,7 @@ from django.http import HttpResponseRedirect
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
-from django.utils.http import escape_leading_slashes
+from django.utils.http import escape_leading_slashes, url_has_allowed_host_and_scheme
 
 from wagtail.models import Locale, Page
 
@@ -119,20 +121,28 @@ class FirstVisitLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        first_visit = settings.LANGUAGE_COOKIE_NAME not in request.COOKIES
-        if first_visit and request.method == "GET" and translation.get_language() == settings.LANGUAGE_CODE:
+        if (
+            request.method == "GET"
+            and settings.LANGUAGE_COOKIE_NAME not in request.COOKIES
+            and translation.get_language() == settings.LANGUAGE_CODE
+            and not self._from_this_site(request)
+        ):
             preferred = translation.get_language_from_request(request)
             if preferred != settings.LANGUAGE_CODE:
                 target = self._target(request, preferred)
                 if target is not None:
+                    # The cookie goes with the redirect only: pages for visitors carry none (the page cache).
                     response = HttpResponseRedirect(target)
                     self._remember(response, preferred)
-                    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+                    patch_vary_headers(response, ("Accept-Language", "Cookie", "Referer"))
                     return response
-        response = self.get_response(request)
-        if first_visit and self._site_page(request, response):
-            self._remember(response, translation.get_language())
-        return response
+        return self.get_response(request)
+
+    @staticmethod
+    def _from_this_site(request):
+        """A visitor who followed a link of this site (the language switch among them) is not on a first visit."""
+        referer = request.headers.get("Referer", "")
+        return bool(referer) and url_has_allowed_host_and_scheme(referer, allowed_hosts={request.get_host()})
 
     @staticmethod
     def _target(request, language):
@@ -154,13 +164,6 @@ class FirstVisitLanguageMiddleware:
         if language not in urls:
             return None
         return _in_language(request, language, urls)
-
-    @staticmethod
-    def _site_page(request, response):
-        """An HTML page of the site in one of its languages (not the admin, the API or a file)."""
-        if response.status_code != 200 or not response.get("Content-Type", "").startswith("text/html"):
-            return False
-        return len({route_in_language(request.path_info, code) for code, _name in settings.LANGUAGES}) > 1
 
     @staticmethod
     def _remember(response, language):

@@ -107,12 +107,34 @@ def test_the_browser_language_is_followed_on_the_first_visit_only(client, action
     assert html_lang(again) == "de"
 
 
-def test_a_first_visit_from_a_german_browser_stays_and_is_remembered(client, action):
+def test_a_first_visit_from_a_german_browser_stays_and_sets_no_cookie(client, action):
     response = client.get("/aktionen/saatgut/", headers={"accept-language": "de-DE,de;q=0.9"})
 
     assert response.status_code == 200
-    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "de"
-    assert client.get("/aktionen/saatgut/", headers={"accept-language": "en"}).status_code == 200
+    assert not response.cookies  # pages for visitors carry no cookie: the page cache serves them to everybody
+
+
+def test_the_switch_to_german_is_not_undone_by_the_browser_language(client, action):
+    english = client.get("/en/aktionen/saatgut/", headers={"accept-language": "en"})
+    assert english.status_code == 200 and not english.cookies
+
+    german = client.get(
+        switch_links(english)["de"],
+        headers={"accept-language": "en", "referer": "http://testserver/en/aktionen/saatgut/"},
+    )
+
+    assert german.status_code == 200
+    assert html_lang(german) == "de"
+
+
+def test_a_link_from_another_site_counts_as_a_first_visit(client, action):
+    response = client.get(
+        "/aktionen/saatgut/",
+        headers={"accept-language": "en", "referer": "https://search.example/?q=saatgut"},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == "/en/aktionen/saatgut/"
 
 
 def test_a_first_visit_to_an_english_address_is_not_redirected(client, action):
