@@ -79,7 +79,24 @@ class LocalizedText(serializers.CharField):
         return str(value)
 
 
-class FieldOfAction(models.Model):
+class TwoLanguageName:
+    """A German ``name`` and an optional ``name_en`` editors fill in: shown in the active language, German where
+    no English name is set."""
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label_en(self):
+        return self.name_en or self.name
+
+    @property
+    def label(self):
+        """The name in the active language."""
+        return self.label_en if in_english() else self.name
+
+
+class FieldOfAction(TwoLanguageName, models.Model):
     """A Handlungsfeld. Editors may rename, recolour or add fields; the four originals come first.
 
     One row for both languages: ``name`` is the German name, ``name_en`` the English one (empty: the German
@@ -126,18 +143,6 @@ class FieldOfAction(models.Model):
         verbose_name = _("Field of action")
         verbose_name_plural = _("Fields of action")
 
-    def __str__(self):
-        return self.label
-
-    @property
-    def label_en(self):
-        return self.name_en or self.name
-
-    @property
-    def label(self):
-        """The name in the active language."""
-        return self.label_en if in_english() else self.name
-
     @property
     def localized_description(self):
         return (self.description_en or self.description) if in_english() else self.description
@@ -177,7 +182,7 @@ class SDG(models.Model):
         return self.title_en if in_english() else self.title_de
 
 
-class Resource(models.Model):
+class Resource(TwoLanguageName, models.Model):
     """A resource an action needs, from a fixed vocabulary loaded by a migration (German and English)."""
 
     slug = models.SlugField(_("Short name"), max_length=30, unique=True)
@@ -196,18 +201,6 @@ class Resource(models.Model):
         ordering = ["order"]
         verbose_name = _("Resource")
         verbose_name_plural = _("Resources")
-
-    def __str__(self):
-        return self.label
-
-    @property
-    def label_en(self):
-        return self.name_en or self.name
-
-    @property
-    def label(self):
-        """The name in the active language."""
-        return self.label_en if in_english() else self.name
 
 
 class AbstractMaterial(Orderable):
