@@ -147,14 +147,15 @@ class FirstVisitLanguageMiddleware:
     @staticmethod
     def _target(request, language):
         """The page asked for in ``language``, or None where there is none (the admin, the API, a 404)."""
-        if route_in_language(request.path_info, language) in (None, request.path_info):
-            return None  # not a route of the site's languages: the admin, the API, files
         try:
             match = resolve(request.path_info)
         except Resolver404:
             return None
         if match.url_name != "wagtail_serve":
-            return _in_language(request, language, None)
+            url = route_in_language(request.path_info, language)
+            if url in (None, request.path_info):
+                return None  # not a route of the site's languages: the admin, the API, files
+            return _with_query(request, url)
         # Wagtail keeps the route on the request: when there is no redirect, serving the page reuses it.
         route = Page.route_for_request(request, match.args[0] if match.args else "")
         if route is None:
