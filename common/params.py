@@ -39,3 +39,15 @@ def values_of(params, name, *, limit, unique=False, label=None):
             % {"max": limit, "label": label or _("“%(name)s”") % {"name": name}},
         )
     return found
+
+
+def number_param(params, name, default, low, high):
+    """The whole number ``name`` of ``params`` from ``low`` to ``high`` (``default`` when absent)."""
+    raw = params.get(name) or str(default)
+    if not (raw.isascii() and raw.isdigit()) or not low <= int(raw) <= high:
+        raise InvalidParameter(
+            name,
+            _("%(name)s must be a number from %(low)d to %(high)d.")
+            % {"name": name, "low": low, "high": high},
+        )
+    return int(raw)

@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from forum.urls import board_urls
 from hub.health import healthz
 from hub_events.api import router as events_router
+from regions.api import router as initiatives_router
 from regions.map.api import router as map_router
 from search import views as search_views
 from search.api import router as action_search_router
@@ -20,6 +21,7 @@ from search.api import router as action_search_router
 api.add_router("/actions/", action_search_router)
 api.add_router("/map/", map_router)
 api.add_router("/events/", events_router)
+api.add_router("/initiatives/", initiatives_router)
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

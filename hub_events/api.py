@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from ninja import Field, Query, Router, Schema
 
 from common.language import locale_id
-from common.params import InvalidParameter
+from common.params import InvalidParameter, number_param
 from common.problems import ProblemOut, problem
 from hub_events.event_regions import with_local_regions
 from hub_events.filters import FILTER_PARAMETERS, FilterChoices, parse_filters
@@ -87,17 +87,6 @@ class EventParams(Schema):
     offset: str | None = Field(None, description=f"Events to skip, 0 to {MAX_OFFSET} (default 0).")
 
 
-def _number(params, name, default, low, high):
-    raw = params.get(name) or str(default)
-    if not (raw.isascii() and raw.isdigit()) or not low <= int(raw) <= high:
-        raise InvalidParameter(
-            name,
-            _("%(name)s must be a number from %(low)d to %(high)d.")
-            % {"name": name, "low": low, "high": high},
-        )
-    return int(raw)
-
-
 def _language(params):
     """The requested ``locale``, else the request's language; an unknown one is an InvalidParameter."""
     value = params.get("locale")
@@ -166,8 +155,8 @@ def _list_events(request, locale):
             raise InvalidParameter(
                 "when", _("Unknown value “%(value)s” for when.") % {"value": when[:50]}, WHEN
             )
-        limit = _number(request.GET, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
-        offset = _number(request.GET, "offset", 0, 0, MAX_OFFSET)
+        limit = number_param(request.GET, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
+        offset = number_param(request.GET, "offset", 0, 0, MAX_OFFSET)
     except InvalidParameter as error:
         return problem(error.parameter, error.detail, error.valid)
 

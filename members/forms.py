@@ -99,7 +99,7 @@ class ProfileForm(forms.ModelForm):
         # The select always sends a language; a post without one (an older form) keeps the stored one.
         self.fields["language"].required = False
         self.fields["map_place"].help_text = _(
-            "The name of a town in Germany (from about 15,000 inhabitants), never your exact address – "
+            "The name of a town or village in Germany, never your exact address – "
             "or enter latitude and longitude below."
         )
         for init in hooks.get_hooks(member_hooks.PROFILE_FORM_INIT):

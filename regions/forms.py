@@ -1,9 +1,13 @@
+import uuid
+
 from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from common.language import locale_id
-from home.models import FieldOfAction
+from home.models import SDG, FieldOfAction, point
+from members.validators import AVATAR_FORMATS, reencode_avatar, validate_avatar
+from regions.map.places import locate
 from regions.models import Initiative, RegionPage, network_locale_id
 
 
@@ -18,7 +22,13 @@ class RegionChoiceField(forms.ModelChoiceField):
 
 
 class InitiativeForm(forms.ModelForm):
-    """What a member fills in to register an initiative; it is saved as pending."""
+    """What a member fills in to register an initiative; it is saved as pending.
+
+    The position: a point picked on the small map (``static/map/point.js`` fills ``latitude``/``longitude``),
+    else the place typed into ``address`` when we know it (``regions.map.places.locate``: a German town or
+    village, or coordinates). An address we cannot place is an error, so nobody ends up off the map unawares;
+    without an address there is no position.
+    """
 
     region = RegionChoiceField(
         label=_("Region"),
@@ -41,15 +51,48 @@ class InitiativeForm(forms.ModelForm):
         error_messages={"invalid": _("Please enter a web address starting with http:// or https://.")},
     )
 
+    sdgs = forms.ModelMultipleChoiceField(
+        label=_("Sustainable development goals (SDGs)"),
+        queryset=SDG.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Optional: the UN goals your work contributes to."),
+    )
+    logo = forms.FileField(
+        label=_("Picture or logo (optional)"),
+        required=False,
+        help_text=_("JPEG, PNG or WebP, at most 2 MB. We store a smaller copy without metadata."),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(t for _, t in AVATAR_FORMATS.values())}),
+    )
+    latitude = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
+    longitude = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
+
     class Meta:
         model = Initiative
-        fields = ["name", "kind", "region", "fields_of_action", "website", "description", "address"]
+        fields = [
+            "name",
+            "kind",
+            "region",
+            "fields_of_action",
+            "sdgs",
+            "website",
+            "links",
+            "description",
+            "logo",
+            "address",
+        ]
         labels = {"address": _("Place or address")}
         help_texts = {
             "description": _("What do you do, for whom, since when? At most 2000 characters."),
-            "address": _("For example the town or the street where you are active."),
+            "address": _(
+                "The town or village where you are active, or coordinates such as “51.96, 7.63”. Shown on "
+                "the public profile, and the initiative appears there on the map once it is approved."
+            ),
         }
-        widgets = {"description": forms.Textarea(attrs={"rows": 8, "maxlength": 2000})}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 8, "maxlength": 2000}),
+            "links": forms.Textarea(attrs={"rows": 3, "maxlength": 1200}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -60,6 +103,55 @@ class InitiativeForm(forms.ModelForm):
                 regions.filter(locale_id=locale_id()).values_list("translation_key", "title")
             )
         self.fields["kind"].choices = [("", _("Please choose")), *self.fields["kind"].choices[1:]]
+        self._previous_logo = self.instance.logo.name if self.instance.logo else ""
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if logo and hasattr(logo, "content_type"):  # a new upload, not the stored file
+            validate_avatar(logo)
+        return logo
+
+    def clean(self):
+        cleaned = super().clean()
+        lat, lng = cleaned.get("latitude"), cleaned.get("longitude")
+        address = (cleaned.get("address") or "").strip()
+        if lat is not None and lng is not None:
+            cleaned["position"] = (lat, lng)
+        elif address:
+            place = locate(address)
+            if place is None:
+                self.add_error(
+                    "address",
+                    _(
+                        "We cannot find “%(place)s” on the map. Please enter the town or village (for "
+                        "example “Münster”), pick the point on the map, or enter coordinates such as "
+                        "“51.96, 7.63”."
+                    )
+                    % {"place": address[:80]},
+                )
+            else:
+                cleaned["position"] = (place.lat, place.lng)
+        else:
+            cleaned["position"] = None
+        return cleaned
+
+    def save(self, commit=True):
+        initiative = super().save(commit=False)
+        position = self.cleaned_data.get("position")
+        initiative.location = point(round(position[0], 5), round(position[1], 5)) if position else ""
+        logo = self.cleaned_data.get("logo")
+        if logo and hasattr(logo, "content_type"):
+            initiative.logo = reencode_avatar(logo, uuid.uuid4().hex)
+        if commit:
+            initiative.save()
+            self.save_m2m()
+        return initiative
+
+    def delete_replaced_logo(self):
+        """After saving: the file of a replaced or removed logo goes (nothing else points to it)."""
+        previous = self._previous_logo
+        if previous and previous != (self.instance.logo.name or ""):
+            self.instance.logo.storage.delete(previous)
 
 
 class RejectForm(forms.Form):

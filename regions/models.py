@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -20,6 +21,7 @@ from wagtailgeowidget.panels import GeoAddressPanel, LeafletPanel
 import rules
 
 from common.language import locale_id
+from common.links import validate_links
 from common.points import parse_point
 from home.blocks import BaseStreamBlock
 from home.models import LocatedMixin, PublicPageManager, RoutedPageMixin
@@ -325,6 +327,13 @@ class InitiativeQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(approval_status=ApprovalStatus.PENDING)
 
+    def matching(self, text):
+        """Those with every word of ``text`` in their name or description (few rows: no index needed)."""
+        queryset = self
+        for word in text.split():
+            queryset = queryset.filter(Q(name__icontains=word) | Q(description__icontains=word))
+        return queryset
+
 
 class Initiative(LocatedMixin, index.Indexed, models.Model):
     """An Initiative / Akteur:in in a region. Submitted by members, visible once approved.
@@ -364,6 +373,22 @@ class Initiative(LocatedMixin, index.Indexed, models.Model):
         help_text=_("An address starting with http:// or https://."),
     )
     description = models.TextField(_("Description"), max_length=2000, blank=True)
+    sdgs = models.ManyToManyField(
+        "home.SDG",
+        verbose_name=_("Sustainable development goals (SDGs)"),
+        blank=True,
+        related_name="initiatives",
+    )
+    # One web address per line (social media, a newsletter …); ``regions.forms.validate_links`` checks them.
+    links = models.TextField(
+        _("Further links"),
+        max_length=1200,
+        blank=True,
+        validators=[validate_links],
+        help_text=_("Social media or other pages: one address per line, at most five."),
+    )
+    # Re-encoded on upload without metadata (``members.validators``), under a name that reveals nothing.
+    logo = models.ImageField(_("Picture or logo"), upload_to="initiatives/logos/", blank=True)
     approval_status = models.CharField(
         _("Approval"), max_length=20, choices=ApprovalStatus.choices, default=ApprovalStatus.PENDING
     )
@@ -382,6 +407,7 @@ class Initiative(LocatedMixin, index.Indexed, models.Model):
         help_text=_("Sent by email to the person who submitted it, above all when it is rejected."),
     )
     created_at = models.DateTimeField(_("Submitted on"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("Last changed"), auto_now=True)
     # Copies of ``location`` as numbers, kept in step by ``save()``: the map filters a bounding box and
     # counts grid clusters in SQL on these (``regions.map.layers``). Null when no position is set.
     latitude = models.FloatField(_("Latitude"), null=True, blank=True, editable=False)
@@ -396,6 +422,9 @@ class Initiative(LocatedMixin, index.Indexed, models.Model):
         FieldPanel("fields_of_action"),
         FieldPanel("website"),
         FieldPanel("description"),
+        FieldPanel("sdgs"),
+        FieldPanel("links"),
+        FieldPanel("logo"),
         MultiFieldPanel(
             [
                 GeoAddressPanel("address", geocoder=geocoders.NOMINATIM),
@@ -431,6 +460,14 @@ class Initiative(LocatedMixin, index.Indexed, models.Model):
         if update_fields is not None and "location" in update_fields:
             kwargs["update_fields"] = {*update_fields, "latitude", "longitude"}
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        """The public profile, in the active language (``/en/…`` in English)."""
+        return reverse("regions:initiative", args=[self.pk])
+
+    @property
+    def link_list(self):
+        return [line.strip() for line in self.links.splitlines() if line.strip()]
 
     def sync_coordinates(self):
         """Set ``latitude``/``longitude`` from ``location`` (both None when it is empty or malformed).

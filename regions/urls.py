@@ -7,6 +7,7 @@ urlpatterns = [
     path("region/<int:page_id>/beitreten/", views.join_region, name="join"),
     path("region/<int:page_id>/verlassen/", views.leave_region, name="leave"),
     path("initiative/neu/", views.submit_initiative, name="submit_initiative"),
+    path("initiativen/<int:pk>/", views.initiative_profile, name="initiative"),
     path("initiativen/meine/", views.my_initiatives, name="my_initiatives"),
     path("initiativen/freigabe/", views.review_initiatives, name="review_initiatives"),
     path("initiativen/<int:pk>/freigeben/", views.approve_initiative, name="approve_initiative"),

@@ -15,11 +15,14 @@ from django.views.decorators.http import require_GET, require_POST
 import rules
 from allauth.core import ratelimit
 
+from common.language import locale_id
 from members.rules import is_editor
 from regions.forms import InitiativeForm, RejectForm
+from regions.map.page import point_map_config
 from regions.models import (
     ApprovalStatus,
     Initiative,
+    RegionIndexPage,
     RegionMembership,
     RegionPage,
     attach_shown_regions,
@@ -88,12 +91,54 @@ def _initial_region(value):
     return page.network_region().pk if page is not None else None
 
 
+def _may_see_unapproved(user, initiative):
+    """The submitter and whoever may decide on it see an initiative before (or without) approval."""
+    if not user.is_authenticated:
+        return False
+    if initiative.submitted_by_id == user.pk or is_editor(user):
+        return True
+    return initiative.region_id is not None and initiative.region_id in {
+        region.pk for region in moderated_regions(user)
+    }
+
+
+def _network_map_url():
+    page = RegionIndexPage.objects.live().public().filter(locale_id=locale_id()).first()
+    return page.url if page else None
+
+
+@require_GET
+def initiative_profile(request, pk):
+    initiative = get_object_or_404(
+        Initiative.objects.select_related("region").prefetch_related("fields_of_action", "sdgs"), pk=pk
+    )
+    approved = initiative.approval_status == ApprovalStatus.APPROVED
+    if not approved and not _may_see_unapproved(request.user, initiative):
+        raise Http404(_("This initiative does not exist (any more)."))
+    attach_shown_regions([initiative])
+    region = initiative.shown_region
+    region_public = region is not None and RegionPage.objects.live().public().filter(pk=region.pk).exists()
+    context = {
+        "initiative": initiative,
+        "approved": approved,
+        "region": region if region_public else None,
+        "point_map_config": point_map_config(),
+        "network_map_url": _network_map_url() if initiative.coordinates else None,
+    }
+    response = render(request, "regions/initiative_profile.html", context)
+    if not approved:
+        response["X-Robots-Tag"] = "noindex"
+    return response
+
+
 @login_required
 def submit_initiative(request):
     if not rules.has_perm("regions.submit_initiative", request.user):
         return _verification_required(request)
     form = InitiativeForm(
-        request.POST or None, initial={"region": _initial_region(request.GET.get("region"))}
+        request.POST or None,
+        request.FILES or None,
+        initial={"region": _initial_region(request.GET.get("region"))},
     )
     if request.method == "POST" and form.is_valid():
         # Counted only for valid forms, so fixing a typo costs nothing. Refused: the form comes back as typed.
@@ -105,7 +150,7 @@ def submit_initiative(request):
                     "– what you entered is still in the form."
                 ),
             )
-            return render(request, "regions/initiative_form.html", {"form": form}, status=429)
+            return render(request, "regions/initiative_form.html", _form_context(form), status=429)
         initiative = form.save(commit=False)
         initiative.submitted_by = request.user
         initiative.approval_status = ApprovalStatus.PENDING
@@ -121,7 +166,11 @@ def submit_initiative(request):
             % {"name": initiative.name},
         )
         return redirect("regions:my_initiatives")
-    return render(request, "regions/initiative_form.html", {"form": form})
+    return render(request, "regions/initiative_form.html", _form_context(form))
+
+
+def _form_context(form):
+    return {"form": form, "point_map_config": point_map_config(picker=True)}
 
 
 @login_required

@@ -28,6 +28,7 @@ from regions.models import (
     attach_shown_regions,
 )
 from regions.roles import sync_all_region_teams
+from search.sections import SITE_SEARCH_SECTIONS, SearchHit, SearchSection
 
 
 class InitiativeViewSet(SnippetViewSet):
@@ -155,7 +156,10 @@ def export_region_data(user, request=None):
     memberships = RegionMembership.objects.filter(user=user).select_related("region").order_by("joined_at")
     teams = RegionModerator.objects.filter(user=user).select_related("region").order_by("region__title")
     initiatives = (
-        Initiative.objects.filter(submitted_by=user).select_related("region").order_by("created_at", "pk")
+        Initiative.objects.filter(submitted_by=user)
+        .select_related("region")
+        .prefetch_related("fields_of_action", "sdgs")
+        .order_by("created_at", "pk")
     )
     return {
         "region_memberships": [
@@ -180,11 +184,44 @@ def export_region_data(user, request=None):
                 "kind": initiative.get_kind_display(),
                 "status": initiative.get_approval_status_display(),
                 "region": initiative.region.title if initiative.region else None,
+                "profile": absolute_url(request, initiative.get_absolute_url()),
                 "website": initiative.website,
+                "links": initiative.link_list,
                 "description": initiative.description,
+                "fields_of_action": [field.label for field in initiative.fields_of_action.all()],
+                "sdgs": [sdg.number for sdg in initiative.sdgs.all()],
+                "logo": absolute_url(request, initiative.logo.url) if initiative.logo else None,
                 "address": initiative.address,
+                "position": initiative.coordinates,
                 "created_at": iso(initiative.created_at),
+                "updated_at": iso(initiative.updated_at),
             }
             for initiative in initiatives
         ],
     }
+
+
+SEARCH_HITS = 10
+
+
+@hooks.register(SITE_SEARCH_SECTIONS)
+def initiatives_in_site_search(query):
+    """Approved initiatives whose name or description holds every word, by name."""
+    found = Initiative.objects.approved().matching(query).order_by("name", "pk")
+    hits = list(found[: SEARCH_HITS + 1])
+    if not hits:
+        return None
+    total = len(hits) if len(hits) <= SEARCH_HITS else found.count()
+    return SearchSection(
+        heading=str(_("Initiatives")),
+        hits=[
+            SearchHit(
+                title=initiative.name,
+                url=initiative.get_absolute_url(),
+                kind=str(initiative.get_kind_display()),
+                summary=initiative.description,
+            )
+            for initiative in hits[:SEARCH_HITS]
+        ],
+        total=total,
+    )

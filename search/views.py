@@ -1,16 +1,22 @@
 """Site-wide search over all page types through Wagtail's own search backend (the same engine as
-``SEARCH_URL``); while that engine is down it answers from the database backend."""
+``SEARCH_URL``); while that engine is down it answers from the database backend.
+
+Apps add results that are not pages (initiatives) through the hook ``search.sections.SITE_SEARCH_SECTIONS``,
+shown above the pages on the first page of results.
+"""
 
 import logging
 
 from django.conf import settings
 from django.shortcuts import render
 
+from wagtail import hooks
 from wagtail.models import Page
 
 from common.language import locale_id
 from common.pagination import paginate
 from search.queries import MAX_QUERY_LENGTH
+from search.sections import SITE_SEARCH_SECTIONS
 
 logger = logging.getLogger(__name__)
 
@@ -25,7 +31,7 @@ def _search(query, backend):
 
 def search(request):
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
-    results, degraded = Page.objects.none(), False
+    results, degraded, sections = Page.objects.none(), False, []
     if query:
         try:
             results = _search(query, "default")
@@ -34,6 +40,8 @@ def search(request):
                 raise
             logger.warning("Site search falls back to the database: %s", error)
             results, degraded = _search(query, "database"), True
+        if request.GET.get("page") in (None, "", "1"):
+            sections = [section for fn in hooks.get_hooks(SITE_SEARCH_SECTIONS) if (section := fn(query))]
     return render(
         request,
         "search/search.html",
@@ -41,5 +49,6 @@ def search(request):
             "search_query": query,
             "search_results": paginate(request, results, per_page=10),
             "degraded": degraded,
+            "sections": sections,
         },
     )

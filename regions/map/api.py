@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from common.params import InvalidParameter
 from common.problems import ProblemOut, problem
@@ -46,10 +46,14 @@ class PointPropertiesOut(Schema):
     kind: str
     kind_label: str
     fields: list[FieldOut]
-    url: str | None
+    url: str | None = Field(
+        description="The entry's page: the region's page, the initiative's profile, or the region a member "
+        "joined (null when there is none)."
+    )
     status: str | None = None
     status_label: str | None = None
     region: str | None = None
+    region_url: str | None = Field(None, description="The page of the region of an initiative or a member.")
     place: str | None = None
 
 
@@ -157,8 +161,8 @@ def features(request, params: Query[FeatureParams]):
     operation_id="regions_api_regions_near",
     summary=gettext_lazy("Mitmach regions near a place"),
     description=(
-        "Live, public regions ordered by distance (great circle, whole kilometres) from `q`: a German city "
-        "with more than 15,000 inhabitants (GeoNames; umlauts and alternate names work: München, Muenchen, "
+        "Live, public regions ordered by distance (great circle, whole kilometres) from `q`: a German town "
+        "or village with 500 inhabitants or more (GeoNames; umlauts and alternate names work: München, Muenchen, "
         "Munich) or coordinates `lat, lng` such as `51.5, 7.4`. `limit`: 1 to "
         f"{NEAR_MAX}, default {NEAR_DEFAULT}. `locale` (de or en; default: the request's language): the "
         "regions' titles and links in that language. An unknown place or locale or coordinates out of range "

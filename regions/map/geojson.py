@@ -42,6 +42,7 @@ def entry_feature(entry):
         properties["status_label"] = entry.status_label
     else:
         properties["region"] = entry.region
+        properties["region_url"] = entry.region_url
     if entry.place:
         properties["place"] = entry.place
     return point_feature(entry.id, entry.lat, entry.lng, properties)

@@ -3,8 +3,9 @@
 Three layers:
 
 - ``regions``: live, public RegionPages of the active language with a position (status and its label);
-- ``initiatives``: APPROVED initiatives with a position; the link goes to their region's page if that page is
-  live and public (otherwise no link and no region name — a draft's title is not public either);
+- ``initiatives``: APPROVED initiatives with a position; the link goes to their profile, the region link to
+  their region's page if that page is live and public (otherwise no region link and no region name — a
+  draft's title is not public either);
 - ``members``: member cards of active, verified members who opted in (``show_on_map``), at their coarse
   position (``map_location``, about 1 km), or at the centre of their ``map_place`` when that is a German city
   we know (``regions.map.places``); the link goes to the first public region they joined.
@@ -31,6 +32,7 @@ from functools import cached_property
 
 from django.core.cache import cache
 from django.db.models import Avg, Count, Exists, Max, Min, OuterRef
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -118,8 +120,9 @@ class MapEntry:
     lat: float
     lng: float
     fields: list = field(default_factory=list)
-    url: str | None = None
+    url: str | None = None  # the entry's own page: the region, the initiative's profile, a member's region
     region: str | None = None
+    region_url: str | None = None
     status: str | None = None
     status_label: str | None = None
     place: str | None = None
@@ -271,7 +274,7 @@ class MapData:
         labels = {kind.value: str(kind.label) for kind in InitiativeKind}
         entries = []
         for row in rows:
-            url, region = self._region_link(row["region_id"])
+            region_url, region = self._region_link(row["region_id"])
             entries.append(
                 MapEntry(
                     layer="initiatives",
@@ -282,8 +285,9 @@ class MapData:
                     lat=row["latitude"],
                     lng=row["longitude"],
                     fields=self.taxonomy.refs(fields.get(row["pk"], ())),
-                    url=url,
+                    url=reverse("regions:initiative", args=[row["pk"]]),
                     region=region,
+                    region_url=region_url,
                 )
             )
         return entries
@@ -381,6 +385,7 @@ class MapData:
                     fields=taxonomy.refs(fields.get(row["pk"], ())),
                     url=url,
                     region=region,
+                    region_url=url,
                     place=place if place and not EMAIL_LIKE.search(place) else None,
                 )
             )

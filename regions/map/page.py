@@ -133,6 +133,7 @@ def map_config(near_place=None):
             "status": _("Status"),
             "toRegion": _("Go to the region's page"),
             "toRegionOf": _("Go to the region %(name)s"),
+            "toProfile": _("Go to the initiative's profile"),
             "cluster": _("%(count)s entries – select to zoom in"),
             "inView": _("In the map view: %(count)s entries."),
             "inViewClustered": _(
@@ -152,3 +153,40 @@ def map_config(near_place=None):
             "locateError": _("Your location could not be found. Please enter a place."),
         },
     }
+
+
+def point_map_config(picker=False):
+    """What static/map/point.js needs: the tiles, and the texts of the small map (a profile's position, or
+    the picker of a form)."""
+    config = {
+        "tiles": {
+            "url": settings.MAP_TILE_URL,
+            "attribution": settings.MAP_TILE_ATTRIBUTION,
+            "consent": settings.MAP_TILES_NEED_CONSENT,
+        },
+        "germany": GERMANY,
+        "text": {
+            "tilesConsent": _(
+                "The map background comes from %(host)s. This service learns your IP address only when "
+                "you load it."
+            )
+            % {"host": tile_host()},
+            "tilesLoad": _("Load the map background"),
+            "tileError": _("The map background could not be loaded."),
+            "marker": _("Position"),
+        },
+    }
+    if picker:
+        config["text"].update(
+            {
+                "help": _(
+                    "Move the map with the mouse or the arrow keys until the cross is on the place, then set "
+                    "the point. A click on the map sets it too."
+                ),
+                "setCentre": _("Set the point at the cross"),
+                "remove": _("Remove the point"),
+                "chosen": _("Point set: %(lat)s, %(lng)s. It takes precedence over the place typed above."),
+                "none": _("No point set: the place typed above is used."),
+            }
+        )
+    return config

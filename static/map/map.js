@@ -281,7 +281,11 @@
         var url = safeUrl(properties.url);
         if (url) {
             var label =
-                properties.layer === "regions" ? text.toRegion : format(text.toRegionOf, { name: properties.region || "" });
+                properties.layer === "regions"
+                    ? text.toRegion
+                    : properties.layer === "initiatives"
+                      ? text.toProfile
+                      : format(text.toRegionOf, { name: properties.region || "" });
             var link = element("a", "map-popup__link", label);
             link.href = url;
             root.appendChild(link);

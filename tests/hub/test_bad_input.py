@@ -40,10 +40,11 @@ API_PATHS = [
     "/api/v3/pages/find/",
     "/api/v3/images/",
     "/api/v3/documents/",
+    "/api/v3/initiatives/",
 ]
 HTML_PATHS = ["/aktionen/", "/suche/", "/forum/search/"]
 NUL_PARAMETERS = ["q", "search", "locale", "site", "html_path"]
-PAGED_API_PATHS = ["/api/v3/pages/", "/api/v3/images/", "/api/v3/documents/"]
+PAGED_API_PATHS = ["/api/v3/pages/", "/api/v3/images/", "/api/v3/documents/", "/api/v3/initiatives/"]
 
 
 @pytest.fixture

@@ -105,7 +105,8 @@ def test_each_feature_has_the_documented_properties(client, world):
     assert initiative["id"] == f"initiative-{world['solawi'].pk}"
     assert initiative["layer"] == "initiatives"
     assert (initiative["kind"], initiative["kind_label"]) == ("association", "Verein")
-    assert initiative["url"] == world["neumarkt"].url  # its region's page
+    assert initiative["url"] == f"/mitmachen/initiativen/{world['solawi'].pk}/"  # its profile
+    assert initiative["region_url"] == world["neumarkt"].url
     assert initiative["region"] == "Neumarkt"
     assert [f["slug"] for f in initiative["fields"]] == ["ernaehrungssystem"]
 
@@ -133,7 +134,7 @@ def test_only_public_entries_appear(client, world):
     draft_child = next(
         f for f in collection["features"] if f["properties"]["name"] == "Initiative der Entwurfsregion"
     )
-    assert draft_child["properties"]["url"] is None
+    assert draft_child["properties"]["region_url"] is None
     assert draft_child["properties"]["region"] is None
     # Opted in, verified and active only; a name that is an e-mail address is not shown.
     assert names(collection, "members") == ["Alex aus Neumarkt", "Kim", "Mitglied"]

@@ -153,4 +153,4 @@ def test_unpublished_region_disappears(visitor, world):
     solawi = next(
         f for f in visitor.get(FEATURES).json()["features"] if f["properties"]["name"] == "SoLaWi Jurahöfe"
     )
-    assert solawi["properties"]["url"] is None
+    assert solawi["properties"]["region_url"] is None

@@ -59,14 +59,15 @@ def test_english_map_links_to_english_pages(client, both):
     assert region["status_label"] == "Active"
     assert region["kind_label"] == "Mitmach region"
     solawi = english_features[f"initiative-{both['solawi'].pk}"]
-    assert solawi["url"] == neumarkt.url
+    assert solawi["url"] == f"/en/mitmachen/initiativen/{both['solawi'].pk}/"
+    assert solawi["region_url"] == neumarkt.url
     assert solawi["region"] == "Neumarkt"
     alex = english_features[f"member-{both['alex'].pk}"]
     assert alex["url"] == neumarkt.url
     assert all(p["url"].startswith("/en/") for p in english_features.values() if p["url"])
     # German: the German pages, the same entries.
     assert german[f"region-{both['neumarkt'].pk}"]["url"] == both["neumarkt"].url
-    assert german[f"initiative-{both['solawi'].pk}"]["url"] == both["neumarkt"].url
+    assert german[f"initiative-{both['solawi'].pk}"]["region_url"] == both["neumarkt"].url
     assert german[f"region-{both['neumarkt'].pk}"]["status_label"] == "Aktiv"
     assert not any(p["url"].startswith("/en/") for p in german.values() if p["url"])
 

