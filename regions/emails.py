@@ -1,4 +1,4 @@
-"""E-mails to people who submitted an initiative."""
+"""E-mails about initiatives: to the people who submitted them, and to the teams who review them."""
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -6,6 +6,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from members.language import in_language, language_of
+from members.models import User
+from members.roles import EDITORS
 from regions.models import ApprovalStatus, Initiative
 
 
@@ -36,6 +38,60 @@ def send_decision_mail(initiative_pk):
         body = render_to_string(f"{template}.txt", context)
     prefix = getattr(settings, "ACCOUNT_EMAIL_SUBJECT_PREFIX", "")
     send_mail(f"{prefix}{subject}", body, None, [initiative.submitted_by.email])
+
+
+def send_changes_decision_mail(initiative_pk, approved, note=""):
+    """Tell the submitter whether the team approved the changes of their initiative."""
+    initiative = Initiative.objects.select_related("submitted_by").filter(pk=initiative_pk).first()
+    if initiative is None or initiative.submitted_by is None or not initiative.submitted_by.email:
+        return
+    template = "regions/emails/changes_approved" if approved else "regions/emails/changes_rejected"
+    with in_language(language_of(initiative.submitted_by)):
+        context = {
+            "initiative": initiative,
+            "user": initiative.submitted_by,
+            "note": note,
+            "profile_url": _absolute(initiative.get_absolute_url()),
+            "edit_url": _absolute(reverse("regions:edit_initiative", args=[initiative.pk])),
+        }
+        _send(template, context, initiative.submitted_by.email)
+
+
+def reviewers_of(initiative):
+    """Who is told about a new or changed initiative: its region's team, or the editors when it has none."""
+    active = User.objects.filter(is_active=True).exclude(email="")
+    team = (
+        active.filter(groups__region_team__region_id=initiative.region_id) if initiative.region_id else None
+    )
+    if team is not None and team.exists():
+        return list(team.distinct())
+    return list(active.filter(groups__name=EDITORS).distinct())
+
+
+def send_review_request_mail(initiative_pk, changed):
+    """Ask the region's team to review a new initiative (``changed`` False) or the changes to one, one mail per
+    reviewer in their language. Sent after the transaction commits."""
+    initiative = Initiative.objects.select_related("region").filter(pk=initiative_pk).first()
+    if initiative is None:
+        return
+    template = "regions/emails/review_changes" if changed else "regions/emails/review_new"
+    for reviewer in reviewers_of(initiative):
+        with in_language(language_of(reviewer)):
+            context = {
+                "initiative": initiative,
+                "user": reviewer,
+                "region": initiative.region.localized.title if initiative.region else "",
+                "review_url": _absolute(reverse("regions:review_initiatives")),
+                "profile_url": _absolute(initiative.get_absolute_url()),
+            }
+            _send(template, context, reviewer.email)
+
+
+def _send(template, context, address):
+    subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
+    body = render_to_string(f"{template}.txt", context)
+    prefix = getattr(settings, "ACCOUNT_EMAIL_SUBJECT_PREFIX", "")
+    send_mail(f"{prefix}{subject}", body, None, [address])
 
 
 def _absolute(path):

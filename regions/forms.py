@@ -104,6 +104,10 @@ class InitiativeForm(forms.ModelForm):
             )
         self.fields["kind"].choices = [("", _("Please choose")), *self.fields["kind"].choices[1:]]
         self._previous_logo = self.instance.logo.name if self.instance.logo else ""
+        position = self.instance.coordinates
+        if position:
+            self.initial.setdefault("latitude", position["lat"])
+            self.initial.setdefault("longitude", position["lng"])
 
     def clean_logo(self):
         logo = self.cleaned_data.get("logo")
@@ -115,7 +119,11 @@ class InitiativeForm(forms.ModelForm):
         cleaned = super().clean()
         lat, lng = cleaned.get("latitude"), cleaned.get("longitude")
         address = (cleaned.get("address") or "").strip()
-        if lat is not None and lng is not None:
+        # Editing: the stored point comes back in the hidden fields; a new address without a new point moves it.
+        point_kept = (
+            not ({"latitude", "longitude"} & set(self.changed_data)) and "address" in self.changed_data
+        )
+        if lat is not None and lng is not None and not (self.instance.pk and point_kept and address):
             cleaned["position"] = (lat, lng)
         elif address:
             place = locate(address)
@@ -135,13 +143,24 @@ class InitiativeForm(forms.ModelForm):
             cleaned["position"] = None
         return cleaned
 
-    def save(self, commit=True):
-        initiative = super().save(commit=False)
+    def location_value(self):
+        """The stored form of the position the form arrived at ("" for none)."""
         position = self.cleaned_data.get("position")
-        initiative.location = point(round(position[0], 5), round(position[1], 5)) if position else ""
+        return point(round(position[0], 5), round(position[1], 5)) if position else ""
+
+    def new_logo(self):
+        """A newly uploaded logo, re-encoded under a random name, or None."""
         logo = self.cleaned_data.get("logo")
         if logo and hasattr(logo, "content_type"):
-            initiative.logo = reencode_avatar(logo, uuid.uuid4().hex)
+            return reencode_avatar(logo, uuid.uuid4().hex)
+        return None
+
+    def save(self, commit=True):
+        initiative = super().save(commit=False)
+        initiative.location = self.location_value()
+        logo = self.new_logo()
+        if logo is not None:
+            initiative.logo = logo
         if commit:
             initiative.save()
             self.save_m2m()

@@ -318,6 +318,7 @@ class ApprovalStatus(models.TextChoices):
     PENDING = "pending", _("Awaiting approval")
     APPROVED = "approved", pgettext_lazy("initiative", "Approved")
     REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class InitiativeQuerySet(models.QuerySet):
@@ -326,6 +327,9 @@ class InitiativeQuerySet(models.QuerySet):
 
     def pending(self):
         return self.filter(approval_status=ApprovalStatus.PENDING)
+
+    def with_pending_changes(self):
+        return self.approved().filter(changes_submitted_at__isnull=False)
 
     def matching(self, text):
         """Those with every word of ``text`` in their name or description (few rows: no index needed)."""
@@ -405,6 +409,14 @@ class Initiative(LocatedMixin, index.Indexed, models.Model):
         max_length=1000,
         blank=True,
         help_text=_("Sent by email to the person who submitted it, above all when it is rejected."),
+    )
+    # Changes an owner made to an approved initiative, waiting for the regional team: field name -> new value
+    # as ``regions.initiative_edits`` stores it. The public fields above stay as approved until then.
+    proposed_changes = models.JSONField(
+        _("Changes awaiting approval"), default=dict, blank=True, editable=False
+    )
+    changes_submitted_at = models.DateTimeField(
+        _("Changes submitted on"), null=True, blank=True, editable=False
     )
     created_at = models.DateTimeField(_("Submitted on"), auto_now_add=True)
     updated_at = models.DateTimeField(_("Last changed"), auto_now=True)

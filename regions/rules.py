@@ -50,11 +50,34 @@ may_change_team = acts_without_user | is_editor
 # Editors see every pending initiative, a team its regions' (``regions.views.reviewable_initiatives``).
 may_review_initiatives = is_editor | is_region_moderator
 
+
+@rules.predicate
+def is_initiative_owner(user, initiative):
+    """The member who submitted ``initiative``."""
+    return initiative is not None and user.is_authenticated and initiative.submitted_by_id == user.pk
+
+
+@rules.predicate
+def reviews_initiative(user, initiative):
+    """An editor, or in the team of the initiative's region (initiatives point to the German page)."""
+    if initiative is None or not user.is_authenticated:
+        return False
+    if is_editor(user):
+        return True
+    return (
+        initiative.region_id is not None and moderated_regions(user).filter(pk=initiative.region_id).exists()
+    )
+
+
 # Submitting an initiative and joining a region need a confirmed address (unconfirmed accounts can log in).
 rules.add_perm("regions.join_region", is_verified_member)
 rules.add_perm("regions.submit_initiative", is_verified_member)
 rules.add_perm("regions.review_initiatives", may_review_initiatives)
 rules.add_perm("regions.moderate_region", can_moderate_region)
+# An initiative's page before approval, its edit form, withdrawing and deleting it: its owner (a verified
+# member: edits go out to the team) and whoever decides on it. The team's and editors' edits need no review.
+rules.add_perm("regions.manage_initiative", (is_initiative_owner & is_verified_member) | reviews_initiative)
+rules.add_perm("regions.decide_on_initiative", reviews_initiative)
 rules.add_perm("regions.change_team", may_change_team)
 # Only the editors delete a region page (with its team, forum and members).
 rules.add_perm("regions.delete_region", is_editor)

@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,7 +18,16 @@ from allauth.core import ratelimit
 
 from common.language import locale_id
 from members.rules import is_editor
+from regions.emails import send_changes_decision_mail, send_review_request_mail
 from regions.forms import InitiativeForm, RejectForm
+from regions.initiative_edits import (
+    apply_proposal,
+    described_changes,
+    discard_proposal,
+    proposal_from,
+    propose,
+    proposed_initial,
+)
 from regions.map.page import point_map_config
 from regions.models import (
     ApprovalStatus,
@@ -91,17 +101,6 @@ def _initial_region(value):
     return page.network_region().pk if page is not None else None
 
 
-def _may_see_unapproved(user, initiative):
-    """The submitter and whoever may decide on it see an initiative before (or without) approval."""
-    if not user.is_authenticated:
-        return False
-    if initiative.submitted_by_id == user.pk or is_editor(user):
-        return True
-    return initiative.region_id is not None and initiative.region_id in {
-        region.pk for region in moderated_regions(user)
-    }
-
-
 def _network_map_url():
     page = RegionIndexPage.objects.live().public().filter(locale_id=locale_id()).first()
     return page.url if page else None
@@ -113,7 +112,8 @@ def initiative_profile(request, pk):
         Initiative.objects.select_related("region").prefetch_related("fields_of_action", "sdgs"), pk=pk
     )
     approved = initiative.approval_status == ApprovalStatus.APPROVED
-    if not approved and not _may_see_unapproved(request.user, initiative):
+    may_manage = rules.has_perm("regions.manage_initiative", request.user, initiative)
+    if not approved and not may_manage:
         raise Http404(_("This initiative does not exist (any more)."))
     attach_shown_regions([initiative])
     region = initiative.shown_region
@@ -121,6 +121,7 @@ def initiative_profile(request, pk):
     context = {
         "initiative": initiative,
         "approved": approved,
+        "may_manage": may_manage,
         "region": region if region_public else None,
         "point_map_config": point_map_config(),
         "network_map_url": _network_map_url() if initiative.coordinates else None,
@@ -157,6 +158,7 @@ def submit_initiative(request):
         with transaction.atomic():
             initiative.save()
             form.save_m2m()
+            _ask_for_review(initiative, changed=False)
         messages.success(
             request,
             _(
@@ -169,8 +171,124 @@ def submit_initiative(request):
     return render(request, "regions/initiative_form.html", _form_context(form))
 
 
-def _form_context(form):
-    return {"form": form, "point_map_config": point_map_config(picker=True)}
+def _form_context(form, initiative=None, reviewer=False):
+    return {
+        "form": form,
+        "initiative": initiative,
+        "perms_decide": reviewer,
+        "point_map_config": point_map_config(picker=True),
+    }
+
+
+def _ask_for_review(initiative, changed):
+    pk = initiative.pk
+    transaction.on_commit(lambda: send_review_request_mail(pk, changed))
+
+
+def _too_many(request):
+    """Counts one edit or submission that mails the team; True when the member has sent too many."""
+    return not ratelimit.consume(request, action=INITIATIVE_RATE_LIMIT_ACTION, user=request.user)
+
+
+def _managed_initiative(request, pk):
+    """The initiative ``pk`` if ``request.user`` may manage it: 404 when it is not public and not theirs, 403
+    when it is public but not theirs."""
+    initiative = get_object_or_404(Initiative.objects.select_related("region"), pk=pk)
+    if not rules.has_perm("regions.manage_initiative", request.user, initiative):
+        if initiative.approval_status == ApprovalStatus.APPROVED:
+            raise PermissionDenied(
+                _("Only the people behind this initiative and its regional team can change it.")
+            )
+        raise Http404(_("This initiative does not exist (any more)."))
+    return initiative
+
+
+@login_required
+def edit_initiative(request, pk):
+    """Owners and reviewers change an initiative. An owner's change to an approved one waits for review
+    (``regions.initiative_edits``); a withdrawn or rejected one goes back to review; reviewers' changes count
+    at once."""
+    initiative = _managed_initiative(request, pk)
+    reviewer = rules.has_perm("regions.decide_on_initiative", request.user, initiative)
+    proposed = initiative.approval_status == ApprovalStatus.APPROVED and not reviewer
+    # The form works on its own copy: validating writes the typed values into its instance.
+    # An owner who changes it again starts from the changes waiting for review.
+    form = InitiativeForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=Initiative.objects.get(pk=pk),
+        initial=proposed_initial(initiative) if proposed else None,
+    )
+    if request.method == "POST" and form.is_valid():
+        if not reviewer and _too_many(request):
+            form.add_error(
+                None, _("Too many changes in a short time. Please wait a little, then send the form again.")
+            )
+            return render(
+                request, "regions/initiative_form.html", _form_context(form, initiative), status=429
+            )
+        if proposed:
+            proposal = proposal_from(form, initiative)
+            propose(initiative, proposal)
+            if proposal:
+                _ask_for_review(initiative, changed=True)
+                messages.success(
+                    request,
+                    _(
+                        "Thank you! Your changes go to the regional team. Until they approve them, the page "
+                        "shows the approved version."
+                    ),
+                )
+            else:
+                messages.info(request, _("Nothing has changed."))
+        else:
+            with transaction.atomic():
+                saved = form.save()
+                if not reviewer and saved.approval_status in (
+                    ApprovalStatus.REJECTED,
+                    ApprovalStatus.WITHDRAWN,
+                ):
+                    saved.approval_status = ApprovalStatus.PENDING
+                    saved.save(update_fields=["approval_status"])
+                    _ask_for_review(saved, changed=False)
+                transaction.on_commit(form.delete_replaced_logo)
+            messages.success(request, _("The initiative has been saved."))
+        return redirect(initiative.get_absolute_url())
+    return render(request, "regions/initiative_form.html", _form_context(form, initiative, reviewer))
+
+
+@login_required
+@require_POST
+def withdraw_initiative(request, pk):
+    """Take an initiative off the site (its owner can send it for review again by saving it)."""
+    initiative = _managed_initiative(request, pk)
+    with transaction.atomic():
+        locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
+        discard_proposal(locked)
+        locked.approval_status = ApprovalStatus.WITHDRAWN
+        locked.save(update_fields=["approval_status"])
+    messages.success(
+        request,
+        _("“%(name)s” is no longer shown on the site. Save it again to send it to the regional team.")
+        % {"name": initiative.name},
+    )
+    return redirect(initiative.get_absolute_url())
+
+
+@login_required
+def delete_initiative(request, pk):
+    initiative = _managed_initiative(request, pk)
+    if request.method != "POST":
+        return render(request, "regions/initiative_delete.html", {"initiative": initiative})
+    with transaction.atomic():
+        locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
+        discard_proposal(locked)
+        logo = locked.logo.name
+        locked.delete()
+        if logo:
+            transaction.on_commit(lambda: default_storage.delete(logo))
+    messages.success(request, _("“%(name)s” has been deleted.") % {"name": initiative.name})
+    return redirect("regions:my_initiatives")
 
 
 @login_required
@@ -189,12 +307,19 @@ def my_initiatives(request):
 # --- Moderation -----------------------------------------------------------------------------------------
 
 
+def _in_reach(user, initiatives):
+    """``initiatives`` narrowed to those ``user`` decides on: all for editors, their regions' for moderators."""
+    return initiatives if is_editor(user) else initiatives.filter(region__in=moderated_regions(user))
+
+
 def reviewable_initiatives(user):
-    """Pending initiatives ``user`` may decide on: all for editors, their regions' for moderators."""
-    pending = Initiative.objects.pending()
-    if is_editor(user):
-        return pending
-    return pending.filter(region__in=moderated_regions(user))
+    """Pending initiatives ``user`` may decide on."""
+    return _in_reach(user, Initiative.objects.pending())
+
+
+def reviewable_changes(user):
+    """Approved initiatives with changes waiting that ``user`` may decide on."""
+    return _in_reach(user, Initiative.objects.with_pending_changes())
 
 
 def _require_reviewer(user):
@@ -212,8 +337,17 @@ def review_initiatives(request):
         .prefetch_related("fields_of_action")
         .order_by("created_at", "pk")
     )
+    changed = (
+        reviewable_changes(request.user)
+        .select_related("region", "submitted_by")
+        .prefetch_related("fields_of_action", "sdgs")
+        .order_by("changes_submitted_at", "pk")
+    )
+    changes = [(initiative, described_changes(initiative)) for initiative in attach_shown_regions(changed)]
     return render(
-        request, "regions/initiative_review.html", {"initiatives": attach_shown_regions(initiatives)}
+        request,
+        "regions/initiative_review.html",
+        {"initiatives": attach_shown_regions(initiatives), "changes": changes},
     )
 
 
@@ -247,4 +381,37 @@ def reject_initiative(request, pk):
         return redirect("regions:review_initiatives")
     initiative = _decide(request, pk, ApprovalStatus.REJECTED, form.cleaned_data["reason"].strip())
     messages.success(request, _("“%(name)s” has been rejected.") % {"name": initiative.name})
+    return redirect("regions:review_initiatives")
+
+
+def _decide_changes(request, pk, approve, note=""):
+    with transaction.atomic():
+        initiative = get_object_or_404(reviewable_changes(request.user).select_for_update(), pk=pk)
+        if approve:
+            apply_proposal(initiative)
+        else:
+            discard_proposal(initiative)
+        transaction.on_commit(lambda: send_changes_decision_mail(pk, approve, note))
+    return initiative
+
+
+@login_required
+@require_POST
+def approve_changes(request, pk):
+    _require_reviewer(request.user)
+    initiative = _decide_changes(request, pk, approve=True)
+    messages.success(request, _("The changes to “%(name)s” have been approved.") % {"name": initiative.name})
+    return redirect("regions:review_initiatives")
+
+
+@login_required
+@require_POST
+def reject_changes(request, pk):
+    _require_reviewer(request.user)
+    form = RejectForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The reason is too long (at most 1000 characters)."))
+        return redirect("regions:review_initiatives")
+    initiative = _decide_changes(request, pk, approve=False, note=form.cleaned_data["reason"].strip())
+    messages.success(request, _("The changes to “%(name)s” have been rejected.") % {"name": initiative.name})
     return redirect("regions:review_initiatives")

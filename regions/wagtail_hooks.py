@@ -195,6 +195,7 @@ def export_region_data(user, request=None):
                 "position": initiative.coordinates,
                 "created_at": iso(initiative.created_at),
                 "updated_at": iso(initiative.updated_at),
+                "changes_awaiting_approval": initiative.proposed_changes or None,
             }
             for initiative in initiatives
         ],
