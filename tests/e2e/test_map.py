@@ -108,7 +108,8 @@ def test_markers_popups_and_list_work_without_tiles(map_page, demo):
     expect(popup).to_contain_text("Status: Aktiv")
     link = popup.get_by_role("link", name="Zur Seite der Region")
     assert link.get_attribute("href") == neumarkt.url
-    link.click()
+    # By keyboard: a pointer click can land while the popup's auto-pan still moves the link (seen once in CI).
+    link.press("Enter")
     expect(page.get_by_role("heading", level=1, name=neumarkt.title)).to_be_visible()
 
 
