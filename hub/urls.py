@@ -41,6 +41,7 @@ site_urlpatterns = [
     path("konto/", include("allauth.urls")),
     path("mitglied/", include("members.urls")),
     path("mitmachen/", include("regions.urls")),
+    path("netzwerk/", include("network.urls")),
     path("forum/", include(board_urls)),
 ]
 

@@ -109,7 +109,10 @@ def _network_map_url():
 @require_GET
 def initiative_profile(request, pk):
     initiative = get_object_or_404(
-        Initiative.objects.select_related("region").prefetch_related("fields_of_action", "sdgs"), pk=pk
+        Initiative.objects.select_related("region", "submitted_by").prefetch_related(
+            "fields_of_action", "sdgs"
+        ),
+        pk=pk,
     )
     approved = initiative.approval_status == ApprovalStatus.APPROVED
     may_manage = rules.has_perm("regions.manage_initiative", request.user, initiative)

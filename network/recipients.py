@@ -1,0 +1,80 @@
+"""Who a message through the hub can go to, and where the hub sends it. Nothing here reaches the sender.
+
+- a member whose card is public (in the directory or on the map) and who allows contact;
+- an approved initiative whose owner (the member who registered it) allows contact;
+- a region's team, at the team address of its (German) page, while the page is live and public.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from members.language import language_of, language_of_address
+from members.models import User
+from members.roles import MEMBERS
+from network.models import Card, RecipientKind
+from regions.models import ApprovalStatus, Initiative, RegionPage
+
+MAX_ID = 2**63 - 1
+
+
+@dataclass
+class Recipient:
+    kind: str
+    id: int
+    name: str  # what the sender sees
+    address: str  # never shown to the sender
+    language: str
+    page_url: str  # where the sender came from (the profile, the region page, the directory)
+    user: User | None = None  # the person behind it, when there is one
+
+
+def allows_contact(user):
+    card = Card.objects.filter(user=user).only("contact_allowed").first()
+    return card is None or card.contact_allowed
+
+
+def _reachable_member(user_id):
+    user = User.objects.filter(pk=user_id, is_active=True, groups__name=MEMBERS).exclude(email="").first()
+    if user is None or not allows_contact(user):
+        return None
+    public = Card.objects.listed().filter(user=user).exists() or user.show_on_map
+    return user if public else None
+
+
+def find(kind, ident):
+    """The ``Recipient`` of ``kind`` and ``ident``, or None when there is none (or it takes no messages)."""
+    if not 0 < ident <= MAX_ID:
+        return None
+    if kind == RecipientKind.MEMBER:
+        user = _reachable_member(ident)
+        if user is None:
+            return None
+        return Recipient(kind, user.pk, str(user.public_name), user.email, language_of(user), "", user)
+    if kind == RecipientKind.INITIATIVE:
+        initiative = (
+            Initiative.objects.filter(pk=ident, approval_status=ApprovalStatus.APPROVED)
+            .select_related("submitted_by")
+            .first()
+        )
+        owner = initiative.submitted_by if initiative else None
+        if owner is None or not owner.is_active or not owner.email or not allows_contact(owner):
+            return None
+        return Recipient(
+            kind,
+            initiative.pk,
+            initiative.name,
+            owner.email,
+            language_of(owner),
+            initiative.get_absolute_url(),
+            owner,
+        )
+    if kind == RecipientKind.REGION:
+        page = RegionPage.objects.live().public().filter(pk=ident).first()
+        region = page.network_region() if page else None
+        if region is None or not region.live or not region.contact_email:
+            return None
+        address = region.contact_email
+        language = language_of_address(address) or settings.LANGUAGE_CODE
+        return Recipient(kind, page.pk, page.title, address, language, page.url)
+    return None

@@ -1,0 +1,27 @@
+"""Links to write through the hub, for the pages of other apps (initiative profiles, region pages)."""
+
+from django import template
+from django.urls import reverse
+
+from network.models import RecipientKind
+from network.recipients import allows_contact
+
+register = template.Library()
+
+
+@register.simple_tag
+def initiative_contact_url(initiative):
+    """The contact form of an approved initiative whose owner takes messages, else "" (one query)."""
+    owner = initiative.submitted_by if initiative.submitted_by_id else None
+    if owner is None or not owner.is_active or not allows_contact(owner):
+        return ""
+    return reverse("network:contact", args=[RecipientKind.INITIATIVE, initiative.pk])
+
+
+@register.simple_tag
+def region_contact_url(page):
+    """The contact form of a region's team when the region has a team address, else ""."""
+    region = page.network_region()
+    if region is None or not region.contact_email:
+        return ""
+    return reverse("network:contact", args=[RecipientKind.REGION, page.pk])
