@@ -1,4 +1,5 @@
-"""The demo's people: fictional members with a card on the network map, and the development logins."""
+"""The demo's people: fictional members with a card on the network map and in the directory, and the
+development logins."""
 
 from django.contrib.auth import get_user_model
 
@@ -7,6 +8,7 @@ from allauth.account.models import EmailAddress
 from demo.data import keys
 from home.models import point
 from members.roles import add_to_members
+from network.models import Card
 from regions.models import RegionMembership, RegionModerator
 
 ADMIN_USERNAME = "admin"
@@ -48,6 +50,31 @@ MEMBER_CARDS = [
 ]
 
 
+# What their cards in the directory ("Mitmacher:innen") say: (place, what I can offer, what I am looking for).
+DIRECTORY_CARDS = {
+    "karte-lena": (
+        "Münster",
+        "Erfahrung mit Repair-Cafés: Werkzeuglisten, Haftungsfragen, Ehrenamtliche finden.",
+        "Leute, die Nähmaschinen reparieren können.",
+    ),
+    "karte-jonas": (
+        "Bielefeld",
+        "Beratung zu Balkonkraftwerken und Bürgerenergie.",
+        "Mitstreiter:innen für eine Energiegenossenschaft.",
+    ),
+    "karte-aylin": (
+        "Neumarkt i.d.OPf.",
+        "Einblick in unsere SoLaWi: Anbauplanung, Verteiltage, Finanzierung über Bieterrunden.",
+        "Flächen im Landkreis und Hände für die Ernte.",
+    ),
+    "karte-mats": (
+        "Cottbus",
+        "Kontakte zu Kommunen im Strukturwandel.",
+        "Ideen für eine Gemeinwohl-Bilanz im Verein.",
+    ),
+}
+
+
 def member_cards(writer, region_pages, taxonomy):
     writer.step("Visitenkarten auf der Karte")
     User = get_user_model()
@@ -70,6 +97,8 @@ def member_cards(writer, region_pages, taxonomy):
         add_to_members(user)
         if region_slug in region_pages:
             RegionMembership.objects.create(user=user, region=region_pages[region_slug])
+        card_place, offer, looking_for = DIRECTORY_CARDS[username]
+        Card.objects.create(user=user, listed=True, place=card_place, offer=offer, looking_for=looking_for)
         writer.stdout.write(f"  + {name}")
 
 

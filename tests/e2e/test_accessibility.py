@@ -23,7 +23,7 @@ from actions.models import ActionIndexPage, ActionPage
 from demo import forum as forum_demo
 from hub_events.models import EventIndexPage, EventPage
 from news.models import NewsPage
-from regions.models import RegionIndexPage, RegionPage
+from regions.models import Initiative, RegionIndexPage, RegionPage
 
 FAILING_IMPACTS = {"serious", "critical"}
 TARGETS_SHOWN = 3
@@ -76,6 +76,11 @@ def _demo_pages():
         ("Forum", reverse("forum:index")),
         ("Forumsthema", topic_url),
         ("Registrierung", reverse("account_signup")),
+        (
+            "Initiative (Profil)",
+            Initiative.objects.approved().exclude(location="").order_by("pk").first().get_absolute_url(),
+        ),
+        ("Mitmacher:innen", reverse("network:directory")),
         ("Home (English)", "/en/"),
         ("Action pool (English)", english(ActionIndexPage)),
         ("Regions map (English)", english(RegionIndexPage)),
