@@ -228,6 +228,7 @@ class RegionPage(RoutedPageMixin, LocatedMixin, Page):
         context["member_count"] = members["count"]
         context["is_region_member"] = user.is_authenticated and members["mine"] > 0
         context["team_may_contact_me"] = members["mine_visible"] > 0
+        context["can_see_members"] = rules.has_perm("regions.see_region_members", user, self)
         initiatives = list(Initiative.objects.approved().filter(**keyed)[:50])
         context["initiatives"] = initiatives
         # The region's events and news (their apps register them); the badges of the region, its initiatives

@@ -36,6 +36,7 @@ from regions.models import (
     RegionIndexPage,
     RegionMembership,
     RegionPage,
+    RegionTeam,
     attach_shown_regions,
 )
 from regions.rules import moderated_regions
@@ -378,10 +379,18 @@ def review_initiatives(request):
         .order_by("changes_submitted_at", "pk")
     )
     changes = [(initiative, described_changes(initiative)) for initiative in attach_shown_regions(changed)]
+    # "My regions": the regions whose team the user is in (as ``moderated_regions``), linked to their members.
+    teams = (
+        RegionTeam.objects.filter(group__user=request.user).select_related("region").order_by("region__title")
+    )
     return render(
         request,
         "regions/initiative_review.html",
-        {"initiatives": attach_shown_regions(initiatives), "changes": changes},
+        {
+            "initiatives": attach_shown_regions(initiatives),
+            "changes": changes,
+            "teams": attach_shown_regions(teams.defer("region__body")),
+        },
     )
 
 
