@@ -96,7 +96,10 @@ def member_cards(writer, region_pages, taxonomy):
         EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
         add_to_members(user)
         if region_slug in region_pages:
-            RegionMembership.objects.create(user=user, region=region_pages[region_slug])
+            # People who show their card on the map let their region's team see them too.
+            RegionMembership.objects.create(
+                user=user, region=region_pages[region_slug], **RegionMembership.consent_fields(True)
+            )
         card_place, offer, looking_for = DIRECTORY_CARDS[username]
         Card.objects.create(user=user, listed=True, place=card_place, offer=offer, looking_for=looking_for)
         writer.stdout.write(f"  + {name}")

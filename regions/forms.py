@@ -181,3 +181,23 @@ class RejectForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
         help_text=_("Sent by email to the person who submitted it."),
     )
+
+
+class TeamConsentForm(forms.Form):
+    """A member's answer whether the team of a region may see and contact them, and where to go back to.
+
+    The join form's checkbox sends "yes" or nothing (no); the buttons of the profile and the region page send
+    "yes" or "no". Any other value is refused, never read as an answer.
+    """
+
+    YES, NO = "yes", "no"
+    team_may_contact = forms.ChoiceField(choices=[(YES, YES), (NO, NO)], required=False)
+    back = forms.ChoiceField(choices=[("region", "region"), ("profile", "profile")], required=False)
+
+    def __init__(self, *args, answer_required=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team_may_contact"].required = answer_required
+
+    @property
+    def agreed(self):
+        return self.cleaned_data["team_may_contact"] == self.YES

@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, URLVali
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -215,13 +216,19 @@ class RegionPage(RoutedPageMixin, LocatedMixin, Page):
         context["can_see_team_contact"] = bool(self.contact_email) and rules.has_perm(
             "regions.see_team_contact", request.user
         )
-        # One small query whatever the number of members: the count and, for a member, "am I in?".
+        # One small query whatever the number of members: the count and, for a member, "am I in, and may the
+        # team see me?".
         user = request.user
+        mine = Q(user_id=user.pk if user.is_authenticated else None)
         members = RegionMembership.objects.filter(**keyed).aggregate(
-            count=Count("pk"), mine=Count("pk", filter=Q(user_id=user.pk if user.is_authenticated else None))
+            count=Count("pk"),
+            mine=Count("pk", filter=mine),
+            mine_visible=Count("pk", filter=mine & Q(team_may_contact=True)),
         )
         context["member_count"] = members["count"]
         context["is_region_member"] = user.is_authenticated and members["mine"] > 0
+        context["team_may_contact_me"] = members["mine_visible"] > 0
+        context["can_see_members"] = rules.has_perm("regions.see_region_members", user, self)
         initiatives = list(Initiative.objects.approved().filter(**keyed)[:50])
         context["initiatives"] = initiatives
         # The region's events and news (their apps register them); the badges of the region, its initiatives
@@ -274,13 +281,22 @@ class RegionModerator(Orderable):
 
 
 class RegionMembership(models.Model):
-    """A member who joined a region ("Mitmachen" on the region page)."""
+    """A member who joined a region ("Mitmachen" on the region page).
+
+    The region's team sees the member (name, e-mail address, join date, fields of action, place for the map)
+    only while ``team_may_contact`` is set: the member's own answer, off by default, changed at any time
+    (``regions.views.change_team_consent``).
+    """
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="region_memberships"
     )
     region = models.ForeignKey(RegionPage, on_delete=models.CASCADE, related_name="memberships")
     joined_at = models.DateTimeField(_("Joined on"), auto_now_add=True)
+    team_may_contact = models.BooleanField(_("The regional team may see and contact me"), default=False)
+    consented_at = models.DateTimeField(
+        _("Agreed on"), null=True, blank=True, help_text=_("When the member last agreed; empty when not.")
+    )
 
     class Meta:
         verbose_name = _("Region membership")
@@ -289,6 +305,11 @@ class RegionMembership(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.region}"
+
+    @staticmethod
+    def consent_fields(agreed):
+        """The fields that record a member's answer: the time of agreeing, none once withdrawn."""
+        return {"team_may_contact": agreed, "consented_at": timezone.now() if agreed else None}
 
 
 class RegionTeam(models.Model):

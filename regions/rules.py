@@ -47,6 +47,10 @@ can_moderate_region = is_editor | is_in_team_of
 # and ``RegionPage.save`` keep the saved team for everyone else (see ``regions.models.RegionPage``).
 may_change_team = acts_without_user | is_editor
 
+# Who sees the members of a region who let its team see and contact them (name, e-mail address, …): editors,
+# and the region's team while their own address is confirmed — it is other people's data.
+may_see_region_members = is_editor | (is_verified_member & is_in_team_of)
+
 # Editors see every pending initiative, a team its regions' (``regions.views.reviewable_initiatives``).
 may_review_initiatives = is_editor | is_region_moderator
 
@@ -74,6 +78,7 @@ rules.add_perm("regions.join_region", is_verified_member)
 rules.add_perm("regions.submit_initiative", is_verified_member)
 rules.add_perm("regions.review_initiatives", may_review_initiatives)
 rules.add_perm("regions.moderate_region", can_moderate_region)
+rules.add_perm("regions.see_region_members", may_see_region_members)
 # An initiative's page before approval, its edit form, withdrawing and deleting it: its owner (a verified
 # member: edits go out to the team) and whoever decides on it. The team's and editors' edits need no review.
 rules.add_perm("regions.manage_initiative", (is_initiative_owner & is_verified_member) | reviews_initiative)

@@ -1,11 +1,14 @@
 from django.urls import path
 
-from regions import views
+from regions import member_list, views
 
 app_name = "regions"
 urlpatterns = [
     path("region/<int:page_id>/beitreten/", views.join_region, name="join"),
     path("region/<int:page_id>/verlassen/", views.leave_region, name="leave"),
+    path("region/<int:page_id>/einwilligung/", views.change_team_consent, name="team_consent"),
+    path("region/<int:page_id>/mitglieder/", member_list.region_members, name="members"),
+    path("region/<int:page_id>/mitglieder.csv", member_list.region_members_csv, name="members_csv"),
     path("initiative/neu/", views.submit_initiative, name="submit_initiative"),
     path("initiativen/<int:pk>/", views.initiative_profile, name="initiative"),
     path("initiativen/<int:pk>/bearbeiten/", views.edit_initiative, name="edit_initiative"),

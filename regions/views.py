@@ -4,7 +4,8 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.http import Http404
@@ -19,7 +20,7 @@ from allauth.core import ratelimit
 from common.language import locale_id
 from members.rules import is_editor
 from regions.emails import send_changes_decision_mail, send_review_request_mail
-from regions.forms import InitiativeForm, RejectForm
+from regions.forms import InitiativeForm, RejectForm, TeamConsentForm
 from regions.initiative_edits import (
     apply_proposal,
     described_changes,
@@ -35,6 +36,7 @@ from regions.models import (
     RegionIndexPage,
     RegionMembership,
     RegionPage,
+    RegionTeam,
     attach_shown_regions,
 )
 from regions.rules import moderated_regions
@@ -61,6 +63,13 @@ def _signup_redirect(page):
     return redirect(f"{reverse('account_signup')}?{urlencode({'next': page.url})}")
 
 
+def _consent_form(request, answer_required=False):
+    form = TeamConsentForm(request.POST, answer_required=answer_required)
+    if not form.is_valid():
+        raise BadRequest(_("Please answer whether the regional team may see and contact you."))
+    return form
+
+
 @require_POST
 def join_region(request, page_id):
     page, region = _public_region(page_id)
@@ -69,9 +78,35 @@ def join_region(request, page_id):
     # Joining needs a confirmed address (a session may outlive a change of address or group).
     if not rules.has_perm("regions.join_region", request.user):
         return _verification_required(request, action="join")
-    _membership, created = RegionMembership.objects.get_or_create(user=request.user, region=region)
+    agreed = _consent_form(request).agreed
+    # Joining twice changes nothing: a member changes the answer with change_team_consent.
+    _membership, created = RegionMembership.objects.get_or_create(
+        user=request.user, region=region, defaults=RegionMembership.consent_fields(agreed)
+    )
     if created:
         messages.success(request, _("Great to have you taking part in this region!"))
+    return redirect(page.url)
+
+
+@require_POST
+def change_team_consent(request, page_id):
+    """A member lets the team of a region they joined see and contact them, or no longer. Withdrawing works
+    for any region page, also one taken off the site: it is the member's data."""
+    page = get_object_or_404(RegionPage, pk=page_id)
+    if not request.user.is_authenticated:
+        return redirect_to_login(reverse("members:profile"))
+    form = _consent_form(request, answer_required=True)
+    changed = RegionMembership.objects.filter(user=request.user, **page.network_rows()).update(
+        **RegionMembership.consent_fields(form.agreed)
+    )
+    if not changed:
+        raise Http404(_("You have not joined this region."))
+    if form.agreed:
+        messages.success(request, _("The regional team can now see and contact you."))
+    else:
+        messages.success(request, _("The regional team can no longer see or contact you."))
+    if form.cleaned_data["back"] == "profile" or not page.live:
+        return redirect("members:profile")
     return redirect(page.url)
 
 
@@ -347,10 +382,18 @@ def review_initiatives(request):
         .order_by("changes_submitted_at", "pk")
     )
     changes = [(initiative, described_changes(initiative)) for initiative in attach_shown_regions(changed)]
+    # "My regions": the regions whose team the user is in (as ``moderated_regions``), linked to their members.
+    teams = (
+        RegionTeam.objects.filter(group__user=request.user).select_related("region").order_by("region__title")
+    )
     return render(
         request,
         "regions/initiative_review.html",
-        {"initiatives": attach_shown_regions(initiatives), "changes": changes},
+        {
+            "initiatives": attach_shown_regions(initiatives),
+            "changes": changes,
+            "teams": attach_shown_regions(teams.defer("region__body")),
+        },
     )
 
 

@@ -167,6 +167,8 @@ def export_region_data(user, request=None):
                 "region": membership.region.title,
                 "url": absolute_url(request, membership.region.get_url(request=request)),
                 "joined_at": iso(membership.joined_at),
+                "team_may_contact": membership.team_may_contact,
+                "consented_at": iso(membership.consented_at),
             }
             for membership in memberships
         ],

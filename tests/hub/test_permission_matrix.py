@@ -30,6 +30,7 @@ EXPECTED = {
     "moderate region B's forum": {"moderator_b", "editor"},
     "approve an initiative in A": {"moderator_a", "editor"},
     "approve an initiative in B": {"moderator_b", "editor"},
+    "see region A's members": {"moderator_a", "editor"},
     "post in a forum": {"member", "moderator_a", "moderator_b", "editor"},
     "read a public forum": set(ACTORS),
 }
@@ -110,6 +111,10 @@ def can_approve_in(client, user, region):
     return initiative.approval_status == ApprovalStatus.APPROVED
 
 
+def can_see_members_of(client, user, region):
+    return client.get(reverse("regions:members", args=[region.pk])).status_code == 200
+
+
 def can_post(client, user, topic):
     forum = topic.forum
     before = Post.objects.filter(topic=topic).count()
@@ -158,6 +163,7 @@ def observed_rights(world, actor):
         "moderate region B's forum": lambda c: can_moderate_forum(c, user, topics["b"]),
         "approve an initiative in A": lambda c: can_approve_in(c, user, a),
         "approve an initiative in B": lambda c: can_approve_in(c, user, b),
+        "see region A's members": lambda c: can_see_members_of(c, user, a),
         "post in a forum": lambda c: can_post(c, user, topics["a"]),
         "read a public forum": lambda c: can_read_forum(c, user, topics["a"]),
     }
@@ -187,6 +193,7 @@ def test_removal_from_the_team_revokes_every_region_right(world, settings):
         "publish an event under region A",
         "moderate region A's forum",
         "approve an initiative in A",
+        "see region A's members",
     ):
         assert rights[action] is False, action
     # Still a member: posting and reading stay.
