@@ -8,6 +8,7 @@ shows a closed notice instead of the form and refuses submissions with 410 Gone.
 import datetime
 import logging
 
+from django.conf import settings
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -17,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, FormSubmission
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
@@ -63,6 +64,11 @@ class RegionApplicationFormField(AbstractFormField):
 
 
 LAST_MINUTE = datetime.timedelta(minutes=1)
+
+
+def is_before_deadline(deadline, now):
+    """True until ``deadline`` has passed (always, if there is none)."""
+    return deadline is None or now < deadline.replace(second=0, microsecond=0) + LAST_MINUTE
 
 
 class RegionApplicationPage(RoutedPageMixin, AbstractEmailForm):
@@ -163,9 +169,7 @@ class RegionApplicationPage(RoutedPageMixin, AbstractEmailForm):
 
         The admin sets the deadline to the minute, and "bis 23:59 Uhr" includes that minute.
         """
-        if self.deadline is None:
-            return True
-        return (now or timezone.now()) < self.deadline.replace(second=0, microsecond=0) + LAST_MINUTE
+        return is_before_deadline(self.deadline, now or timezone.now())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -232,6 +236,11 @@ class RegionApplicationPage(RoutedPageMixin, AbstractEmailForm):
         "") and ``confirmation_failed``, for the landing page.
         """
         submission = self.get_submission_class().objects.create(form_data=form.cleaned_data, page=self)
+        Application.objects.create(
+            submission=submission,
+            email=emails.applicant_address(self, form),
+            **applicant_details(form.cleaned_data),
+        )
         if self.to_address:
             try:
                 self.send_mail(form)
@@ -253,3 +262,86 @@ class RegionApplicationPage(RoutedPageMixin, AbstractEmailForm):
 
     def send_mail(self, form):
         emails.send_team_notification(self, form)
+
+
+# --- what the editors make of an application -----------------------------------------------------------------
+
+
+class ApplicationStatus(models.TextChoices):
+    NEW = "new", _("New")
+    IN_CONVERSATION = "in_conversation", _("In conversation")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+
+
+NAME_MAX_LENGTH = 255
+NOTE_MAX_LENGTH = 4000
+
+
+def applicant_details(answers):
+    """``name`` and ``region_name`` from a submission's answers, by the fields' names (editors name the fields,
+    so this is a guess): the first field whose name holds "name", the first whose name holds "region"."""
+
+    def first(word):
+        for key, value in answers.items():
+            if word in key and isinstance(value, str) and value.strip():
+                return value.strip()[:NAME_MAX_LENGTH]
+        return ""
+
+    return {"name": first("name"), "region_name": first("region")}
+
+
+class Application(models.Model):
+    """The editors' record of one submission: its status, their note, and the region it became.
+
+    The applicant's name, address and region are copied from the answers when the form is sent, so that the
+    list, the data export and the account deletion find them without reading every form's fields.
+    """
+
+    submission = models.OneToOneField(
+        FormSubmission, on_delete=models.CASCADE, related_name="application", verbose_name=_("Submission")
+    )
+    name = models.CharField(_("Name"), max_length=NAME_MAX_LENGTH, blank=True)
+    email = models.EmailField(_("Email"), blank=True)
+    region_name = models.CharField(_("Region"), max_length=NAME_MAX_LENGTH, blank=True)
+    status = models.CharField(
+        _("Status"), max_length=20, choices=ApplicationStatus.choices, default=ApplicationStatus.NEW
+    )
+    note = models.TextField(
+        _("Internal note"),
+        max_length=NOTE_MAX_LENGTH,
+        blank=True,
+        help_text=_("For the editors only; the applicant never sees it (but may ask for their data)."),
+    )
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("Changed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField(_("Changed on"), null=True, blank=True)
+    region = models.ForeignKey(
+        "regions.RegionPage",
+        verbose_name=_("Region page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # The applicant had no confirmed account when the region was created: they join its team once this
+    # address is confirmed (``founding.join_invited_teams``). Emptied then. Matched ignoring case.
+    invited_email = models.EmailField(_("Invited address"), blank=True)
+
+    class Meta:
+        verbose_name = _("Region application")
+        verbose_name_plural = _("Region applications")
+        ordering = ["-submission__submit_time", "-pk"]
+
+    def __str__(self):
+        return self.name or self.email or gettext("Application %(number)s") % {"number": self.pk}
+
+    @property
+    def submitted_at(self):
+        return self.submission.submit_time

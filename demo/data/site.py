@@ -387,6 +387,12 @@ PROGRAMME = {
             "Zu den Modulen",
             page="veranstaltungen/regionallabor-2024-25",
         ),
+        call_to_action(
+            "Mit eurer Region dabei sein",
+            "Bewerbt euch mit eurem Regional-Team für die nächste Runde des Regionallabors.",
+            "Jetzt bewerben",
+            page="region-starten",
+        ),
         heading("Danach: Angebote nach Bedarf"),
         paragraph(
             "Den Kern bilden moderierte Weggemeinschaften, in denen sich Teams einer Großregion regelmäßig "

@@ -310,3 +310,12 @@ def test_english_home_page_calls_to_action_lead_to_english_pages(demo):
     for url in ("/en/regions/", "/en/actions/", "/en/begleitprogramm/"):
         assert f'href="{url}"' in main, url
     assert 'href="/regionen/"' not in main
+
+
+@pytest.mark.django_db
+def test_the_programme_page_home_page_and_map_lead_to_the_application_page(demo):
+    for url in ("/begleitprogramm/", "/", "/regionen/"):
+        html = Client().get(url).content.decode()
+        assert 'href="/region-starten/"' in html, url
+    english = Client().get("/en/regions/").content.decode()
+    assert 'href="/en/region-starten/"' in english
