@@ -57,6 +57,7 @@ def test_the_other_apps_add_their_parts(member):
         "region_memberships",
         "region_teams",
         "initiatives",
+        "region_applications",
         "directory_card",
         "messages_sent",
         "messages_received",
