@@ -12,4 +12,4 @@ class NetworkConfig(AppConfig):
         from network.models import Card
 
         # The directory shows the cards to visitors (and the page cache keeps it).
-        public_cache.track(Card)
+        public_cache.track(Card, created_with_defaults=True)

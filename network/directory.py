@@ -63,7 +63,7 @@ class DirectoryQuery:
         cards = Card.objects.listed().select_related("user").order_by("user__display_name", "pk")
         for word in self.text.split():
             cards = cards.filter(
-                Q(user__display_name__icontains=word)
+                (Q(user__display_name__icontains=word) & ~Q(user__display_name__contains="@"))
                 | Q(place__icontains=word)
                 | Q(offer__icontains=word)
                 | Q(looking_for__icontains=word)
@@ -94,7 +94,8 @@ def cards_page(page):
     users = [card.user_id for card in cards]
     memberships = attach_shown_regions(
         RegionMembership.objects.filter(
-            user_id__in=users, region__live=True, region__locale_id=network_locale_id()
+            user_id__in=users,
+            region__in=RegionPage.objects.live().public().filter(locale_id=network_locale_id()),
         )
         .select_related("region")
         .order_by("region__title")

@@ -1,6 +1,8 @@
 """The mails of messages through the hub: to the recipient (never a copy to the sender, whose page shows
 nothing of the recipient's address), and abuse reports to the editors."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
@@ -32,16 +34,19 @@ def send_contact_mail(message_pk, recipient):
         return
     sender = message.sender
     with in_language(recipient.language):
-        card_public = Card.objects.listed().filter(user=sender).exists()
+        card = Card.objects.listed().filter(user=sender).first()
+        searchable = card is not None and "@" not in sender.display_name
         context = {
             "message": message,
             "recipient": recipient,
             "sender_name": sender.public_name,
-            "sender_card_url": _absolute(reverse("network:directory") + f"?q={sender.public_name}")
-            if card_public
+            "sender_card_url": _absolute(
+                reverse("network:directory") + "?" + urlencode({"q": sender.display_name})
+            )
+            if searchable
             else "",
             "sender_contact_url": _absolute(reverse("network:contact", args=["member", sender.pk]))
-            if card_public
+            if card is not None and card.contact_allowed
             else "",
             "report_url": _absolute(reverse("network:report", args=[message.report_token])),
             "settings_url": _absolute(reverse("network:card")) if recipient.user else "",

@@ -27,6 +27,10 @@ class Recipient:
     language: str
     page_url: str  # where the sender came from (the profile, the region page, the directory)
     user: User | None = None  # the person behind it, when there is one
+    key: int = 0  # what the rate limits count: the German page of a region (both languages are one team)
+
+    def __post_init__(self):
+        self.key = self.key or self.id
 
 
 def allows_contact(user):
@@ -76,5 +80,5 @@ def find(kind, ident):
             return None
         address = region.contact_email
         language = language_of_address(address) or settings.LANGUAGE_CODE
-        return Recipient(kind, page.pk, page.title, address, language, page.url)
+        return Recipient(kind, page.pk, page.title, address, language, page.url, key=region.pk)
     return None

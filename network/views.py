@@ -59,10 +59,13 @@ def contact(request, kind, pk):
     back = recipient.page_url or reverse("network:directory")
     form = ContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        key = f"{recipient.kind}:{recipient.id}"
+        key = f"{recipient.kind}:{recipient.key}"
+        pair = f"{key}:{request.user.pk}"
         if not (
             ratelimit.consume(request, action="contact_receive", key=key, dry_run=True)
+            and ratelimit.consume(request, action="contact_pair", key=pair, dry_run=True)
             and ratelimit.consume(request, action="contact_send", user=request.user)
+            and ratelimit.consume(request, action="contact_pair", key=pair)
             and ratelimit.consume(request, action="contact_receive", key=key)
         ):
             form.add_error(
@@ -91,8 +94,8 @@ def report(request, token):
     message = get_object_or_404(ContactMessage, report_token=token)
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if message.reported_at is None:
-            ContactMessage.objects.filter(pk=message.pk).update(reported_at=timezone.now())
+        unreported = ContactMessage.objects.filter(pk=message.pk, reported_at__isnull=True)
+        if unreported.update(reported_at=timezone.now()):  # two reports at once mail the editors once
             reason = form.cleaned_data["reason"].strip()
             transaction.on_commit(lambda: send_abuse_report(message.pk, reason))
         return render(request, "network/report_done.html", {"message": message})

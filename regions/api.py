@@ -63,7 +63,6 @@ class InitiativeOut(Schema):
     website: str
     links: list[str] = Field(description="Further web addresses (social media …).")
     logo_url: str = Field(description="Absolute address of the picture or logo; empty when there is none.")
-    address: str = Field(description="The place as the initiative gives it.")
     position: PositionOut | None
     updated_at: dt.datetime
 
@@ -164,7 +163,6 @@ def _outputs(request, initiatives):
                 "website": initiative.website,
                 "links": initiative.link_list,
                 "logo_url": request.build_absolute_uri(initiative.logo.url) if initiative.logo else "",
-                "address": initiative.address,
                 "position": position,
                 "updated_at": initiative.updated_at,
             }

@@ -85,8 +85,9 @@ class InitiativeForm(forms.ModelForm):
         help_texts = {
             "description": _("What do you do, for whom, since when? At most 2000 characters."),
             "address": _(
-                "The town or village where you are active, or coordinates such as “51.96, 7.63”. Shown on "
-                "the public profile, and the initiative appears there on the map once it is approved."
+                "The town or village where you are active, or coordinates such as “51.96, 7.63”. Once the "
+                "initiative is approved, it appears at this place on the map and its profile; the text you "
+                "type stays with the regional team."
             ),
         }
         widgets = {

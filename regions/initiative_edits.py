@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.points import parse_point
 from home.models import SDG, FieldOfAction
 from regions.models import Initiative, RegionPage, network_locale_id
 
@@ -26,8 +27,13 @@ def proposal_from(form, stored):
     data = form.cleaned_data
     proposal = {}
     for name in TEXT_FIELDS:
-        value = form.location_value() if name == "location" else data.get(name, "")
-        if value != getattr(stored, name):
+        if name == "location":
+            value = form.location_value()
+            changed = _rounded(value) != _rounded(stored.location)
+        else:
+            value = data.get(name, "")
+            changed = value != getattr(stored, name)
+        if changed:
             proposal[name] = value
     region = data.get("region")
     if region is not None and region.pk != stored.region_id:
@@ -41,7 +47,15 @@ def proposal_from(form, stored):
         proposal["logo"] = default_storage.save(f"initiatives/logos/{logo.name}", logo)
     elif data.get("logo") is False and stored.logo:
         proposal["logo"] = ""
+    elif "logo" in stored.proposed_changes:  # the form cannot show a waiting logo: it stays as proposed
+        proposal["logo"] = stored.proposed_changes["logo"]
     return proposal
+
+
+def _rounded(location):
+    """A position as the form stores it (five decimals), for comparing: positions set in the admin have more."""
+    point = parse_point(location)
+    return (round(point[0], 5), round(point[1], 5)) if point else None
 
 
 def proposed_initial(initiative):

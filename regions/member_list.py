@@ -40,7 +40,7 @@ def _region_for_team(request, page_id):
 def visible_members(page):
     """The memberships of the region of ``page`` whose members agreed, newest first, with what is shown."""
     return (
-        RegionMembership.objects.filter(team_may_contact=True, **page.network_rows())
+        RegionMembership.objects.filter(team_may_contact=True, user__is_active=True, **page.network_rows())
         .select_related("user")
         .prefetch_related("user__fields_of_action")
         .order_by("-joined_at", "-pk")

@@ -41,6 +41,9 @@ from regions.models import (
 )
 from regions.rules import moderated_regions
 
+# What the edit form writes (``InitiativeForm``; its many-to-many fields are saved apart).
+EDITED_COLUMNS = ["name", "kind", "region", "website", "links", "description", "logo", "address", "location"]
+
 # ACCOUNT_RATE_LIMITS["initiative_submit"]: initiatives a member may submit (no entry there: no limit).
 INITIATIVE_RATE_LIMIT_ACTION = "initiative_submit"
 
@@ -281,7 +284,11 @@ def edit_initiative(request, pk):
                 messages.info(request, _("Nothing has changed."))
         else:
             with transaction.atomic():
-                saved = form.save()
+                # Only the form's columns: a decision or a proposal saved meanwhile stays as it is.
+                Initiative.objects.select_for_update().filter(pk=initiative.pk).exists()
+                saved = form.save(commit=False)
+                saved.save(update_fields=[*EDITED_COLUMNS, "updated_at"])
+                form.save_m2m()
                 if not reviewer and saved.approval_status in (
                     ApprovalStatus.REJECTED,
                     ApprovalStatus.WITHDRAWN,

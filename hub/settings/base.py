@@ -376,9 +376,11 @@ ACCOUNT_RATE_LIMITS = {
     "region_application": "10/h/ip",
     # Initiatives from members (regions.views.submit_initiative): a few a day is normal, bursts go to 429.
     "initiative_submit": "5/h/user,20/d/user",
-    # Messages through the hub (network.views.contact): per sender, and per recipient (key: kind and id).
+    # Messages through the hub (network.views.contact): per sender, per sender and recipient (so one sender
+    # cannot use up a recipient's allowance), and per recipient.
     "contact_send": "5/h/user,20/d/user",
-    "contact_receive": "10/d/key",
+    "contact_pair": "3/d/key",
+    "contact_receive": "20/d/key",
 }
 # Greetings, mails and notices name people by their public name, never by username or e-mail address.
 ACCOUNT_USER_DISPLAY = "members.privacy.user_display"

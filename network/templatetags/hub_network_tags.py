@@ -13,7 +13,7 @@ register = template.Library()
 def initiative_contact_url(initiative):
     """The contact form of an approved initiative whose owner takes messages, else "" (one query)."""
     owner = initiative.submitted_by if initiative.submitted_by_id else None
-    if owner is None or not owner.is_active or not allows_contact(owner):
+    if owner is None or not owner.is_active or not owner.email or not allows_contact(owner):
         return ""
     return reverse("network:contact", args=[RecipientKind.INITIATIVE, initiative.pk])
 

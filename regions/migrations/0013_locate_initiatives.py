@@ -1,11 +1,17 @@
 """Initiatives entered before the form asked for a position get one from their address where we know the place
-(``regions.map.places.locate``: a German town or village, or coordinates). The others stay off the map until
+(a German town or village it names; ``regions.map.places``). The others stay off the map until
 their owners or the regional team set a point."""
 
 from django.db import migrations
 
 from regions.map import clusters
-from regions.map.places import locate
+from regions.map.places import find_city
+
+
+def _town(part):
+    """The part of an address without a leading German postcode ("48143 Münster" → "Münster")."""
+    words = part.split()
+    return " ".join(words[1:] if words and words[0].isdigit() and len(words[0]) == 5 else words)
 
 
 def locate_initiatives(apps, schema_editor):
@@ -13,7 +19,11 @@ def locate_initiatives(apps, schema_editor):
     unplaced = Initiative.objects.filter(location="").exclude(address="")
     placed = 0
     for initiative in unplaced.only("pk", "address").iterator():
-        place = locate(initiative.address)
+        # A town or village named in the address, never coordinates typed into it: those entries were made
+        # before the form said the position becomes public, so they get the town's centre at most.
+        place = next(
+            (found for part in reversed(initiative.address.split(",")) if (found := find_city(_town(part)))), None
+        )
         if place is None:
             continue
         lat, lng = round(place.lat, 5), round(place.lng, 5)

@@ -85,7 +85,7 @@
             color: "#1b5e20",
             fillColor: "#43a047",
             fillOpacity: 0.9
-        }).bindTooltip(label || text.marker);
+        }).bindTooltip(document.createTextNode(label || text.marker)); /* text, never markup */
     }
 
     function showPoint(container) {

@@ -198,11 +198,19 @@ def test_rate_limit_per_sender_answers_429_and_keeps_the_text(client, sender, se
 
 def test_rate_limit_per_recipient_answers_429(client, recipient, send):
     statuses = []
-    for _number in range(11):
+    for _number in range(21):
         client.force_login(UserFactory(verified=True))
         statuses.append(send(url("member", recipient.pk), MESSAGE).status_code)
 
-    assert statuses == [302] * 10 + [429]
+    assert statuses == [302] * 20 + [429]
+
+
+def test_one_sender_cannot_use_up_a_recipients_allowance(client, sender, recipient, send):
+    statuses = [send(url("member", recipient.pk), MESSAGE).status_code for _number in range(4)]
+    client.force_login(UserFactory(verified=True))
+
+    assert statuses == [302] * 3 + [429]
+    assert send(url("member", recipient.pk), MESSAGE).status_code == 302  # someone else still gets through
 
 
 def test_the_report_link_reaches_the_editors_without_login(client, sender, recipient, editor, send):

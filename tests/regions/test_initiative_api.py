@@ -62,6 +62,7 @@ def test_lists_approved_initiatives_with_their_public_fields_only(client, initia
     assert repair["sdgs"] == [{"number": 12, "title": "Nachhaltige/r Konsum und Produktion"}]
     assert repair["links"] == ["https://social.example/@repair"]
     assert repair["position"] == {"lat": 49.2781, "lng": 11.4589}
+    assert "address" not in repair  # the typed text stays with the regional team
     text = response.content.decode()
     for private in ("geheim@private.example", "Geheime Person", "interne Notiz", "submitted", "review"):
         assert private not in text

@@ -284,7 +284,7 @@ def test_the_form_offers_the_map_picker_and_says_the_place_is_public(client, sub
 
     assert "data-point-picker" in html
     assert 'enctype="multipart/form-data"' in html
-    assert "öffentlichen Profil" in html
+    assert "erscheint sie an diesem Ort auf der Karte" in html
 
 
 # --- Old entries onto the map ---------------------------------------------------------------------------
