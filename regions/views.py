@@ -285,7 +285,7 @@ def edit_initiative(request, pk):
         else:
             with transaction.atomic():
                 # Only the form's columns: a decision or a proposal saved meanwhile stays as it is.
-                Initiative.objects.select_for_update().filter(pk=initiative.pk).exists()
+                Initiative.objects.select_for_update().only("pk").get(pk=initiative.pk)
                 saved = form.save(commit=False)
                 saved.save(update_fields=[*EDITED_COLUMNS, "updated_at"])
                 form.save_m2m()
