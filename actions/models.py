@@ -13,8 +13,8 @@ from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from actions.blocks import ActionBodyBlock
-from common.language import locale_id
 from home.models import AbstractMaterial, Level, PublicPageQuerySet, RoutedPageMixin
+from home.sections import ACTION_PAGE_SECTIONS, page_sections
 from search.documents import body_text
 from search.languages import language_of, stemmed_text
 from search.page import action_pool_context
@@ -85,10 +85,14 @@ class ActionPage(RoutedPageMixin, Page):
         blank=True,
         help_text=_("For example “an afternoon” or “3 months”."),
     )
-    regions = ParentalManyToManyField(
+    # The (German) regions of the action's confirmed reports ("bei uns umgesetzt"), kept in step by the adoptions
+    # app for the search facet and the API. A plain relation, not part of revisions: publishing an older revision
+    # must not undo a confirmation.
+    regions = models.ManyToManyField(
         "regions.RegionPage",
-        verbose_name=_("Already done here"),
+        verbose_name=_("Done in these regions"),
         blank=True,
+        editable=False,
         related_name="actions_done",
     )
 
@@ -116,7 +120,6 @@ class ActionPage(RoutedPageMixin, Page):
         ),
         FieldPanel("body"),
         InlinePanel("materials", label=_("Materials")),
-        FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
     ]
     search_fields = [
         *Page.search_fields,
@@ -157,14 +160,8 @@ class ActionPage(RoutedPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["materials"] = self.materials.select_related("document")
-        # The regions in the visitor's language: an English page may still point to the German region pages.
-        regions = self._meta.get_field("regions").related_model.objects
-        context["done_in_regions"] = (
-            regions.live()
-            .public()
-            .filter(locale_id=locale_id(), translation_key__in=self.regions.values("translation_key"))
-            .order_by("title")
-        )
+        # Where the action has been done (the adoptions app registers it).
+        context.update(page_sections(ACTION_PAGE_SECTIONS, self, request))
         return context
 
 

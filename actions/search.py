@@ -2,7 +2,8 @@
 
 Registered with ``search`` from ``ActionsConfig.ready()``. Regions sit above actions, so RegionPage is
 reached through the ``regions`` relation (``ActionPage._meta.get_field("regions").related_model``), never
-imported.
+imported. That relation holds the regions of an action's confirmed reports (kept by ``adoptions``): the
+"Done in the region" facet.
 """
 
 from dataclasses import dataclass
@@ -162,7 +163,7 @@ FACETS = (
     Facet("sdg", _("Sustainable Development Goal"), "sdgs", _sdgs),
     Facet("impact", _("Impact"), "impact", _levels),
     Facet("resource", _("Resources"), "resources", _resources),
-    Facet("region", _("Region"), "regions", _regions),
+    Facet("region", _("Done in the region"), "regions", _regions),
 )
 
 

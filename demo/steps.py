@@ -262,7 +262,7 @@ def initiatives(writer, region_pages, taxonomy):
 # --- actions --------------------------------------------------------------------------------------
 
 
-def actions(writer, index, region_pages, taxonomy):
+def actions(writer, index, taxonomy):
     writer.step("Aktions-Pool")
     for data in action_data.ACTIONS:
         writer.ensure_page(
@@ -278,7 +278,6 @@ def actions(writer, index, region_pages, taxonomy):
             resources_note=data["resources_note"],
             fields_of_action=taxonomy.fields_of(data["fields"]),
             sdgs=[taxonomy.sdgs[number] for number in data["sdgs"]],
-            regions=[region_pages[slug] for slug in data["regions"]],
             body=body(steps_block(data["steps"]), paragraph(*data["text"])),
             materials=[
                 ActionMaterial(document=writer.lookup(Ref("document", title)))

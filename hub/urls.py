@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.api.v3.urls import api
 from wagtail.documents import urls as wagtaildocs_urls
 
+from adoptions.api import router as adoptions_router
 from forum.urls import board_urls
 from hub.health import healthz
 from hub_events.api import router as events_router
@@ -22,6 +23,7 @@ api.add_router("/actions/", action_search_router)
 api.add_router("/map/", map_router)
 api.add_router("/events/", events_router)
 api.add_router("/initiatives/", initiatives_router)
+api.add_router("/adoptions/", adoptions_router)
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -40,6 +42,7 @@ site_urlpatterns = [
     path("suche/", search_views.search, name="search"),
     path("konto/", include("allauth.urls")),
     path("mitglied/", include("members.urls")),
+    path("mitmachen/umgesetzt/", include("adoptions.urls")),
     path("mitmachen/", include("regions.urls")),
     path("netzwerk/", include("network.urls")),
     path("forum/", include(board_urls)),

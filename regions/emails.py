@@ -31,8 +31,8 @@ def send_decision_mail(initiative_pk):
         context = {
             "initiative": initiative,
             "user": initiative.submitted_by,
-            "region_url": _absolute(region.url) if region and region.live else "",
-            "my_initiatives_url": _absolute(reverse("regions:my_initiatives")),
+            "region_url": absolute(region.url) if region and region.live else "",
+            "my_initiatives_url": absolute(reverse("regions:my_initiatives")),
         }
         subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         body = render_to_string(f"{template}.txt", context)
@@ -51,14 +51,15 @@ def send_changes_decision_mail(initiative_pk, approved, note=""):
             "initiative": initiative,
             "user": initiative.submitted_by,
             "note": note,
-            "profile_url": _absolute(initiative.get_absolute_url()),
-            "edit_url": _absolute(reverse("regions:edit_initiative", args=[initiative.pk])),
+            "profile_url": absolute(initiative.get_absolute_url()),
+            "edit_url": absolute(reverse("regions:edit_initiative", args=[initiative.pk])),
         }
-        _send(template, context, initiative.submitted_by.email)
+        send_template(template, context, initiative.submitted_by.email)
 
 
 def reviewers_of(initiative):
-    """Who is told about a new or changed initiative: its region's team, or the editors when it has none."""
+    """Who is told about a new or changed initiative (or anything else with a ``region_id``, such as a report of
+    an action done there): its region's team, or the editors when it has none."""
     active = User.objects.filter(is_active=True).exclude(email="")
     team = (
         active.filter(groups__region_team__region_id=initiative.region_id) if initiative.region_id else None
@@ -81,20 +82,22 @@ def send_review_request_mail(initiative_pk, changed):
                 "initiative": initiative,
                 "user": reviewer,
                 "region": initiative.region.localized.title if initiative.region else "",
-                "review_url": _absolute(reverse("regions:review_initiatives")),
-                "profile_url": _absolute(initiative.get_absolute_url()),
+                "review_url": absolute(reverse("regions:review_initiatives")),
+                "profile_url": absolute(initiative.get_absolute_url()),
             }
-            _send(template, context, reviewer.email)
+            send_template(template, context, reviewer.email)
 
 
-def _send(template, context, address):
+def send_template(template, context, address):
+    """One plain-text mail from ``<template>_subject.txt`` and ``<template>.txt`` (sent through the queue)."""
     subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
     body = render_to_string(f"{template}.txt", context)
     prefix = getattr(settings, "ACCOUNT_EMAIL_SUBJECT_PREFIX", "")
     send_mail(f"{prefix}{subject}", body, None, [address])
 
 
-def _absolute(path):
+def absolute(path):
+    """An address with the site's host, for mails."""
     if not path:
         return ""
     if path.startswith(("http://", "https://")):

@@ -1,7 +1,8 @@
 """The action pool: proven actions with effort, impact, resources, fields of action and SDGs.
 
 Each action has a summary, three to five steps and a closing paragraph (``text``). ``regions`` are
-slugs of regions where the action has been done; ``materials`` are document titles from ``media``.
+slugs of regions where the action has been done (confirmed reports, ``demo/adoptions.py``), ``initiatives``
+names of initiatives that have done it, with the month and a note; ``materials`` are document titles from ``media``.
 """
 
 from demo.data.keys import ECONOMY, ENERGY, FOOD, SOCIAL
@@ -19,6 +20,9 @@ ACTIONS = [
         "fields": [ECONOMY, SOCIAL],
         "sdgs": [12, 11, 4],
         "regions": ["neumarkt-oberpfalz", "bergisches-land"],
+        "initiatives": [
+            ("Repair-Café Neumarkt", "2025-03", "Seit dem ersten Termin kommen jeden Monat rund 40 Gäste.")
+        ],
         "steps": [
             (
                 "Reparaturkundige finden",
@@ -89,6 +93,7 @@ ACTIONS = [
         "fields": [ENERGY, ECONOMY],
         "sdgs": [7, 13, 17],
         "regions": ["muensterland", "mitteldeutsches-revier"],
+        "initiatives": [("Energiegenossenschaft Warendorfer Land", "2023-11", "")],
         "steps": [
             (
                 "Gründungsgruppe bilden",
@@ -124,6 +129,13 @@ ACTIONS = [
         "fields": [ENERGY, SOCIAL],
         "sdgs": [11, 13, 3],
         "regions": ["muensterland"],
+        "initiatives": [
+            (
+                "Lastenrad Münsterland",
+                "2024-05",
+                "Drei Räder an zwei Ausleihstationen, gebucht über einen Online-Kalender.",
+            )
+        ],
         "steps": [
             (
                 "Räder finanzieren",
@@ -181,6 +193,7 @@ ACTIONS = [
         "fields": [FOOD, SOCIAL],
         "sdgs": [2, 12],
         "regions": ["minden-ostwestfalen-lippe"],
+        "initiatives": [("Foodsharing Porta Westfalica", "2025-01", "")],
         "steps": [
             (
                 "Standort finden",
@@ -212,6 +225,7 @@ ACTIONS = [
         "fields": [ENERGY, SOCIAL],
         "sdgs": [11, 10],
         "regions": ["muensterland"],
+        "initiatives": [("Mitfahrbänke Kreis Steinfurt", "2025-09", "")],
         "steps": [
             (
                 "Standorte wählen",
@@ -418,6 +432,13 @@ ACTIONS = [
         "fields": [FOOD, SOCIAL],
         "sdgs": [2, 11, 15, 3],
         "regions": ["muensterland", "bergisches-land"],
+        "initiatives": [
+            (
+                "Gemeinschaftsgarten Kinderhaus",
+                "2024-04",
+                "Zwölf Hochbeete auf einer Brachfläche der Wohnungsbaugesellschaft.",
+            )
+        ],
         "steps": [
             ("Fläche finden", "Eigentümer:innen von Brachen sind oft froh über eine Zwischennutzung."),
             ("Vertrag schließen", "Eine einfache Nutzungsvereinbarung schafft Sicherheit für beide Seiten."),

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "hub_events",
     "news",
     "network",
+    "adoptions",
     "members",
     "forum",
     "search",
@@ -381,6 +382,8 @@ ACCOUNT_RATE_LIMITS = {
     "contact_send": "5/h/user,20/d/user",
     "contact_pair": "3/d/key",
     "contact_receive": "20/d/key",
+    # Reports that an action was done (adoptions.views.report): each may mail the region's team.
+    "adoption_report": "10/h/user,30/d/user",
 }
 # Greetings, mails and notices name people by their public name, never by username or e-mail address.
 ACCOUNT_USER_DISPLAY = "members.privacy.user_display"

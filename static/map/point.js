@@ -1,4 +1,5 @@
-/* A small map with one point: the position on an initiative's profile ([data-point-map]) and the point picker
+/* A small map with one point: the position on an initiative's profile ([data-point-map]), several points
+ * (where an action has been done, [data-points-map]) and the point picker
  * of the initiative form ([data-point-picker]). Progressive enhancement: without this file the profile names
  * the place and the form takes the typed place.
  *
@@ -100,6 +101,34 @@
         addTiles(map, container);
     }
 
+    /* Several points ([data-points-map]: the id of a list whose items carry data-lat, data-lng, data-label), e.g.
+     * where an action has been done. The list stays the accessible form of the same information. */
+    function showPoints(container) {
+        var list = document.getElementById(container.dataset.pointsMap);
+        var markers = [];
+        if (list) {
+            Array.prototype.forEach.call(list.querySelectorAll("[data-lat]"), function (item) {
+                var lat = coordinate(item.dataset.lat, 90);
+                var lng = coordinate(item.dataset.lng, 180);
+                if (lat !== null && lng !== null) {
+                    markers.push(marker(lat, lng, item.dataset.label));
+                }
+            });
+        }
+        if (!markers.length) {
+            return;
+        }
+        container.hidden = false;
+        var map = L.map(container, { scrollWheelZoom: false });
+        var group = L.featureGroup(markers).addTo(map);
+        if (markers.length === 1) {
+            map.setView(group.getBounds().getCenter(), 9);
+        } else {
+            map.fitBounds(group.getBounds(), { padding: [24, 24], maxZoom: 10 });
+        }
+        addTiles(map, container);
+    }
+
     function picker(fieldset) {
         var latInput = document.getElementById(fieldset.dataset.latInput);
         var lngInput = document.getElementById(fieldset.dataset.lngInput);
@@ -177,5 +206,6 @@
     }
 
     Array.prototype.forEach.call(document.querySelectorAll("[data-point-map]"), showPoint);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-points-map]"), showPoints);
     Array.prototype.forEach.call(document.querySelectorAll("[data-point-picker]"), picker);
 })();

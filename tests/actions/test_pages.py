@@ -1,5 +1,6 @@
 import pytest
 
+from adoptions.models import Adoption, AdoptionStatus
 from home.models import SDG, FieldOfAction, Resource
 from tests.actions.factories import ActionPageFactory
 
@@ -31,8 +32,7 @@ def test_action_page_shows_effort_impact_resources_taxonomy_and_steps(client, ac
         taxonomy__sdgs=list(SDG.objects.filter(number__in=[12, 13])),
         taxonomy__resources=list(Resource.objects.filter(slug__in=["space", "expertise"])),
     )
-    action.regions.set([region])
-    action.save()
+    Adoption.objects.create(action=action, region=region, status=AdoptionStatus.CONFIRMED)
 
     response = client.get(action.url)
 

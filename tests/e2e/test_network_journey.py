@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from network.models import Card
 from regions.models import ApprovalStatus, Initiative, RegionModerator
+from tests.actions.factories import ActionPageFactory
 from tests.e2e.test_accessibility import AXE_OPTIONS, FAILING_IMPACTS, _describe, _offline
 from tests.members.factories import UserFactory
 from tests.regions.factories import RegionPageFactory
@@ -116,4 +117,56 @@ def test_register_approve_map_profile_and_contact(new_page, live_server, people)
 
     visitor.goto("/netzwerk/")
     assert_accessible(visitor, "Mitmacher:innen", failures)
+    assert not failures, "axe-core meldet schwere Verstöße:\n" + "\n".join(failures)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_an_initiative_reports_an_action_as_done_and_the_team_confirms(
+    new_page, live_server, people, action_index
+):
+    neumarkt, moderator, owner, writer = people
+    initiative = Initiative.objects.create(
+        name="Repair-Café am Markt",
+        kind="project",
+        region=neumarkt,
+        submitted_by=owner,
+        approval_status=ApprovalStatus.APPROVED,
+        location="SRID=4326;POINT(11.46 49.28)",
+    )
+    action = ActionPageFactory(parent=action_index, title="Repair-Café eröffnen", slug="repair-cafe")
+    failures = []
+
+    page = new_page()
+    _offline(page, live_server.url)
+    log_in(page, OWNER)
+    page.goto(action.url)
+    page.get_by_role("link", name="Haben wir umgesetzt").click()
+    assert_accessible(page, "Aktion als umgesetzt melden", failures)
+    page.get_by_label("Wer hat es umgesetzt?", exact=True).select_option(f"initiative-{initiative.pk}")
+    page.get_by_label("Wann (Monat, optional):", exact=True).fill("2025-03")
+    page.get_by_label("Eine kurze Notiz (optional):", exact=True).fill("Jeden Monat kommen 40 Gäste.")
+    page.get_by_role("button", name="Meldung senden").click()
+    page.get_by_text("Danke! Das Regionalteam bestätigt die Meldung").wait_for()
+    expect(page.get_by_text("Noch keine Region hat diese Aktion als umgesetzt gemeldet.")).to_be_visible()
+
+    [to_team] = [message for message in mail.outbox if message.to == [moderator.email]]
+    assert "Repair-Café eröffnen" in to_team.body and OWNER not in to_team.body
+    team = new_page()
+    log_in(team, moderator.email)
+    team.goto(
+        urlsplit(re.search(r"https?://\S+/mitmachen/initiativen/freigabe/", to_team.body).group(0)).path
+    )
+    team.get_by_role("button", name=re.compile("^Bestätigen.*Repair-Café eröffnen")).click()
+    team.get_by_text("Die Meldung wurde bestätigt.").wait_for()
+
+    visitor = new_page()
+    _offline(visitor, live_server.url)
+    visitor.goto(action.url)
+    expect(visitor.get_by_text("Umgesetzt in 1 Region")).to_be_visible()
+    expect(visitor.get_by_text("Jeden Monat kommen 40 Gäste.")).to_be_visible()
+    expect(visitor.locator("[data-points-map]")).to_be_visible()  # the small map, tiles after consent
+    assert "Olga" not in visitor.content()
+    assert_accessible(visitor, "Aktion mit Umsetzungen", failures)
+    visitor.goto(initiative.get_absolute_url())
+    expect(visitor.get_by_role("link", name="Repair-Café eröffnen")).to_be_visible()
     assert not failures, "axe-core meldet schwere Verstöße:\n" + "\n".join(failures)

@@ -61,6 +61,7 @@ def test_the_other_apps_add_their_parts(member):
         "directory_card",
         "messages_sent",
         "messages_received",
+        "actions_reported_as_done",
         "forum_posts",
         "forum_topic_subscriptions",
         "forum_subscriptions",

@@ -26,6 +26,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Revision
 
 from demo import accounts, steps
+from demo import adoptions as adoptions_demo
 from demo import forum as forum_demo
 from demo import region_applications as region_applications_demo
 from demo.writer import DemoWriter
@@ -69,13 +70,14 @@ class Command(BaseCommand):
             taxonomy = steps.Taxonomy()
             regions = steps.regions(writer, index["regions"], taxonomy)
             steps.initiatives(writer, regions, taxonomy)
-            steps.actions(writer, index["actions"], regions, taxonomy)
+            steps.actions(writer, index["actions"], taxonomy)
             steps.events(writer, index, regions, taxonomy, today)
             steps.news(writer, index, regions, taxonomy, today)
             steps.publish_home(writer, home)
             steps.site_settings(writer, site)
             steps.english_tree(writer)
             steps.english_translations(writer)
+            adoptions_demo.load(writer, regions)
             forum_demo.load(self.stdout)
             accounts.member_cards(writer, regions, taxonomy)
             if settings.DEBUG:
