@@ -3,6 +3,8 @@ they own; the region's team confirms it; then the action page counts it, the reg
 profile list it, and the action pool's facet finds it."""
 
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 import pytest
@@ -10,6 +12,7 @@ import pytest
 from adoptions.models import Adoption, AdoptionStatus
 from tests.actions.factories import ActionPageFactory
 from tests.members.factories import UserFactory
+from tests.regions.factories import InitiativeFactory, RegionPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -308,3 +311,30 @@ def test_the_pool_finds_actions_by_the_region_they_were_done_in(client, action_i
 
     assert action.title in html
     assert other.title not in html  # a report waiting for the team counts nowhere
+
+
+def _queries(client, url):
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_the_action_page_costs_the_same_queries_for_one_report_or_many(
+    client, settings, action, region_index, region
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    Adoption.objects.create(action=action, region=region, status=AdoptionStatus.CONFIRMED)
+    one = _queries(client, action.url)
+    for number in range(12):
+        other = RegionPageFactory(parent=region_index, slug=f"region-{number}")
+        initiative = InitiativeFactory(
+            region=other, approval_status="approved", location="SRID=4326;POINT(7 51)"
+        )
+        Adoption.objects.create(action=action, region=other, status=AdoptionStatus.CONFIRMED)
+        Adoption.objects.create(
+            action=action, region=other, initiative=initiative, status=AdoptionStatus.CONFIRMED
+        )
+
+    assert _queries(client, action.url) == one
+    assert "Umgesetzt in 13 Regionen" in client.get(action.url).content.decode()

@@ -9,6 +9,7 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from actions.search import indexable_actions
+from adoptions.models import Adoption, AdoptionStatus
 from home.models import FieldOfAction
 from search.engines import get_engine
 from search.kinds import indexed_kind
@@ -172,3 +173,23 @@ def test_index_commands_rebuild_verify_fix_and_status(action_index, live_engine)
     call_command("search_index", "status", stdout=status)
     assert "Dokumente:      3" in status.getvalue()
     assert "Warteschlange:  0" in status.getvalue()
+
+
+def test_a_confirmed_report_reaches_the_region_facet_and_a_declined_one_leaves_it(
+    action_index, region, live_engine, django_capture_on_commit_callbacks
+):
+    action = publish(ActionPageFactory(parent=action_index, title="Repair-Café eröffnen"))
+    live_engine.refresh()
+    assert found(region=[region.slug]) == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        report = Adoption.objects.create(action=action, region=region, status=AdoptionStatus.CONFIRMED)
+    live_engine.refresh()
+    assert found(region=[region.slug]) == ["Repair-Café eröffnen"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        report.status = AdoptionStatus.DECLINED
+        report.save()
+    live_engine.refresh()
+    assert found(region=[region.slug]) == []
+    assert find_drift(live_engine).clean
