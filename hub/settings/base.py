@@ -381,6 +381,10 @@ ACCOUNT_RATE_LIMITS = {
     "contact_send": "5/h/user,20/d/user",
     "contact_pair": "3/d/key",
     "contact_receive": "20/d/key",
+    # Co-owner invitations (regions.co_owners): per inviting member, and per invited address (a hash of it),
+    # so nobody's inbox fills with invitations from one or many initiatives.
+    "co_owner_invite": "10/h/user,30/d/user",
+    "co_owner_invite_address": "3/d/key",
 }
 # Greetings, mails and notices name people by their public name, never by username or e-mail address.
 ACCOUNT_USER_DISPLAY = "members.privacy.user_display"
