@@ -2,6 +2,7 @@
 member's profile, profile form, data export and roles (the hooks of ``members.hooks``)."""
 
 from django.contrib import messages
+from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -172,9 +173,11 @@ def export_region_data(user, request=None):
     sent = (
         CoOwnerInvitation.objects.filter(invited_by=user).select_related("initiative").order_by("created_at")
     )
-    addresses = [address.lower() for address in user.emailaddress_set.values_list("email", flat=True)]
+    # Invitations are stored in lower case, as allauth stores addresses.
     received = (
-        CoOwnerInvitation.objects.filter(email__in={user.email.lower(), *addresses} - {""})
+        CoOwnerInvitation.objects.filter(
+            Q(email__in=user.emailaddress_set.values("email")) | Q(email=user.email.lower() or None)
+        )
         .select_related("initiative", "invited_by")
         .order_by("created_at")
     )
