@@ -80,7 +80,8 @@ def delete_account(user):
     what must outlive the account through the hook ``members_before_account_deletion``
     (``members.hooks.BEFORE_ACCOUNT_DELETION``: the forum keeps posts and topics under
     ``DELETED_MEMBER_NAME``), then the user row goes. Memberships, team places, e-mail addresses,
-    subscriptions and read marks cascade with the user; initiatives stay without a submitter (SET_NULL).
+    subscriptions and read marks cascade with the user; initiatives stay without a submitter (SET_NULL) unless
+    an app hands them on first (regions: to a co-owner).
     The avatar file is removed once the deletion is committed.
     """
     avatar_name = user.avatar.name if user.avatar else ""

@@ -1,14 +1,16 @@
-"""E-mails about initiatives: to the people who submitted them, and to the teams who review them."""
+"""E-mails about initiatives: to the people who submitted them, to the teams who review them, and invitations
+to become co-owner."""
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import formats, timezone
 
 from members.language import in_language, language_of
 from members.models import User
 from members.roles import EDITORS
-from regions.models import ApprovalStatus, Initiative
+from regions.models import ApprovalStatus, CoOwnerInvitation, Initiative
 
 
 def send_decision_mail(initiative_pk):
@@ -86,6 +88,29 @@ def send_review_request_mail(initiative_pk, changed):
                 "profile_url": absolute(initiative.get_absolute_url()),
             }
             send_template(template, context, reviewer.email)
+
+
+def send_co_owner_invitation(invitation_pk, token, language):
+    """Mail the link of a co-owner invitation to the invited address, in ``language`` (the inviter's: whether
+    the address has an account, and in which language, is none of the inviter's business).
+
+    ``token`` is the only copy of the link's secret (the database keeps its hash). Sent after the transaction
+    commits; an invitation withdrawn or replaced meanwhile sends nothing.
+    """
+    invitation = (
+        CoOwnerInvitation.objects.select_related("initiative", "invited_by").filter(pk=invitation_pk).first()
+    )
+    if invitation is None or invitation.token_hash != CoOwnerInvitation.hash_token(token):
+        return
+    with in_language(language):
+        context = {
+            "initiative": invitation.initiative,
+            "inviter": invitation.invited_by.public_name,
+            "accept_url": absolute(reverse("regions:accept_co_owner_invitation", args=[token])),
+            "signup_url": absolute(reverse("account_signup")),
+            "valid_until": formats.date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT"),
+        }
+        send_template("regions/emails/co_owner_invitation", context, invitation.email)
 
 
 def send_template(template, context, address):

@@ -1,5 +1,7 @@
 """Mitmach-Regionen, their moderator teams, and the initiatives that belong to them."""
 
+import hashlib
+
 from django import forms
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
@@ -352,6 +354,12 @@ class InitiativeQuerySet(models.QuerySet):
     def with_pending_changes(self):
         return self.approved().filter(changes_submitted_at__isnull=False)
 
+    def owned_by(self, user):
+        """The initiatives ``user`` submitted or is a co-owner of, each once."""
+        return self.filter(
+            Q(submitted_by=user) | Q(pk__in=InitiativeCoOwner.objects.filter(user=user).values("initiative"))
+        )
+
     def matching(self, text):
         """Those with every word of ``text`` in their name or description (few rows: no index needed)."""
         queryset = self
@@ -509,6 +517,71 @@ class Initiative(LocatedMixin, index.Indexed, models.Model):
         """
         point = parse_point(self.location)
         self.latitude, self.longitude = point if point else (None, None)
+
+
+class InitiativeCoOwner(models.Model):
+    """A member who shares an initiative with its submitter: they change, withdraw and delete it as the
+    submitter does (``regions.rules.is_initiative_owner``). They come in through an e-mail invitation
+    (``CoOwnerInvitation``); the submitter and the editors remove them, and they leave on their own."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="co_owners")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="co_owned_initiatives"
+    )
+    # Who sent the invitation; kept when that account goes.
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    added_at = models.DateTimeField(_("Co-owner since"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Co-owner")
+        verbose_name_plural = _("Co-owners")
+        ordering = ["added_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "user"], name="unique_initiative_co_owner")
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.initiative}"
+
+
+class CoOwnerInvitation(models.Model):
+    """An invitation to an e-mail address to become co-owner of an initiative.
+
+    Only a hash of the token is stored: the link in the mail is the only copy. One invitation per initiative
+    and address (inviting again replaces the token); accepting deletes it, so a link works once; it expires
+    after ``INVITATION_DAYS``. The address is matched against the verified addresses of whoever accepts.
+    """
+
+    INVITATION_DAYS = 14
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="co_owner_invitations")
+    # Lower case: the address is compared with the accepting account's verified addresses.
+    email = models.EmailField(_("Email address"))
+    # Deleting the inviter's account deletes the invitations they sent (they are that account's doing).
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sent_co_owner_invitations"
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("Invited on"))
+    expires_at = models.DateTimeField(_("Valid until"))
+
+    class Meta:
+        verbose_name = _("Co-owner invitation")
+        verbose_name_plural = _("Co-owner invitations")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "email"], name="unique_co_owner_invitation")
+        ]
+
+    def __str__(self):
+        return f"{self.email} → {self.initiative}"
+
+    @staticmethod
+    def hash_token(token):
+        """What is stored of a link's token (a path may hold any text, even lone surrogates)."""
+        return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class MapPoint(models.Model):

@@ -56,9 +56,22 @@ may_review_initiatives = is_editor | is_region_moderator
 
 
 @rules.predicate
-def is_initiative_owner(user, initiative):
-    """The member who submitted ``initiative``."""
+def is_initiative_submitter(user, initiative):
+    """The member who submitted ``initiative`` (or took it over when its submitter left, see
+    ``regions.co_owners.hand_over_initiatives``)."""
     return initiative is not None and user.is_authenticated and initiative.submitted_by_id == user.pk
+
+
+@rules.predicate
+def is_initiative_co_owner(user, initiative):
+    """A member who accepted an invitation to share ``initiative`` (``InitiativeCoOwner``)."""
+    if initiative is None or initiative.pk is None or not user.is_authenticated:
+        return False
+    return initiative.co_owners.filter(user=user).exists()
+
+
+# Owners: the submitter and the co-owners, with the same rights over the entry.
+is_initiative_owner = is_initiative_submitter | is_initiative_co_owner
 
 
 @rules.predicate
@@ -83,6 +96,11 @@ rules.add_perm("regions.see_region_members", may_see_region_members)
 # member: edits go out to the team) and whoever decides on it. The team's and editors' edits need no review.
 rules.add_perm("regions.manage_initiative", (is_initiative_owner & is_verified_member) | reviews_initiative)
 rules.add_perm("regions.decide_on_initiative", reviews_initiative)
+# Any owner may invite co-owners by e-mail: they can already change and delete the entry, which is more. Taking
+# someone's place away is another matter: only the submitter (who answers for the entry) and the editors remove
+# co-owners or revoke any invitation; an owner revokes the invitations they sent, a co-owner leaves.
+rules.add_perm("regions.invite_co_owner", is_initiative_owner & is_verified_member)
+rules.add_perm("regions.remove_co_owner", (is_initiative_submitter & is_verified_member) | is_editor)
 rules.add_perm("regions.change_team", may_change_team)
 # Only the editors delete a region page (with its team, forum and members).
 rules.add_perm("regions.delete_region", is_editor)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from regions import member_list, views
+from regions import co_owners, member_list, views
 
 app_name = "regions"
 urlpatterns = [
@@ -16,6 +16,23 @@ urlpatterns = [
     path("initiativen/<int:pk>/loeschen/", views.delete_initiative, name="delete_initiative"),
     path("initiativen/<int:pk>/aenderungen/freigeben/", views.approve_changes, name="approve_changes"),
     path("initiativen/<int:pk>/aenderungen/ablehnen/", views.reject_changes, name="reject_changes"),
+    path("initiativen/<int:pk>/mitverantwortliche/", co_owners.co_owners, name="co_owners"),
+    path(
+        "initiativen/<int:pk>/mitverantwortliche/einladungen/<int:invitation_id>/zurueckziehen/",
+        co_owners.revoke_invitation,
+        name="revoke_co_owner_invitation",
+    ),
+    path(
+        "initiativen/<int:pk>/mitverantwortliche/<int:co_owner_id>/entfernen/",
+        co_owners.remove_co_owner,
+        name="remove_co_owner",
+    ),
+    path("initiativen/<int:pk>/mitverantwortliche/verlassen/", co_owners.leave, name="leave_initiative"),
+    path(
+        "initiativen/einladung/<str:token>/",
+        co_owners.accept_invitation,
+        name="accept_co_owner_invitation",
+    ),
     path("initiativen/meine/", views.my_initiatives, name="my_initiatives"),
     path("initiativen/freigabe/", views.review_initiatives, name="review_initiatives"),
     path("initiativen/<int:pk>/freigeben/", views.approve_initiative, name="approve_initiative"),

@@ -163,6 +163,12 @@ def initiative_profile(request, pk):
         "initiative": initiative,
         "approved": approved,
         "may_manage": may_manage,
+        # Owners (and editors) see who shares the entry; the team's reviewers do not decide that.
+        "may_share": may_manage
+        and (
+            rules.has_perm("regions.invite_co_owner", request.user, initiative)
+            or rules.has_perm("regions.remove_co_owner", request.user, initiative)
+        ),
         "region": region if region_public else None,
         "point_map_config": point_map_config(),
         "network_map_url": _network_map_url() if initiative.coordinates else None,
@@ -340,9 +346,7 @@ def delete_initiative(request, pk):
 @require_GET
 def my_initiatives(request):
     initiatives = (
-        Initiative.objects.filter(submitted_by=request.user)
-        .select_related("region")
-        .order_by("-created_at", "name")
+        Initiative.objects.owned_by(request.user).select_related("region").order_by("-created_at", "name")
     )
     return render(
         request, "regions/initiative_list_mine.html", {"initiatives": attach_shown_regions(initiatives)}

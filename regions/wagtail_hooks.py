@@ -2,6 +2,7 @@
 member's profile, profile form, data export and roles (the hooks of ``members.hooks``)."""
 
 from django.contrib import messages
+from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -19,9 +20,12 @@ from common.points import parse_point
 from home.sections import HOME_PAGE_SECTIONS, Section
 from members import hooks as member_hooks
 from members.privacy import absolute_url, iso
+from regions.co_owners import hand_over_initiatives
 from regions.map import places
 from regions.models import (
+    CoOwnerInvitation,
     Initiative,
+    InitiativeCoOwner,
     RegionMembership,
     RegionModerator,
     RegionPage,
@@ -106,9 +110,7 @@ def profile_sections(request, user):
         RegionMembership.objects.filter(user=user).select_related("region").order_by("region__title")
     )
     teams = RegionModerator.objects.filter(user=user).select_related("region").order_by("region__title")
-    initiatives = (
-        Initiative.objects.filter(submitted_by=user).select_related("region").order_by("-created_at", "pk")
-    )
+    initiatives = Initiative.objects.owned_by(user).select_related("region").order_by("-created_at", "pk")
     # Linked in the visitor's language: the memberships point to the German pages.
     return [
         (
@@ -150,9 +152,13 @@ def profile_form_place_on_the_map(form, cleaned_data):
         )
 
 
+hooks.register(member_hooks.BEFORE_ACCOUNT_DELETION, hand_over_initiatives)
+
+
 @hooks.register(member_hooks.EXPORT_DATA)
 def export_region_data(user, request=None):
-    """Regions joined, team places and initiatives submitted."""
+    """Regions joined, team places, initiatives submitted and co-owned, co-owner invitations sent and
+    received (those to one of the member's addresses)."""
     memberships = RegionMembership.objects.filter(user=user).select_related("region").order_by("joined_at")
     teams = RegionModerator.objects.filter(user=user).select_related("region").order_by("region__title")
     initiatives = (
@@ -160,6 +166,20 @@ def export_region_data(user, request=None):
         .select_related("region")
         .prefetch_related("fields_of_action", "sdgs")
         .order_by("created_at", "pk")
+    )
+    co_ownerships = (
+        InitiativeCoOwner.objects.filter(user=user).select_related("initiative").order_by("added_at")
+    )
+    sent = (
+        CoOwnerInvitation.objects.filter(invited_by=user).select_related("initiative").order_by("created_at")
+    )
+    # Invitations are stored in lower case, as allauth stores addresses.
+    received = (
+        CoOwnerInvitation.objects.filter(
+            Q(email__in=user.emailaddress_set.values("email")) | Q(email=user.email.lower() or None)
+        )
+        .select_related("initiative", "invited_by")
+        .order_by("created_at")
     )
     return {
         "region_memberships": [
@@ -200,6 +220,33 @@ def export_region_data(user, request=None):
                 "changes_awaiting_approval": initiative.proposed_changes or None,
             }
             for initiative in initiatives
+        ],
+        "initiative_co_ownerships": [
+            {
+                "initiative": row.initiative.name,
+                "profile": absolute_url(request, row.initiative.get_absolute_url()),
+                "since": iso(row.added_at),
+            }
+            for row in co_ownerships
+        ],
+        "co_owner_invitations_sent": [
+            {
+                "initiative": invitation.initiative.name,
+                "email": invitation.email,
+                "sent_at": iso(invitation.created_at),
+                "valid_until": iso(invitation.expires_at),
+            }
+            for invitation in sent
+        ],
+        "co_owner_invitations_received": [
+            {
+                "initiative": invitation.initiative.name,
+                "email": invitation.email,
+                "from": invitation.invited_by.public_name,
+                "sent_at": iso(invitation.created_at),
+                "valid_until": iso(invitation.expires_at),
+            }
+            for invitation in received
         ],
     }
 

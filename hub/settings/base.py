@@ -384,6 +384,10 @@ ACCOUNT_RATE_LIMITS = {
     "contact_receive": "20/d/key",
     # Reports that an action was done (adoptions.views.report): each may mail the region's team.
     "adoption_report": "10/h/user,30/d/user",
+    # Co-owner invitations (regions.co_owners): per inviting member, and per invited address (a hash of it),
+    # so nobody's inbox fills with invitations from one or many initiatives.
+    "co_owner_invite": "10/h/user,30/d/user",
+    "co_owner_invite_address": "3/d/key",
 }
 # Greetings, mails and notices name people by their public name, never by username or e-mail address.
 ACCOUNT_USER_DISPLAY = "members.privacy.user_display"
