@@ -18,7 +18,10 @@ def report_targets(user):
     initiatives = (
         Initiative.objects.approved()
         .filter(region__isnull=False)
-        .filter(Q(submitted_by=user) | Q(region__in=moderated_regions(user).values("pk")))
+        .filter(
+            Q(pk__in=Initiative.objects.owned_by(user).values("pk"))
+            | Q(region__in=moderated_regions(user).values("pk"))
+        )
     )
     targets = {
         f"region-{region.pk}": (region.title, region)

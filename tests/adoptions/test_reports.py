@@ -10,6 +10,7 @@ from django.urls import reverse
 import pytest
 
 from adoptions.models import Adoption, AdoptionStatus
+from regions.models import InitiativeCoOwner
 from tests.actions.factories import ActionPageFactory
 from tests.members.factories import UserFactory
 from tests.regions.factories import InitiativeFactory, RegionPageFactory
@@ -338,3 +339,12 @@ def test_the_action_page_costs_the_same_queries_for_one_report_or_many(
 
     assert _queries(client, action.url) == one
     assert "Umgesetzt in 13 Regionen" in client.get(action.url).content.decode()
+
+
+def test_a_co_owner_reports_for_the_initiative(client, post, action, initiative, member):
+    InitiativeCoOwner.objects.create(initiative=initiative, user=member)
+    client.force_login(member)
+
+    post(report_url(action), {"target": f"initiative-{initiative.pk}"})
+
+    assert Adoption.objects.get().initiative == initiative
