@@ -3,7 +3,7 @@
 Confirmed reports only, of live public actions and regions and approved initiatives; never who reported them.
 """
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -153,7 +153,9 @@ def list_adoptions(request, params: Query[AdoptionParams]):
         ordered = reports.select_related("action", "region", "initiative").defer(
             "action__body", "region__body"
         )
-        page = list(ordered.order_by("-month", "-created_at", "-pk")[offset : offset + limit])
+        page = list(
+            ordered.order_by(F("month").desc(nulls_last=True), "-created_at", "-pk")[offset : offset + limit]
+        )
         return {
             "count": reports.count(),
             "limit": limit,

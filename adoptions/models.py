@@ -81,7 +81,8 @@ class Adoption(models.Model):
     class Meta:
         verbose_name = _("Action done")
         verbose_name_plural = _("Actions done")
-        ordering = ["-month", "-created_at"]
+        # Newest month first and reports without a month last, on every database.
+        ordering = [models.F("month").desc(nulls_last=True), "-created_at"]
         constraints = [
             # One report per action and region, and one per action and initiative: reporting again updates it.
             models.UniqueConstraint(

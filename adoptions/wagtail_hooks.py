@@ -1,9 +1,11 @@
-"""Reports on the pages of apps below this one (action and region pages), in the data export and at account
-deletion."""
+"""Reports on the pages of apps below this one (action and region pages), copies of actions, the data export and
+account deletion."""
 
 from wagtail import hooks
 
+from actions.models import ActionPage
 from adoptions import shown
+from adoptions.done_in import refresh_action
 from adoptions.models import Adoption, AdoptionStatus
 from home.sections import ACTION_PAGE_SECTIONS, REGION_PAGE_SECTIONS, Section
 from members import hooks as member_hooks
@@ -18,6 +20,14 @@ def done_in(page, request):
 @hooks.register(REGION_PAGE_SECTIONS)
 def actions_done_here(page, request):
     return Section("actions_done_here", shown.done_in_region(page))
+
+
+@hooks.register("after_copy_page")
+def copied_action_has_no_reports(request, page, new_page):
+    """A copy of an action is another action: Wagtail copies its regions, but the reports stay with the original
+    (the copy has a translation key of its own)."""
+    if isinstance(new_page.specific, ActionPage):
+        refresh_action(new_page.pk)
 
 
 @hooks.register(member_hooks.EXPORT_DATA)

@@ -79,6 +79,9 @@ def accept(invitation, user):
             raise Http404(_("This invitation is no longer valid."))
         locked.delete()
         initiative = invitation.initiative
+        # Whoever sent it must still be an owner: a co-owner who left or was removed leaves no way back in.
+        if not rules.has_perm("regions.invite_co_owner", invitation.invited_by, initiative):
+            raise Http404(_("This invitation is no longer valid."))
         if initiative.submitted_by_id == user.pk:
             return False
         _row, created = InitiativeCoOwner.objects.get_or_create(
@@ -91,7 +94,7 @@ def hand_over_initiatives(user):
     """Before ``user``'s account is deleted: each initiative they submitted that has co-owners goes to its
     longest-standing co-owner (an active account first), who becomes its submitter, so the entry stays
     looked after. Initiatives without co-owners stay without a submitter (``Initiative.submitted_by`` is
-    SET_NULL), for the regional team to look after. Invitations to the user's addresses are deleted; their
+    SET_NULL), for the regional team to look after. Invitations to the user's confirmed addresses are deleted; their
     co-ownerships and the invitations they sent go with the account (cascade)."""
     heirs = (
         InitiativeCoOwner.objects.filter(initiative__submitted_by=user)
@@ -105,11 +108,8 @@ def hand_over_initiatives(user):
         handed_over.add(heir.initiative_id)
         Initiative.objects.filter(pk=heir.initiative_id).update(submitted_by=heir.user_id)
         heir.delete()
-    addresses = {
-        user.email.lower(),
-        *(a.lower() for a in user.emailaddress_set.values_list("email", flat=True)),
-    }
-    CoOwnerInvitation.objects.filter(email__in=addresses - {""}).delete()
+    # Only confirmed addresses: anyone can add someone else's address to an account without confirming it.
+    CoOwnerInvitation.objects.filter(email__in=verified_addresses(user)).delete()
 
 
 def verified_addresses(user):
@@ -238,7 +238,9 @@ def remove_co_owner(request, pk, co_owner_id):
     if not rules.has_perm("regions.remove_co_owner", request.user, initiative):
         raise PermissionDenied(_("Only the submitter and the editors can remove co-owners."))
     row = get_object_or_404(initiative.co_owners.select_related("user"), pk=co_owner_id)
-    row.delete()
+    with transaction.atomic():
+        row.delete()
+        CoOwnerInvitation.objects.filter(initiative=initiative, invited_by=row.user).delete()
     messages.success(
         request, _("%(name)s is no longer a co-owner of this initiative.") % {"name": row.user.public_name}
     )
@@ -252,7 +254,9 @@ def leave(request, pk):
     row = get_object_or_404(
         InitiativeCoOwner.objects.select_related("initiative"), initiative_id=pk, user=request.user
     )
-    row.delete()
+    with transaction.atomic():
+        row.delete()
+        CoOwnerInvitation.objects.filter(initiative=row.initiative, invited_by=request.user).delete()
     messages.success(
         request, _("You are no longer a co-owner of “%(name)s”.") % {"name": row.initiative.name}
     )

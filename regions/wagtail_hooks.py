@@ -2,7 +2,6 @@
 member's profile, profile form, data export and roles (the hooks of ``members.hooks``)."""
 
 from django.contrib import messages
-from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -173,10 +172,10 @@ def export_region_data(user, request=None):
     sent = (
         CoOwnerInvitation.objects.filter(invited_by=user).select_related("initiative").order_by("created_at")
     )
-    # Invitations are stored in lower case, as allauth stores addresses.
+    # Invitations to the member's confirmed addresses only (anyone can add an address without confirming it).
     received = (
         CoOwnerInvitation.objects.filter(
-            Q(email__in=user.emailaddress_set.values("email")) | Q(email=user.email.lower() or None)
+            email__in=user.emailaddress_set.filter(verified=True).values("email")
         )
         .select_related("initiative", "invited_by")
         .order_by("created_at")

@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'Action done',
                 'verbose_name_plural': 'Actions done',
-                'ordering': ['-month', '-created_at'],
+                'ordering': [models.F('month').desc(nulls_last=True), '-created_at'],
                 'constraints': [models.UniqueConstraint(condition=models.Q(('initiative__isnull', True)), fields=('action', 'region'), name='one_adoption_per_region'), models.UniqueConstraint(condition=models.Q(('initiative__isnull', False)), fields=('action', 'initiative'), name='one_adoption_per_initiative')],
             },
         ),

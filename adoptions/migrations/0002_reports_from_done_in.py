@@ -1,5 +1,6 @@
 """The regions editors had ticked as "Already done here" become confirmed reports (by nobody in particular), so
-the action pages keep showing them and the team can take one back."""
+the action pages keep showing them and the team can take one back. The search engine learns of the (unchanged
+German) regions with the next ``search_index rebuild``; the database engine reads them directly."""
 
 from django.db import migrations
 from django.utils import timezone
@@ -24,6 +25,22 @@ def copy_done_in(apps, schema_editor):
             for action, region in sorted(pairs)
         ],
         ignore_conflicts=True,
+    )
+    # Every language's page of an action now names the German regions of its reports, as
+    # ``adoptions.done_in.refresh_action`` keeps them (an English page may have pointed elsewhere).
+    by_action = {}
+    for action, region in pairs:
+        by_action.setdefault(action, set()).add(region)
+    Link = ActionPage.regions.through
+    Link.objects.all().delete()
+    Link.objects.bulk_create(
+        [
+            Link(actionpage_id=page_pk, regionpage_id=region)
+            for page_pk, key in ActionPage.objects.values_list("pk", "translation_key")
+            for action_pk in [actions.get(key)]
+            if action_pk in by_action
+            for region in sorted(by_action[action_pk])
+        ]
     )
 
 

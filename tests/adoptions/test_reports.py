@@ -9,6 +9,7 @@ from django.urls import reverse
 
 import pytest
 
+from actions.models import ActionPage
 from adoptions.models import Adoption, AdoptionStatus
 from regions.models import InitiativeCoOwner
 from tests.actions.factories import ActionPageFactory
@@ -348,3 +349,46 @@ def test_a_co_owner_reports_for_the_initiative(client, post, action, initiative,
     post(report_url(action), {"target": f"initiative-{initiative.pk}"})
 
     assert Adoption.objects.get().initiative == initiative
+
+
+def test_a_withdrawn_initiative_no_longer_counts_in_the_facet(action, region, initiative):
+    Adoption.objects.create(
+        action=action, region=region, initiative=initiative, status=AdoptionStatus.CONFIRMED
+    )
+    assert list(action.regions.all()) == [region]
+
+    initiative.approval_status = "withdrawn"
+    initiative.save()
+
+    assert list(action.regions.all()) == []
+    initiative.approval_status = "approved"
+    initiative.save()
+    assert list(action.regions.all()) == [region]
+
+
+def test_a_next_that_is_no_path_leads_to_the_review_queue(client, post, action, region, moderator):
+    adoption = Adoption.objects.create(action=action, region=region)
+    client.force_login(moderator)
+    response = post(confirm_url(adoption), {"next": "foo"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("regions:review_initiatives")
+
+
+def test_a_copy_of_an_action_has_no_reports(client, action, region, editor):
+    Adoption.objects.create(action=action, region=region, status=AdoptionStatus.CONFIRMED)
+    client.force_login(editor)
+
+    response = client.post(
+        f"/admin/pages/{action.pk}/copy/",
+        {
+            "new_title": "Kopie",
+            "new_slug": "kopie",
+            "new_parent_page": action.get_parent().pk,
+            "publish_copies": "on",
+        },
+    )
+
+    assert response.status_code == 302
+    copy = ActionPage.objects.get(slug="kopie")
+    assert list(copy.regions.all()) == []
+    assert list(action.regions.all()) == [region]

@@ -514,3 +514,46 @@ def test_deleting_a_co_owner_removes_their_part_and_invitations_to_them(
     assert initiative.submitted_by == owner
     assert not InitiativeCoOwner.objects.exists()
     assert list(CoOwnerInvitation.objects.values_list("email", flat=True)) == ["bleibt@example.org"]
+
+
+def test_invitations_of_a_co_owner_who_leaves_or_is_removed_stop_working(
+    client, owner, initiative, member, post
+):
+    """Otherwise a co-owner could invite a second account of their own and come back after being removed."""
+    co_owner_of(initiative, member)
+    client.force_login(member)
+    _response, token = invite(post, initiative, "zweitkonto@example.org")
+    assert token
+    second = UserFactory(verified=True, email="zweitkonto@example.org")
+
+    client.force_login(owner)
+    row = initiative.co_owners.get(user=member)
+    post(reverse("regions:remove_co_owner", args=[initiative.pk, row.pk]))
+
+    assert not CoOwnerInvitation.objects.exists()
+    client.force_login(second)
+    assert post(accept_url(token)).status_code == 404
+    assert not initiative.co_owners.filter(user=second).exists()
+
+
+def test_an_invitation_from_someone_no_longer_owner_is_refused_on_accepting(
+    client, owner, initiative, member, invitee, post
+):
+    co_owner_of(initiative, member)
+    client.force_login(member)
+    _response, token = invite(post, initiative)
+    InitiativeCoOwner.objects.filter(initiative=initiative, user=member).delete()  # e.g. removed in the admin
+
+    client.force_login(invitee)
+    assert post(accept_url(token)).status_code == 404
+    assert not initiative.co_owners.filter(user=invitee).exists()
+
+
+def test_an_unconfirmed_address_shows_no_invitations_in_the_export(owner, initiative, member, post, client):
+    client.force_login(owner)
+    invite(post, initiative)  # to INVITEE
+    member.emailaddress_set.create(email=INVITEE, verified=False, primary=False)
+
+    assert export_user_data(member)["co_owner_invitations_received"] == []
+    delete_account(member)
+    assert CoOwnerInvitation.objects.filter(email=INVITEE).exists()  # not theirs to delete
