@@ -9,7 +9,10 @@ class NetworkConfig(AppConfig):
 
     def ready(self):
         from common import public_cache
+        from network import signals
         from network.models import Card
 
         # The directory shows the cards to visitors (and the page cache keeps it).
         public_cache.track(Card, created_with_defaults=True)
+        # The map's contact links of initiatives whose owner goes.
+        signals.connect()

@@ -8,6 +8,7 @@
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Q
 
 from members.language import language_of, language_of_address
 from members.models import User
@@ -38,12 +39,25 @@ def allows_contact(user):
     return card is None or card.contact_allowed
 
 
-def _reachable_member(user_id):
-    user = User.objects.filter(pk=user_id, is_active=True, groups__name=MEMBERS).exclude(email="").first()
-    if user is None or not allows_contact(user):
-        return None
-    public = Card.objects.listed().filter(user=user).exists() or user.show_on_map
-    return user if public else None
+def reachable_members():
+    """Members who take messages: active, verified, with an address, contact not switched off, and a public
+    card (in the directory or on the map). ``find`` and the map's contact links both ask this."""
+    return (
+        User.objects.filter(is_active=True, groups__name=MEMBERS)
+        .exclude(email="")
+        .exclude(card__contact_allowed=False)
+        .filter(Q(show_on_map=True) | Q(card__listed=True))
+    )
+
+
+def reachable_initiatives():
+    """Approved initiatives whose owner (the member who registered them) is active, has an address and did not
+    switch contact off. ``find`` and the map's contact links both ask this."""
+    return (
+        Initiative.objects.filter(approval_status=ApprovalStatus.APPROVED, submitted_by__is_active=True)
+        .exclude(submitted_by__email="")
+        .exclude(submitted_by__card__contact_allowed=False)
+    )
 
 
 def find(kind, ident):
@@ -51,19 +65,15 @@ def find(kind, ident):
     if not 0 < ident <= MAX_ID:
         return None
     if kind == RecipientKind.MEMBER:
-        user = _reachable_member(ident)
+        user = reachable_members().filter(pk=ident).first()
         if user is None:
             return None
         return Recipient(kind, user.pk, str(user.public_name), user.email, language_of(user), "", user)
     if kind == RecipientKind.INITIATIVE:
-        initiative = (
-            Initiative.objects.filter(pk=ident, approval_status=ApprovalStatus.APPROVED)
-            .select_related("submitted_by")
-            .first()
-        )
-        owner = initiative.submitted_by if initiative else None
-        if owner is None or not owner.is_active or not owner.email or not allows_contact(owner):
+        initiative = reachable_initiatives().filter(pk=ident).select_related("submitted_by").first()
+        if initiative is None:
             return None
+        owner = initiative.submitted_by
         return Recipient(
             kind,
             initiative.pk,

@@ -2,11 +2,13 @@ import uuid
 
 from django import forms
 from django.core.validators import URLValidator
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from common.language import locale_id
 from home.models import SDG, FieldOfAction, point
 from members.validators import AVATAR_FORMATS, reencode_avatar, validate_avatar
+from regions.map import geocoder
 from regions.map.places import locate
 from regions.models import Initiative, RegionPage, network_locale_id
 
@@ -26,8 +28,9 @@ class InitiativeForm(forms.ModelForm):
 
     The position: a point picked on the small map (``static/map/point.js`` fills ``latitude``/``longitude``),
     else the place typed into ``address`` when we know it (``regions.map.places.locate``: a German town or
-    village, or coordinates). An address we cannot place is an error, so nobody ends up off the map unawares;
-    without an address there is no position.
+    village, or coordinates), else what the operator's online geocoder finds for it (``regions.map.geocoder``,
+    when one is set up). An address we cannot place is an error, so nobody ends up off the map unawares; without
+    an address there is no position.
     """
 
     region = RegionChoiceField(
@@ -103,6 +106,10 @@ class InitiativeForm(forms.ModelForm):
             self.fields["region"].titles = dict(
                 regions.filter(locale_id=locale_id()).values_list("translation_key", "title")
             )
+        if geocoder.enabled():
+            self.fields["address"].help_text = format_lazy(
+                "{} {}", self.fields["address"].help_text, geocoder.notice()
+            )
         self.fields["kind"].choices = [("", _("Please choose")), *self.fields["kind"].choices[1:]]
         self._previous_logo = self.instance.logo.name if self.instance.logo else ""
         position = self.instance.coordinates
@@ -127,7 +134,7 @@ class InitiativeForm(forms.ModelForm):
         if lat is not None and lng is not None and not (self.instance.pk and point_kept and address):
             cleaned["position"] = (lat, lng)
         elif address:
-            place = locate(address)
+            place = locate(address) or geocoder.geocode(address)
             if place is None:
                 self.add_error(
                     "address",

@@ -20,7 +20,7 @@ from home.sections import HOME_PAGE_SECTIONS, Section
 from members import hooks as member_hooks
 from members.privacy import absolute_url, iso
 from regions.co_owners import hand_over_initiatives
-from regions.map import places
+from regions.map import geocoder, places
 from regions.models import (
     CoOwnerInvitation,
     Initiative,
@@ -133,15 +133,23 @@ def profile_form_position(form):
     lat, lng = parse_point(form.instance.map_location) or (None, None)
     form.initial.setdefault("latitude", lat)
     form.initial.setdefault("longitude", lng)
+    if geocoder.enabled():
+        form.fields["map_place"].help_text = f"{form.fields['map_place'].help_text} {geocoder.notice()}"
 
 
 @hooks.register(member_hooks.PROFILE_FORM_CLEAN)
 def profile_form_place_on_the_map(form, cleaned_data):
-    """A card without coordinates is placed at its town's centre: the map must know the town."""
+    """A card without coordinates is placed at its town's centre: the map must know the town. A town the
+    offline extract lacks is looked up online when the operator set up a geocoder; the card then keeps the
+    point it found (rounded to about 1 km), as if the member had typed it."""
     if not cleaned_data.get("show_on_map") or "latitude" in form.errors or "longitude" in form.errors:
         return
     place = (cleaned_data.get("map_place") or "").strip()
     if place and cleaned_data.get("latitude") is None and places.find_city(place) is None:
+        found = geocoder.geocode(place)
+        if found is not None:
+            cleaned_data["latitude"], cleaned_data["longitude"] = found.lat, found.lng
+            return
         form.add_error(
             "map_place",
             _(

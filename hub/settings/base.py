@@ -325,6 +325,14 @@ MAP_TILE_ATTRIBUTION = env.str(
 # Loading tiles tells the tile server the visitor's IP address: by default only after a click (remembered).
 MAP_TILES_NEED_CONSENT = env.bool("MAP_TILES_NEED_CONSENT", default=True)
 GEO_WIDGET_LEAFLET_TILE_LAYER = MAP_TILE_URL
+
+# An online geocoder (Nominatim's /search) for places the offline extract does not know; off when empty. Nominatim's
+# usage policy asks for a User-Agent that names the site and a contact, and at most one request per second
+# (regions/map/geocoder.py keeps that for every process through the shared cache; docs/map.md).
+GEOCODER_URL = env.str("GEOCODER_URL", default="")
+GEOCODER_USER_AGENT = env.str("GEOCODER_USER_AGENT", default="")
+GEOCODER_COUNTRY_CODES = env.list("GEOCODER_COUNTRY_CODES", default=["de"])
+GEOCODER_TIMEOUT = env.float("GEOCODER_TIMEOUT", default=3.0)
 GEO_WIDGET_LEAFLET_TILE_LAYER_OPTIONS = {"attribution": MAP_TILE_ATTRIBUTION}
 
 # --- Accounts (django-allauth) -------------------------------------------------------------------

@@ -11,6 +11,12 @@ _missing = [name for name in _REQUIRED if not env.str(name, default="")]
 if _missing:
     raise ImproperlyConfigured("Production settings need these environment variables: " + ", ".join(_missing))
 
+# Nominatim's usage policy: a geocoder is used only with a User-Agent that names the site and how to reach it.
+if GEOCODER_URL and not GEOCODER_USER_AGENT:
+    raise ImproperlyConfigured(
+        "GEOCODER_URL needs GEOCODER_USER_AGENT, e.g. 'Mitmach-Hub mitmach.example.org (hallo@example.org)'"
+    )
+
 # Rate limits, cached API answers and the page cache must be the same for every worker process: a cache that
 # lives in one process lets every worker count (and cache) on its own.
 _PER_PROCESS_CACHES = ("LocMemCache", "DummyCache")

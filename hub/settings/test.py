@@ -24,3 +24,5 @@ LOGGING["loggers"] |= {
     "django_tasks": {"level": "WARNING"},
     "wagtail": {"level": "WARNING"},
 }
+# No test asks an online geocoder unless it starts its own (tests/map/test_geocoder.py).
+GEOCODER_URL = ""

@@ -55,6 +55,11 @@ class PointPropertiesOut(Schema):
     region: str | None = None
     region_url: str | None = Field(None, description="The page of the region of an initiative or a member.")
     place: str | None = None
+    contact_url: str | None = Field(
+        None,
+        description="The form to write to a member or an initiative through the hub (login required); only "
+        "for those who take messages.",
+    )
 
 
 class ClusterPropertiesOut(Schema):

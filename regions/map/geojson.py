@@ -45,6 +45,8 @@ def entry_feature(entry):
         properties["region_url"] = entry.region_url
     if entry.place:
         properties["place"] = entry.place
+    if entry.contact_url:
+        properties["contact_url"] = entry.contact_url
     return point_feature(entry.id, entry.lat, entry.lng, properties)
 
 

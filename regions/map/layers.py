@@ -47,6 +47,7 @@ from members.roles import MEMBERS
 from regions.map import clusters, geojson, places
 from regions.map.clusters import STORED_LAYERS, Cluster, cluster_in_python
 from regions.map.geo import BBox, distance_km, extent, grid_cell_size
+from regions.map.hooks import contact
 from regions.map.query import ID_PREFIX, MapQuery
 from regions.models import Initiative, InitiativeKind, RegionMembership, RegionPage, network_locale_id
 
@@ -126,6 +127,7 @@ class MapEntry:
     status: str | None = None
     status_label: str | None = None
     place: str | None = None
+    contact_url: str | None = None  # a member or an initiative who may be written to (``regions.map.hooks``)
 
     @property
     def id(self):
@@ -269,8 +271,10 @@ class MapData:
         return queryset.order_by()
 
     def initiative_entries(self, rows, owners):
-        """MapEntries for ``rows`` (dicts from ``values()``); ``owners``: their pks or a pk subquery."""
+        """MapEntries for ``rows`` (dicts from ``values()``, with ``contactable`` where ``initiative_rows`` was
+        asked for it); ``owners``: their pks or a pk subquery."""
         fields = field_ids_by_owner(Initiative, "fields_of_action", owners)
+        contact_url = _contact_url("initiatives")
         labels = {kind.value: str(kind.label) for kind in InitiativeKind}
         entries = []
         for row in rows:
@@ -288,13 +292,18 @@ class MapData:
                     url=reverse("regions:initiative", args=[row["pk"]]),
                     region=region,
                     region_url=region_url,
+                    contact_url=contact_url(row["pk"]) if row.get("contactable") else None,
                 )
             )
         return entries
 
     @staticmethod
-    def initiative_rows(queryset, ordering=("name", "pk")):
-        return queryset.values("pk", "name", "kind", "region_id", "latitude", "longitude").order_by(*ordering)
+    def initiative_rows(queryset, ordering=("name", "pk"), contact=False):
+        """``values()`` rows for ``initiative_entries``; ``contact``: whether each may be written to (for the
+        popups), in the same query."""
+        columns = ["pk", "name", "kind", "region_id", "latitude", "longitude"]
+        queryset, columns = _with_contactable(queryset, columns, "initiatives" if contact else None)
+        return queryset.values(*columns).order_by(*ordering)
 
     def initiative_clusters(self, query, cell):
         rows = (
@@ -351,13 +360,14 @@ class MapData:
     def _load_members(self):
         taxonomy = Taxonomy.load(self.request)
         queryset = self.member_queryset(MapQuery())
-        rows = list(
-            queryset.values("pk", "display_name", "first_name", "last_name", "map_location", "map_place")
-        )
+        columns = ["pk", "display_name", "first_name", "last_name", "map_location", "map_place"]
+        with_contact, columns = _with_contactable(queryset, columns, "members")
+        rows = list(with_contact.values(*columns))
         if not rows:
             return []
         owners = queryset.values("pk")
         fields = field_ids_by_owner(User, "fields_of_action", owners)
+        contact_url = _contact_url("members")
         regions = {}
         for user_pk, region_pk in (
             RegionMembership.objects.filter(user__in=owners)
@@ -387,6 +397,7 @@ class MapData:
                     region=region,
                     region_url=url,
                     place=place if place and not EMAIL_LIKE.search(place) else None,
+                    contact_url=contact_url(row["pk"]) if row.get("contactable") else None,
                 )
             )
         entries.sort(key=lambda entry: (entry.name.casefold(), entry.pk))
@@ -409,7 +420,8 @@ class MapData:
             initiatives = []
             if "initiatives" in query.layers:
                 queryset = self.initiative_queryset(query)
-                rows = sorted(self.initiative_rows(queryset, ordering=()), key=lambda row: row["pk"])
+                rows = self.initiative_rows(queryset, ordering=(), contact=True)
+                rows = sorted(rows, key=lambda row: row["pk"])
                 # All of them: their fields come with one query over the same filter, not a list of pks.
                 initiatives = self.initiative_entries(rows, queryset.values("pk"))
             features = [geojson.entry_feature(entry) for entry in (*regions, *initiatives, *members)]
@@ -463,6 +475,20 @@ class MapData:
             members = self.members(query)
             parts.append(("members", len(members), members.__getitem__))
         return LayeredEntries(parts)
+
+
+def _with_contactable(queryset, columns, layer):
+    """``queryset`` and ``columns`` with ``contactable`` (``regions.map.hooks``) when ``layer`` is given and an
+    app offers contact for it; unchanged otherwise."""
+    found = contact(layer) if layer else None
+    if found is None:
+        return queryset, columns
+    return queryset.annotate(contactable=found[0]), [*columns, "contactable"]
+
+
+def _contact_url(layer):
+    found = contact(layer)
+    return found[1] if found else (lambda pk: None)
 
 
 def _data_box(regions, layers, field_pks):

@@ -134,6 +134,7 @@ def map_config(near_place=None):
             "toRegion": _("Go to the region's page"),
             "toRegionOf": _("Go to the region %(name)s"),
             "toProfile": _("Go to the initiative's profile"),
+            "contact": _("Get in touch"),
             "cluster": _("%(count)s entries – select to zoom in"),
             "inView": _("In the map view: %(count)s entries."),
             "inViewClustered": _(

@@ -290,6 +290,14 @@
             link.href = url;
             root.appendChild(link);
         }
+        /* Only members and initiatives who take messages have one; visitors are asked to log in there. */
+        var contactUrl = properties.layer !== "regions" ? safeUrl(properties.contact_url) : null;
+        if (contactUrl) {
+            var contact = element("a", "map-popup__link map-popup__contact", text.contact);
+            contact.appendChild(element("span", "visually-hidden", ": " + properties.name));
+            contact.href = contactUrl;
+            root.appendChild(contact);
+        }
         return root;
     }
 

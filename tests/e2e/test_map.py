@@ -12,6 +12,7 @@ from django.core.management import call_command
 import pytest
 from playwright.sync_api import expect
 
+from members.models import User
 from regions.models import RegionIndexPage, RegionPage
 
 # Close to the Repair-Café and the town hall of Neumarkt, at the zoom from which every marker stands alone.
@@ -53,6 +54,11 @@ def marker(page, name):
     return page.locator(".leaflet-marker-pane").get_by_role(
         "button", name=re.compile("^" + re.escape(name) + " – ")
     )
+
+
+def close_popup(page):
+    page.locator(".leaflet-popup-close-button").click()
+    expect(page.locator(".leaflet-popup")).to_have_count(0)
 
 
 def list_names(page):
@@ -101,6 +107,19 @@ def test_markers_popups_and_list_work_without_tiles(map_page, demo):
             "nodes => nodes.map((node) => node.getAttribute('aria-label'))"
         )
     ) <= set(list_names(page))
+
+    # A member who takes messages: "Kontakt aufnehmen" leads to the contact form (visitors log in there). The
+    # demo's initiatives have no owner to write to: no such link.
+    aylin = User.objects.get(username="karte-aylin")
+    marker(page, "Aylin K.").click()
+    contact = page.locator(".leaflet-popup").get_by_role("link", name="Kontakt aufnehmen")
+    expect(contact).to_have_attribute("href", f"/netzwerk/kontakt/member/{aylin.pk}/")
+    expect(contact).to_have_accessible_name(re.compile(r"^Kontakt aufnehmen ?: Aylin K\.$"))  # whose, too
+    close_popup(page)
+    marker(page, "Repair-Café Neumarkt").click()
+    expect(page.locator(".leaflet-popup")).to_contain_text("Repair-Café Neumarkt")
+    expect(page.locator(".leaflet-popup .map-popup__contact")).to_have_count(0)
+    close_popup(page)
 
     marker(page, neumarkt.title).click()
     popup = page.locator(".leaflet-popup")

@@ -200,3 +200,18 @@ def test_healthz_reports_the_search_engine_and_the_task_queue(client):
         "oldest_ready_seconds": None,
         "longest_running_seconds": None,
     }
+
+
+def test_production_asks_no_geocoder_unless_told_and_then_only_with_a_user_agent():
+    assert production_setting("GEOCODER_URL") == "''"
+    url = "https://nominatim.openstreetmap.org/search"
+
+    result = run_check(production_env(GEOCODER_URL=url))
+
+    assert result.returncode != 0
+    assert "GEOCODER_USER_AGENT" in result.stderr
+    agent = "Mitmach-Hub hub.example.org (hallo@hub.example.org)"
+    assert production_setting("GEOCODER_USER_AGENT", GEOCODER_URL=url, GEOCODER_USER_AGENT=agent) == repr(
+        agent
+    )
+    assert production_setting("GEOCODER_COUNTRY_CODES", GEOCODER_COUNTRY_CODES="de,at") == "['de', 'at']"
