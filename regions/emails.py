@@ -61,11 +61,12 @@ def send_changes_decision_mail(initiative_pk, approved, note=""):
 
 def reviewers_of(initiative):
     """Who is told about a new or changed initiative (or anything else with a ``region_id``, such as a report of
-    an action done there): its region's team, or the editors when it has none."""
+    an action done there): its region's team, and for a proposed move the receiving region's team too; the
+    editors when there is no team."""
     active = User.objects.filter(is_active=True).exclude(email="")
-    team = (
-        active.filter(groups__region_team__region_id=initiative.region_id) if initiative.region_id else None
-    )
+    moved_to = (getattr(initiative, "proposed_changes", None) or {}).get("region")
+    regions = [pk for pk in (initiative.region_id, moved_to) if pk]
+    team = active.filter(groups__region_team__region_id__in=regions) if regions else None
     if team is not None and team.exists():
         return list(team.distinct())
     return list(active.filter(groups__name=EDITORS).distinct())

@@ -14,8 +14,10 @@ from PIL import Image
 
 from home.models import FieldOfAction
 from regions.models import ApprovalStatus, Initiative, MapPoint
+from tests.helpers import fresh
 from tests.members.factories import UserFactory
-from tests.regions.factories import InitiativeFactory
+from tests.regions.factories import InitiativeFactory, RegionPageFactory
+from tests.regions.helpers import set_team
 
 pytestmark = pytest.mark.django_db
 
@@ -314,3 +316,34 @@ def test_the_header_links_the_review_queue_for_reviewers_only(client, owner, mod
     client.force_login(moderator)
 
     assert f'href="{REVIEW}"' in client.get("/mitmachen/initiativen/meine/").content.decode()
+
+
+def test_a_move_to_another_region_is_the_receiving_teams_business_too(
+    client, owner, approved, moderator, other_region, other_moderator, post
+):
+    post(edit_url(approved), edit_data(approved, region=other_region.pk))
+
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(
+        [moderator.email, other_moderator.email]
+    )
+    client.force_login(other_moderator)
+    assert "Repair-Café Neumarkt" in client.get(REVIEW).content.decode()
+    response = post(reverse("regions:approve_changes", args=[approved.pk]))
+    assert response.status_code == 302
+    approved.refresh_from_db()
+    assert approved.region == other_region and approved.proposed_changes == {}
+
+
+def test_a_third_regions_team_neither_sees_nor_decides_a_move(
+    client, owner, approved, other_region, region_index, post
+):
+    third = RegionPageFactory(parent=region_index, title="Lausitz", slug="lausitz")
+    outsider = UserFactory(verified=True)
+    set_team(third, [outsider])
+    post(edit_url(approved), edit_data(approved, region=other_region.pk))
+
+    client.force_login(fresh(outsider))
+    assert "Repair-Café Neumarkt" not in client.get(REVIEW).content.decode()
+    assert post(reverse("regions:approve_changes", args=[approved.pk])).status_code == 404
+    approved.refresh_from_db()
+    assert approved.proposed_changes
