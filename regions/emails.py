@@ -13,14 +13,21 @@ from members.roles import EDITORS
 from regions.models import ApprovalStatus, CoOwnerInvitation, Initiative
 
 
+def owners_of(initiative):
+    """Who hears the team's decisions: the submitter and the co-owners with an active account and an address."""
+    owners = [initiative.submitted_by] if initiative.submitted_by_id else []
+    owners += [row.user for row in initiative.co_owners.select_related("user").order_by("added_at", "pk")]
+    return [owner for owner in owners if owner.is_active and owner.email]
+
+
 def send_decision_mail(initiative_pk):
-    """Tell the submitter that their initiative was approved or rejected (plain text, in their language, with
+    """Tell the owners that their initiative was approved or rejected (plain text, each in their language, with
     links to their language's version of the site).
 
     Called after the transaction commits, so a rolled-back decision never sends a mail.
     """
     initiative = Initiative.objects.select_related("submitted_by", "region").filter(pk=initiative_pk).first()
-    if initiative is None or initiative.submitted_by is None or not initiative.submitted_by.email:
+    if initiative is None:
         return
     if initiative.approval_status == ApprovalStatus.APPROVED:
         template = "regions/emails/initiative_approved"
@@ -28,35 +35,34 @@ def send_decision_mail(initiative_pk):
         template = "regions/emails/initiative_rejected"
     else:
         return
-    with in_language(language_of(initiative.submitted_by)):
-        region = initiative.region.localized if initiative.region else None
-        context = {
-            "initiative": initiative,
-            "user": initiative.submitted_by,
-            "region_url": absolute(region.url) if region and region.live else "",
-            "my_initiatives_url": absolute(reverse("regions:my_initiatives")),
-        }
-        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-        body = render_to_string(f"{template}.txt", context)
-    prefix = getattr(settings, "ACCOUNT_EMAIL_SUBJECT_PREFIX", "")
-    send_mail(f"{prefix}{subject}", body, None, [initiative.submitted_by.email])
+    for owner in owners_of(initiative):
+        with in_language(language_of(owner)):
+            region = initiative.region.localized if initiative.region else None
+            context = {
+                "initiative": initiative,
+                "user": owner,
+                "region_url": absolute(region.url) if region and region.live else "",
+                "my_initiatives_url": absolute(reverse("regions:my_initiatives")),
+            }
+            send_template(template, context, owner.email)
 
 
 def send_changes_decision_mail(initiative_pk, approved, note=""):
-    """Tell the submitter whether the team approved the changes of their initiative."""
+    """Tell the owners whether the team approved the changes of their initiative."""
     initiative = Initiative.objects.select_related("submitted_by").filter(pk=initiative_pk).first()
-    if initiative is None or initiative.submitted_by is None or not initiative.submitted_by.email:
+    if initiative is None:
         return
     template = "regions/emails/changes_approved" if approved else "regions/emails/changes_rejected"
-    with in_language(language_of(initiative.submitted_by)):
-        context = {
-            "initiative": initiative,
-            "user": initiative.submitted_by,
-            "note": note,
-            "profile_url": absolute(initiative.get_absolute_url()),
-            "edit_url": absolute(reverse("regions:edit_initiative", args=[initiative.pk])),
-        }
-        send_template(template, context, initiative.submitted_by.email)
+    for owner in owners_of(initiative):
+        with in_language(language_of(owner)):
+            context = {
+                "initiative": initiative,
+                "user": owner,
+                "note": note,
+                "profile_url": absolute(initiative.get_absolute_url()),
+                "edit_url": absolute(reverse("regions:edit_initiative", args=[initiative.pk])),
+            }
+            send_template(template, context, owner.email)
 
 
 def reviewers_of(initiative):

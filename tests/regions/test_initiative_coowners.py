@@ -301,6 +301,14 @@ def test_a_co_owners_change_waits_for_the_team_as_the_submitters_does(
     assert [message.to for message in mail.outbox] == [[moderator.email]]
     assert "Repair-Café Süd" not in client.__class__().get(initiative.get_absolute_url()).content.decode()
 
+    # The team's decision reaches every owner, each by a mail of their own.
+    mail.outbox.clear()
+    client.force_login(moderator)
+    post(reverse("regions:approve_changes", args=[initiative.pk]))
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(
+        [initiative.submitted_by.email, invitee.email]
+    )
+
 
 def test_a_co_owner_withdraws_and_deletes(client, initiative, invitee, post):
     co_owner_of(initiative, invitee)
