@@ -1,4 +1,4 @@
-"""Admin forms and panels that keep regional moderators inside their own region.
+"""Admin forms and panels that keep regional moderators inside their own region, and the editors' initiative form.
 
 Page permissions already confine a moderator to their region's subtree, but two things reach further than
 the tree: the region a page is *tagged* with (``EventPage.region``, ``NewsPage.regions`` — what a region's
@@ -6,7 +6,10 @@ public page lists) and the region's team (``RegionPage.moderators`` — which gr
 limited here; editors and superusers keep every choice.
 """
 
+import uuid
+
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.db.models import Q
 
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
@@ -15,6 +18,7 @@ from wagtail.admin.panels import InlinePanel
 import rules
 
 from members.roles import MEMBERS
+from members.validators import reencode_avatar, validate_avatar
 from regions.rules import moderated_regions
 
 REGION_FIELDS = ("region", "regions")
@@ -96,3 +100,26 @@ class TeamInlinePanel(InlinePanel):
 
         def is_shown(self):
             return self.form is not None and super().is_shown()
+
+
+class InitiativeAdminForm(WagtailAdminModelForm):
+    """The editors' form of an initiative: a logo uploaded here gets the checks of the members' form (its content,
+    at most 2 MB, re-encoded without metadata under a name that reveals nothing), and a replaced one goes."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._previous_logo = self.instance.logo.name if self.instance.pk and self.instance.logo else ""
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if logo and hasattr(logo, "content_type"):  # a new upload, not the stored file
+            validate_avatar(logo)
+            return reencode_avatar(logo, uuid.uuid4().hex)
+        return logo
+
+    def save(self, commit=True):
+        instance = super().save(commit=commit)
+        previous = self._previous_logo
+        if previous and previous != (instance.logo.name or ""):
+            transaction.on_commit(lambda: instance.logo.storage.delete(previous))
+        return instance

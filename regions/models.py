@@ -29,7 +29,7 @@ from common.points import parse_point
 from home.blocks import BaseStreamBlock
 from home.models import LocatedMixin, PublicPageManager, RoutedPageMixin
 from home.sections import REGION_PAGE_SECTIONS, page_sections
-from regions.admin_forms import RegionPageForm, TeamInlinePanel
+from regions.admin_forms import InitiativeAdminForm, RegionPageForm, TeamInlinePanel
 from regions.widgets import PublicNameSelect
 
 
@@ -456,6 +456,7 @@ class Initiative(LocatedMixin, index.Indexed, models.Model):
 
     objects = InitiativeQuerySet.as_manager()
 
+    base_form_class = InitiativeAdminForm
     panels = [
         FieldPanel("name"),
         FieldPanel("kind"),

@@ -5,6 +5,7 @@ Connected in ``regions.apps.RegionsConfig.ready``.
 """
 
 from django.contrib.auth.models import Group
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
@@ -91,6 +92,14 @@ def initiative_deleted(sender, instance, **kwargs):
         public_cache.bump_now_and_after_commit()
 
 
+def initiative_files_deleted(sender, instance, **kwargs):
+    """The logo and a logo waiting for review go with the initiative, however it is deleted (by its owner, in the
+    admin, with an account or a region), once the deletion is committed."""
+    names = [name for name in (instance.logo.name, (instance.proposed_changes or {}).get("logo")) if name]
+    for name in names:
+        transaction.on_commit(lambda name=name: default_storage.delete(name))
+
+
 def initiative_fields_changed(sender, instance, action, reverse, **kwargs):
     if not action.startswith("post_"):
         return
@@ -169,6 +178,9 @@ def connect():
     post_save.connect(initiative_saved, sender=Initiative, dispatch_uid="regions_initiative_cache_saved")
     post_delete.connect(
         initiative_deleted, sender=Initiative, dispatch_uid="regions_initiative_cache_deleted"
+    )
+    post_delete.connect(
+        initiative_files_deleted, sender=Initiative, dispatch_uid="regions_initiative_files_deleted"
     )
     m2m_changed.connect(
         initiative_fields_changed,

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import BadRequest, PermissionDenied
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
@@ -333,12 +332,8 @@ def delete_initiative(request, pk):
     if request.method != "POST":
         return render(request, "regions/initiative_delete.html", {"initiative": initiative})
     with transaction.atomic():
-        locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
-        discard_proposal(locked)
-        logo = locked.logo.name
-        locked.delete()
-        if logo:
-            transaction.on_commit(lambda: default_storage.delete(logo))
+        # Its logo files go with it (regions.signals.initiative_files_deleted).
+        Initiative.objects.select_for_update().get(pk=initiative.pk).delete()
     messages.success(request, _("“%(name)s” has been deleted.") % {"name": initiative.name})
     return redirect("regions:my_initiatives")
 
