@@ -120,6 +120,7 @@ class InitiativeAdminForm(WagtailAdminModelForm):
     def save(self, commit=True):
         instance = super().save(commit=commit)
         previous = self._previous_logo
-        if previous and previous != (instance.logo.name or ""):
-            transaction.on_commit(lambda: instance.logo.storage.delete(previous))
+        if commit and previous and previous != (instance.logo.name or ""):
+            # robust: a file that cannot be deleted is no reason to fail a change already saved.
+            transaction.on_commit(lambda: instance.logo.storage.delete(previous), robust=True)
         return instance

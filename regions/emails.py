@@ -10,7 +10,7 @@ from django.utils import formats, timezone
 from members.language import in_language, language_of
 from members.models import User
 from members.roles import EDITORS
-from regions.models import ApprovalStatus, CoOwnerInvitation, Initiative
+from regions.models import ApprovalStatus, CoOwnerInvitation, Initiative, RegionPage
 
 
 def owners_of(initiative):
@@ -67,12 +67,11 @@ def send_changes_decision_mail(initiative_pk, approved, note=""):
 
 def reviewers_of(initiative):
     """Who is told about a new or changed initiative (or anything else with a ``region_id``, such as a report of
-    an action done there): its region's team, and for a proposed move the receiving region's team too; the
-    editors when there is no team."""
+    an action done there): its region's team, or the editors when it has none."""
     active = User.objects.filter(is_active=True).exclude(email="")
-    moved_to = (getattr(initiative, "proposed_changes", None) or {}).get("region")
-    regions = [pk for pk in (initiative.region_id, moved_to) if pk]
-    team = active.filter(groups__region_team__region_id__in=regions) if regions else None
+    team = (
+        active.filter(groups__region_team__region_id=initiative.region_id) if initiative.region_id else None
+    )
     if team is not None and team.exists():
         return list(team.distinct())
     return list(active.filter(groups__name=EDITORS).distinct())
@@ -95,6 +94,26 @@ def send_review_request_mail(initiative_pk, changed):
                 "profile_url": absolute(initiative.get_absolute_url()),
             }
             send_template(template, context, reviewer.email)
+    if changed:
+        send_move_notice(initiative, already_told={reviewer.pk for reviewer in reviewers_of(initiative)})
+
+
+def send_move_notice(initiative, already_told):
+    """Tell the team of the region a change would move ``initiative`` to (the team it leaves decides)."""
+    moved_to = RegionPage.objects.filter(pk=(initiative.proposed_changes or {}).get("region") or 0).first()
+    if moved_to is None or moved_to.pk == initiative.region_id:
+        return
+    team = User.objects.filter(is_active=True, groups__region_team__region_id=moved_to.pk).exclude(email="")
+    for member in team.exclude(pk__in=already_told).distinct():
+        with in_language(language_of(member)):
+            context = {
+                "initiative": initiative,
+                "user": member,
+                "region": initiative.region.localized.title if initiative.region else "",
+                "new_region": moved_to.localized.title,
+                "profile_url": absolute(initiative.get_absolute_url()),
+            }
+            send_template("regions/emails/move_notice", context, member.email)
 
 
 def send_co_owner_invitation(invitation_pk, token, language):

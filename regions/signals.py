@@ -93,11 +93,11 @@ def initiative_deleted(sender, instance, **kwargs):
 
 
 def initiative_files_deleted(sender, instance, **kwargs):
-    """The logo and a logo waiting for review go with the initiative, however it is deleted (by its owner, in the
-    admin, with an account or a region), once the deletion is committed."""
+    """The logo and a logo waiting for review go with the initiative, however it is deleted (by its owner or in the
+    admin), once the deletion is committed; a file that cannot be deleted does not fail the deletion."""
     names = [name for name in (instance.logo.name, (instance.proposed_changes or {}).get("logo")) if name]
     for name in names:
-        transaction.on_commit(lambda name=name: default_storage.delete(name))
+        transaction.on_commit(lambda name=name: default_storage.delete(name), robust=True)
 
 
 def initiative_fields_changed(sender, instance, action, reverse, **kwargs):

@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import BadRequest, PermissionDenied
 from django.db import transaction
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -363,13 +362,9 @@ def reviewable_initiatives(user):
 
 
 def reviewable_changes(user):
-    """Approved initiatives with changes waiting that ``user`` may decide on: a move to another region is the
-    receiving team's business too, so that team sees and decides it as well."""
-    changed = Initiative.objects.with_pending_changes()
-    if is_editor(user):
-        return changed
-    regions = list(moderated_regions(user).values_list("pk", flat=True))
-    return changed.filter(Q(region__in=regions) | Q(proposed_changes__region__in=regions))
+    """Approved initiatives with changes waiting that ``user`` may decide on (a proposed move is decided by the
+    team of the region it leaves; the receiving team is told, ``regions.emails.send_review_request_mail``)."""
+    return _in_reach(user, Initiative.objects.with_pending_changes())
 
 
 def _require_reviewer(user):

@@ -318,20 +318,25 @@ def test_the_header_links_the_review_queue_for_reviewers_only(client, owner, mod
     assert f'href="{REVIEW}"' in client.get("/mitmachen/initiativen/meine/").content.decode()
 
 
-def test_a_move_to_another_region_is_the_receiving_teams_business_too(
+def test_a_move_to_another_region_is_decided_by_the_team_it_leaves_and_told_to_the_other(
     client, owner, approved, moderator, other_region, other_moderator, post
 ):
-    post(edit_url(approved), edit_data(approved, region=other_region.pk))
+    post(edit_url(approved), edit_data(approved, region=other_region.pk, name="Repair-Café Bergisch"))
 
-    assert sorted(message.to[0] for message in mail.outbox) == sorted(
-        [moderator.email, other_moderator.email]
-    )
+    to = {message.to[0]: message for message in mail.outbox}
+    assert set(to) == {moderator.email, other_moderator.email}
+    assert "Änderungen zu prüfen" in to[moderator.email].subject
+    notice = to[other_moderator.email]
+    assert "Bergisches Land" in notice.subject and "Neumarkt in der Oberpfalz" in notice.body
+    assert "/freigabe/" not in notice.body  # nothing for them to decide
+    # The receiving team cannot decide the whole proposal (name, texts, logo …) by itself.
     client.force_login(other_moderator)
-    assert "Repair-Café Neumarkt" in client.get(REVIEW).content.decode()
-    response = post(reverse("regions:approve_changes", args=[approved.pk]))
-    assert response.status_code == 302
+    assert "Repair-Café Bergisch" not in client.get(REVIEW).content.decode()
+    assert post(reverse("regions:approve_changes", args=[approved.pk])).status_code == 404
+    client.force_login(moderator)
+    assert post(reverse("regions:approve_changes", args=[approved.pk])).status_code == 302
     approved.refresh_from_db()
-    assert approved.region == other_region and approved.proposed_changes == {}
+    assert (approved.region, approved.name) == (other_region, "Repair-Café Bergisch")
 
 
 def test_a_third_regions_team_neither_sees_nor_decides_a_move(
