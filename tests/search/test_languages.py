@@ -12,6 +12,7 @@ from wagtail.rich_text import RichText
 
 import pytest
 
+from adoptions.models import Adoption, AdoptionStatus
 from search.queries import parse_query
 from search.service import search_actions
 from tests.actions.factories import ActionPageFactory
@@ -31,8 +32,8 @@ def actions(action_index, region):
         summary="Ein Garten für die ganze Straße.",
         body=[("paragraph", RichText("<p>Im Garten wachsen Gemüse und gute Nachbarschaft.</p>"))],
     )
-    garden.regions.set([region])
     garden.save_revision().publish()
+    Adoption.objects.create(action=garden, region=region, status=AdoptionStatus.CONFIRMED)
     bike = ActionPageFactory(parent=action_index, title="Lastenrad-Verleih", summary="Räder für alle.")
     english_tree()
     garden_en = translate(
