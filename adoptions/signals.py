@@ -22,8 +22,9 @@ def adoption_changed(sender, instance, raw=False, **kwargs):
 
 @receiver(post_save, sender=Initiative, dispatch_uid="adoptions-initiative-saved")
 def initiative_saved(sender, instance, raw=False, **kwargs):
-    """An initiative approved, withdrawn or rejected counts (or stops counting) for its actions' regions."""
-    if raw:
+    """An initiative approved, withdrawn or rejected counts (or stops counting) for its actions' regions. Other
+    saves change nothing here (``regions.signals.remember_approval_status`` keeps the status before the save)."""
+    if raw or getattr(instance, "_approval_status_before", None) == instance.approval_status:
         return
     for action_id in set(
         Adoption.objects.confirmed().filter(initiative=instance).values_list("action_id", flat=True)

@@ -68,9 +68,12 @@ def _save_report(request, action, data):
     target = data["target"]
     initiative = target if isinstance(target, Initiative) else None
     region = initiative.region if initiative else target
-    key = {"action": action, "region": region, "initiative": initiative}
-    if initiative is not None:
-        key = {"action": action, "initiative": initiative}
+    # One report per action and initiative, or per action and region for the region as a whole.
+    key = (
+        {"action": action, "initiative": initiative}
+        if initiative
+        else {"action": action, "region": region, "initiative": None}
+    )
     with transaction.atomic():
         adoption = Adoption.objects.select_for_update().filter(**key).first()
         if adoption is None:
