@@ -45,6 +45,9 @@ site_urlpatterns = [
     path("mitmachen/umgesetzt/", include("adoptions.urls")),
     path("mitmachen/", include("regions.urls")),
     path("netzwerk/", include("network.urls")),
+    path("newsletter/archiv/", include("newsletter_issues.urls")),
+    path("newsletter/", include("newsletters.urls")),
+    path("mitglied/benachrichtigungen/", include("notifications.urls")),
     path("forum/", include(board_urls)),
 ]
 

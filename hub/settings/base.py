@@ -4,6 +4,7 @@ The environment is read here and only here (django-environ); the dev, test and p
 change defaults, never read variables of their own.
 """
 
+import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -36,6 +37,10 @@ INSTALLED_APPS = [
     "news",
     "network",
     "adoptions",
+    "newsletter_issues",
+    "newsletters",
+    "notifications",
+    "anymail",
     "members",
     "forum",
     "search",
@@ -248,6 +253,19 @@ EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL", False)
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Mitmach-Hub <hallo@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A mail provider's API instead of SMTP (docs/deploy.md): a django-anymail backend such as
+# "anymail.backends.brevo.EmailBackend", configured by environment variables named ANYMAIL_<SETTING>
+# (ANYMAIL_BREVO_API_KEY, ANYMAIL_WEBHOOK_SECRET for the bounce and complaint webhooks …).
+if env.str("MAIL_PROVIDER_BACKEND", default=""):
+    QUEUED_EMAIL_BACKEND = env.str("MAIL_PROVIDER_BACKEND")
+ANYMAIL = {
+    name.removeprefix("ANYMAIL_"): value for name, value in os.environ.items() if name.startswith("ANYMAIL_")
+}
+
+# Newsletters (newsletters/): how long a confirmation link works, and how fast the worker hands list mails over.
+NEWSLETTER_CONFIRMATION_DAYS = env.int("NEWSLETTER_CONFIRMATION_DAYS", default=7)
+NEWSLETTER_MAILS_PER_SECOND = env.float("NEWSLETTER_MAILS_PER_SECOND", default=50.0)
+NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=200)
 
 # --- Background tasks (django-tasks) -------------------------------------------------------------
 
