@@ -2,8 +2,10 @@
 
 from django.db.models.signals import post_migrate, post_save
 
+from anymail.signals import tracking
+
 from home.models import FieldOfAction
-from newsletters import lists
+from newsletters import lists, webhooks
 from regions.models import RegionPage, network_locale_id
 
 
@@ -25,4 +27,5 @@ def migrated(sender, **kwargs):
 def connect(app_config):
     post_save.connect(region_saved, sender=RegionPage, dispatch_uid="newsletters_region_saved")
     post_save.connect(field_saved, sender=FieldOfAction, dispatch_uid="newsletters_field_saved")
+    tracking.connect(webhooks.provider_event, dispatch_uid="newsletters_provider_event")
     post_migrate.connect(migrated, sender=app_config, dispatch_uid="newsletters_lists_after_migrate")

@@ -414,6 +414,9 @@ ACCOUNT_RATE_LIMITS = {
     # so nobody's inbox fills with invitations from one or many initiatives.
     "co_owner_invite": "10/h/user,30/d/user",
     "co_owner_invite_address": "3/d/key",
+    # Newsletter sign-ups (newsletters.views.subscribe): each mails a confirmation link, so per IP and per address.
+    "newsletter_subscribe": "10/h/ip",
+    "newsletter_address": "3/d/key",
 }
 # Greetings, mails and notices name people by their public name, never by username or e-mail address.
 ACCOUNT_USER_DISPLAY = "members.privacy.user_display"

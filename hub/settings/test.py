@@ -26,3 +26,5 @@ LOGGING["loggers"] |= {
 }
 # No test asks an online geocoder unless it starts its own (tests/map/test_geocoder.py).
 GEOCODER_URL = ""
+# The mail provider's webhooks are routed only with a secret (newsletters/urls.py): the tests post with this one.
+ANYMAIL = {"WEBHOOK_SECRET": "provider:test-webhook-secret"}
