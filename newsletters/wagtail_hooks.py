@@ -1,6 +1,8 @@
 """Newsletters in the Wagtail admin (lists, subscribers, suppressed addresses; editors only) and their parts of a
 region's page, a member's profile, data export and account deletion."""
 
+from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -100,9 +102,8 @@ def profile_newsletters(request, user):
 
 def subscriptions_of(user):
     """Subscriptions made as this member, and those of their confirmed addresses."""
-    confirmed = EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
-    owned = Subscription.objects.filter(user=user)
-    return owned | Subscription.objects.filter(email__in=[address.lower() for address in confirmed])
+    confirmed = EmailAddress.objects.filter(user=user, verified=True).annotate(address=Lower("email"))
+    return Subscription.objects.filter(Q(user=user) | Q(email__in=confirmed.values("address")))
 
 
 @hooks.register(member_hooks.EXPORT_DATA)
