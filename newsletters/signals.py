@@ -9,8 +9,11 @@ from newsletters import lists, webhooks
 from regions.models import RegionPage, network_locale_id
 
 
-def region_saved(sender, instance, raw=False, **kwargs):
+def region_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    # A draft saves a few bookkeeping fields with the draft's title in memory: the list follows published titles.
     if raw or instance.locale_id != network_locale_id():
+        return
+    if update_fields is not None and "title" not in update_fields:
         return
     lists.region_list(instance)
 

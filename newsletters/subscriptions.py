@@ -32,7 +32,7 @@ def confirmed_address(user):
 
 
 @transaction.atomic
-def request(address, mailing_lists, *, language, consent_text, user=None):
+def request(address, mailing_lists, *, language, consent_text):
     """Ask ``address`` to confirm the lists it is not on yet; returns the pending subscriptions.
 
     A member subscribing their own confirmed address needs no link: they proved it is theirs when they confirmed
@@ -53,7 +53,6 @@ def request(address, mailing_lists, *, language, consent_text, user=None):
         subscription.confirmation_hash = token_hash(secret)
         subscription.language = language
         subscription.consent_text = consent_text
-        subscription.user = subscription.user or user
         subscription.save()
         pending.append(subscription)
     if pending and not Suppression.objects.filter(email=address).exists():

@@ -60,7 +60,6 @@ def subscribe(request):
                     chosen,
                     language=active(),
                     consent_text=consent_text(chosen),
-                    user=request.user if own_address else None,
                 )
                 # The same answer whether or not the address was on a list already: nobody learns who is.
                 return render(
@@ -128,7 +127,8 @@ def mine(request):
             return render(request, "newsletters/mine.html", context, status=400)
         chosen = list(form.cleaned_data["lists"])
         subscriptions.subscribe_member(request.user, chosen, consent_text=consent_text(chosen))
-        subscriptions.unsubscribe(current.exclude(mailing_list__in=chosen))
+        # Closed lists are not on the form: their subscriptions stay as they are.
+        subscriptions.unsubscribe(current.filter(mailing_list__active=True).exclude(mailing_list__in=chosen))
         messages.success(request, _("Your newsletters have been saved."))
         return redirect("newsletters:mine")
     joined_lists = MailingList.objects.filter(region__memberships__user=request.user).values_list(

@@ -61,7 +61,9 @@ def test_every_region_and_field_has_a_list_named_after_it(region, network_list):
     assert MailingList.objects.get(region=region).name_en == "News from Neumarkt in der Oberpfalz"
     assert MailingList.objects.get(field_of_action=field).name_en == "Field of action: Food"
     region.title = "Neumarkt"
-    region.save_revision().publish()
+    revision = region.save_revision()
+    assert MailingList.objects.get(region=region).name == "Neues aus Neumarkt in der Oberpfalz"  # a draft
+    revision.publish()
     assert MailingList.objects.get(region=region).name == "Neues aus Neumarkt"
     assert network_list.name == "Newsletter des Mitmach-Hubs"
 
@@ -326,6 +328,13 @@ def test_a_member_changes_their_lists_and_sees_their_regions_list_offered(
     assert mine.get(mailing_list=region_list).status == SubscriptionStatus.UNSUBSCRIBED
     assert mine.get(mailing_list=network_list).status == SubscriptionStatus.CONFIRMED
     assert Subscription.objects.get(pk=other.pk).status == SubscriptionStatus.CONFIRMED  # nobody else's
+
+    closed = MailingList.objects.create(name="Regionallabor 2025", active=False)
+    kept = Subscription.objects.create(
+        mailing_list=closed, email=member.email.lower(), user=member, status=SubscriptionStatus.CONFIRMED
+    )
+    client.post(reverse("newsletters:mine"), {"lists": [network_list.pk]})
+    assert Subscription.objects.get(pk=kept.pk).status == SubscriptionStatus.CONFIRMED  # not on the form
 
     for bad in (["nix"], ["\x00"], ["9" * 25]):
         assert client.post(reverse("newsletters:mine"), {"lists": bad}).status_code == 400
