@@ -2,13 +2,14 @@
 
 from datetime import datetime
 
+from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ninja import Field, Query, Router, Schema
 
 from common.params import InvalidParameter, number_param
-from common.problems import ProblemOut, problem
+from common.problems import ProblemOut, problem, problem_body
 from newsletter_issues.mail import IssueMail
 from newsletter_issues.models import NewsletterIssue
 
@@ -97,13 +98,8 @@ def issue_detail(request, issue_id: str):
         return problem(error.parameter, error.detail, error.valid)
     issue = NewsletterIssue.objects.sent().filter(pk=number).first()
     if issue is None:
-        return 404, {
-            "status": 404,
-            "title": "Not Found",
-            "detail": _("There is no sent issue with this id."),
-            "parameter": "id",
-            "valid": [],
-        }
+        body = problem_body("id", _("There is no sent issue with this id."), status=404)
+        return JsonResponse(body, status=404, content_type="application/json; charset=utf-8")
     mail = IssueMail(issue)
     html, text = mail.body()
     return {**_out(request, issue), "html": str(html), "text": text}

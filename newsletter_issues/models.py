@@ -94,7 +94,8 @@ class NewsletterIssue(PreviewableMixin, models.Model):
 
     # The admin preview shows the mail itself (``newsletter_issues.mail``).
     def serve_preview(self, request, mode_name):
-        return HttpResponse(IssueMail(self).preview_html(request.LANGUAGE_CODE[:2]))
+        language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)[:2]
+        return HttpResponse(IssueMail(self).preview_html(language))
 
 
 class DeliveryStatus(models.TextChoices):

@@ -82,10 +82,13 @@ def cancel_schedule(issue):
 
 def resume(issue):
     """Another batch for an issue stuck in "sending" (its chain broke, e.g. the database was away)."""
-    if issue.status == IssueStatus.SENDING and issue.recipients_count is not None:
+    if issue.status != IssueStatus.SENDING:
+        return False
+    if issue.recipients_count is None:
+        prepare_issue.enqueue(issue.pk, "")
+    else:
         send_batch.enqueue(issue.pk)
-        return True
-    return False
+    return True
 
 
 def send_test(issue, user, language):
@@ -108,18 +111,18 @@ def prepare_issue(issue_id, scheduled_for):
             issue.status = IssueStatus.SENDING
         elif issue.status != IssueStatus.SENDING or issue.recipients_count is not None:
             return 0  # cancelled, rescheduled, or prepared already
-        seen = set(Delivery.objects.filter(issue=issue).values_list("email", flat=True))
-        chunk = []
+        # Ordered by address, each address's first list first: one row per address, in constant memory.
         rows = (
             receiving(issue)
-            .order_by("mailing_list__order", "mailing_list_id", "pk")
+            .order_by("email", "mailing_list__order", "mailing_list_id")
             .values_list("pk", "email", "language")
         )
+        chunk, last = [], None
         for subscription_id, email, language in rows.iterator(chunk_size=INSERT_CHUNK):
             email = address_key(email)
-            if email in seen:
+            if email == last:
                 continue
-            seen.add(email)
+            last = email
             chunk.append(
                 Delivery(issue=issue, email=email, subscription_id=subscription_id, language=language)
             )
@@ -127,7 +130,7 @@ def prepare_issue(issue_id, scheduled_for):
                 Delivery.objects.bulk_create(chunk, ignore_conflicts=True)
                 chunk = []
         Delivery.objects.bulk_create(chunk, ignore_conflicts=True)
-        issue.recipients_count = len(seen)
+        issue.recipients_count = Delivery.objects.filter(issue=issue).count()
         issue.save(update_fields=["status", "recipients_count"])
         send_batch.enqueue(issue.pk)
     return issue.recipients_count

@@ -193,3 +193,29 @@ def test_a_scheduled_issue_waits_for_its_time_and_a_cancelled_one_is_not_sent(sm
     DBTaskResult.objects.filter(status=TaskResultStatus.READY).update(run_after=timezone.now())
     run_queue()
     assert smtp.recipients == ["ada@example.org"]
+
+
+@pytest.mark.django_db
+def test_resuming_a_broken_chain_sends_only_what_still_waits(smtp, network, settings):
+    settings.TASKS = QUEUED
+    settings.TASK_ABANDONED_AFTER = 3600
+    for address in ["eins@example.org", "zwei@example.org", "drei@example.org"]:
+        subscribe(network, address)
+    issue = make_issue([network])
+    sending.send_now(issue)
+    (prepare,) = DBTaskResult.objects.ready().filter(task_path__startswith="newsletter_issues.")
+    prepare.task.call(*prepare.task_result.args)
+    done, claimed_by_a_failed_task, waiting = Delivery.objects.order_by("email")
+    Delivery.objects.filter(pk=done.pk).update(status=DeliveryStatus.SENT)
+    Delivery.objects.filter(pk=claimed_by_a_failed_task.pk).update(
+        claimed_by="a-task-that-failed", claimed_at=timezone.now() - timedelta(hours=2)
+    )
+    DBTaskResult.objects.filter(task_path__startswith="newsletter_issues.").delete()  # the chain broke
+    issue.refresh_from_db()
+
+    assert sending.resume(issue)
+    run_queue()
+
+    assert sorted(smtp.recipients) == sorted([claimed_by_a_failed_task.email, waiting.email])
+    issue.refresh_from_db()
+    assert issue.status == IssueStatus.SENT
