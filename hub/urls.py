@@ -13,6 +13,7 @@ from adoptions.api import router as adoptions_router
 from forum.urls import board_urls
 from hub.health import healthz
 from hub_events.api import router as events_router
+from newsletter_issues.api import router as newsletter_issues_router
 from regions.api import router as initiatives_router
 from regions.map.api import router as map_router
 from search import views as search_views
@@ -24,6 +25,7 @@ api.add_router("/map/", map_router)
 api.add_router("/events/", events_router)
 api.add_router("/initiatives/", initiatives_router)
 api.add_router("/adoptions/", adoptions_router)
+api.add_router("/newsletters/", newsletter_issues_router)
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from newsletter_issues import views
 
 app_name = "newsletter_issues"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.archive, name="archive"),
+    path("<int:pk>/", views.detail, name="detail"),
+]
