@@ -15,8 +15,7 @@ own, so that it never shares a GIL with the sender):
   headers) built first and handed over in one loop over one connection, as ``django.core.mail.send_mass_mail``
   does (it takes plain-text tuples only, so its loop ``connection.send_messages(messages)`` is called directly).
 
-Both run with ``tests.newsletter_issues.worker_settings`` (the test settings with the database task queue and the
-stand-in unsubscribe route while the newsletters app has none). Asserts nothing; prints the figures and the ratios.
+Both run with ``tests.background.worker_settings`` (the test settings with the database task queue). Asserts nothing; prints the figures and the ratios.
 """
 
 import argparse
@@ -29,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DATABASE_URL = "postgres://hub:hub@127.0.0.1:5432/hub_newsletter_bench"
-os.environ["DJANGO_SETTINGS_MODULE"] = "tests.newsletter_issues.worker_settings"
+os.environ["DJANGO_SETTINGS_MODULE"] = "tests.background.worker_settings"
 os.environ.setdefault("DATABASE_URL", DATABASE_URL)
 
 import psycopg  # noqa: E402

@@ -1,9 +1,12 @@
-"""The links every list mail carries: one-click unsubscribe (a link, and the headers of RFC 2369 and 8058)."""
+"""The link every list mail carries to unsubscribe with one click (its headers: ``common.one_click.list_headers``).
+
+Make the link once per mail and use it in the headers and the footer: each call signs anew.
+"""
 
 from django.conf import settings
 from django.urls import reverse
 
-from common.one_click import list_headers, make_token
+from common.one_click import make_token
 
 SCOPE = "subscription"
 
@@ -18,7 +21,3 @@ def absolute(path):
 def unsubscribe_url(subscription):
     """Where one click ends ``subscription``: a page with a button (GET) that also takes RFC 8058's POST."""
     return absolute(reverse("newsletters:unsubscribe", args=[make_token(SCOPE, subscription.pk)]))
-
-
-def unsubscribe_headers(subscription):
-    return list_headers(unsubscribe_url(subscription))

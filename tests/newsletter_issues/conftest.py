@@ -6,11 +6,6 @@ from tests.newsletter_issues.helpers import Sink, free_port
 from tests.regions.factories import RegionPageFactory
 
 
-@pytest.fixture(autouse=True)
-def _urls(settings):
-    settings.ROOT_URLCONF = "tests.newsletter_issues.urls"
-
-
 @pytest.fixture
 def network(db):
     return network_list()

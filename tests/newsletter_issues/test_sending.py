@@ -15,7 +15,6 @@ from newsletter_issues import sending
 from newsletter_issues.models import Delivery, DeliveryStatus, IssueStatus
 from newsletters.models import Subscription, SubscriptionStatus, Suppression, SuppressionReason
 from tests.newsletter_issues.helpers import body_of, make_issue, run_queue, subscribe
-from tests.newsletter_issues.urls import HAS_UNSUBSCRIBE_VIEW
 
 QUEUED = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -81,8 +80,6 @@ def test_the_mail_on_the_wire_has_both_parts_absolute_links_and_the_one_click_he
 
 @pytest.mark.django_db
 def test_the_one_click_post_to_the_header_url_ends_the_subscription(client, smtp, network):
-    if not HAS_UNSUBSCRIBE_VIEW:
-        pytest.skip("the newsletters app's unsubscribe view is not in this branch yet")
     subscription = subscribe(network, "ada@example.org")
     sending.send_now(make_issue([network]))
     url = smtp.message_to("ada@example.org")["List-Unsubscribe"].strip()[1:-1]

@@ -25,7 +25,7 @@ def start_worker(port):
     database = connection.settings_dict
     env = dict(
         os.environ,
-        DJANGO_SETTINGS_MODULE="tests.newsletter_issues.worker_settings",
+        DJANGO_SETTINGS_MODULE="tests.background.worker_settings",
         DATABASE_URL=f"postgres://{database['USER']}:{database['PASSWORD']}@{database['HOST']}:{database['PORT']}/{database['NAME']}",
         EMAIL_URL=f"smtp://127.0.0.1:{port}",
     )
