@@ -65,6 +65,7 @@ def test_the_other_apps_add_their_parts(member):
         "messages_sent",
         "messages_received",
         "actions_reported_as_done",
+        "notifications",
         "forum_posts",
         "forum_topic_subscriptions",
         "forum_subscriptions",
