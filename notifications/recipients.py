@@ -80,11 +80,6 @@ def immediate_readers(region_ids, field_ids):
     return list(mailable(User.objects.filter(pk__in=follows.values("user_id"))).order_by("pk"))
 
 
-def wants(user, switch):
-    """Whether ``user`` left the moderators' ``switch`` ("reports", "applications") on (the default)."""
-    return not Preferences.objects.filter(user=user, **{switch: False}).exists()
-
-
 def moderators_wanting(users, switch):
     """``users`` narrowed to those who may get mail and left ``switch`` on."""
     off = Preferences.objects.filter(user=OuterRef("pk"), **{switch: False})

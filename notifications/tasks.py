@@ -45,10 +45,10 @@ def next_run(frequency, after):
     run = local.replace(hour=DIGEST_HOUR, minute=0, second=0, microsecond=0)
     if frequency == Frequency.WEEKLY:
         run += timedelta(days=(WEEKLY_DAY - run.weekday()) % 7)
+    # Arithmetic on a zoneinfo datetime keeps the wall-clock time: seven o'clock also after a change of summer time.
     while run <= local:
         run += PERIODS[frequency]
-    # Arithmetic on an aware datetime keeps the wall-clock time; normalise across a change of summer time.
-    return timezone.localtime(run.replace(tzinfo=None).astimezone(timezone.get_current_timezone()))
+    return run
 
 
 def _waiting(task_id):

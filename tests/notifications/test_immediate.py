@@ -7,7 +7,9 @@ from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from common.one_click import make_token
-from notifications.models import Follow, Frequency, Item
+from members.privacy import delete_account
+from notifications.mails import unsubscribe_token
+from notifications.models import Follow, Frequency, Item, Preferences
 from notifications.tasks import announce
 from tests.members.factories import UserFactory
 from tests.notifications.helpers import body, initiative, news, run_queue, topic, unsubscribe_path
@@ -67,8 +69,6 @@ def test_topics_go_only_to_those_who_may_read_the_forum(
 def test_a_deleted_account_or_an_unsubscribe_stops_an_announcement_already_queued(
     inbox, eager, region, news_index, settings, django_capture_on_commit_callbacks
 ):
-    from members.privacy import delete_account
-
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     with django_capture_on_commit_callbacks(execute=True):
         news(news_index, "Neu in Neumarkt", regions=[region])
@@ -114,9 +114,6 @@ def test_one_click_unsubscribe_stops_further_mails_without_a_login(
 
 
 def test_the_unsubscribe_page_can_stop_everything(client, eager):
-    from notifications.mails import unsubscribe_token
-    from notifications.models import Preferences
-
     path = f"/mitglied/benachrichtigungen/abmelden/{unsubscribe_token(eager, 'weekly')}/"
     assert client.post(path, {"what": "all"}).status_code == 200
     assert Preferences.objects.get(user=eager).all_off
@@ -139,7 +136,6 @@ def test_a_forged_or_foreign_token_is_refused(client, eager, token):
 
 
 def test_unsubscribing_a_deleted_account_is_a_404(client, eager):
-    from notifications.mails import unsubscribe_token
 
     path = f"/mitglied/benachrichtigungen/abmelden/{unsubscribe_token(eager, 'weekly')}/"
     eager.delete()

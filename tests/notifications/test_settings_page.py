@@ -2,6 +2,7 @@
 
 import pytest
 
+from home.models import FieldOfAction
 from notifications.models import Follow, Frequency, Preferences
 from tests.members.factories import UserFactory
 from tests.regions.helpers import join, logged_in
@@ -17,8 +18,6 @@ def choices(region, fields, **changes):
 
 @pytest.fixture
 def all_fields(db):
-    from home.models import FieldOfAction
-
     return list(FieldOfAction.objects.all())
 
 
