@@ -37,6 +37,7 @@ logger = logging.getLogger(__name__)
 DIGEST_HOUR = 7  # local time of both digests
 WEEKLY_DAY = 0  # Monday
 PERIODS = {Frequency.DAILY: timedelta(days=1), Frequency.WEEKLY: timedelta(days=7)}
+KEEP_ITEMS = timedelta(days=21)
 
 
 def next_run(frequency, after):
@@ -102,6 +103,8 @@ def run_digests(frequency, slot):
         schedule.next_run_at = next_run(frequency, max(now, slot))
         schedule.task_id = _queue_run(schedule)
         schedule.save(update_fields=["next_run_at", "task_id"])
+    # No digest reaches back further than two weeks (``send_digest``): older items are of no use any more.
+    Item.objects.filter(created_at__lt=now - KEEP_ITEMS).delete()
     readers = recipients.digest_readers(frequency)
     with transaction.atomic():
         for user_id in readers:

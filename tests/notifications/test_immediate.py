@@ -52,7 +52,9 @@ def test_each_item_is_announced_once(inbox, eager, region, news_index, django_ca
         page = news(news_index, "Neu in Neumarkt", regions=[region])
         page.save_revision().publish()
     assert len(inbox.messages) == 1
-    assert announce.call(Item.objects.get().pk) == 0  # the task run again sends nothing
+    assert (
+        announce.call(Item.objects.get(kind="news", object_id=page.pk).pk) == 0
+    )  # the task run again sends nothing
     assert len(inbox.messages) == 1
 
 
