@@ -18,10 +18,14 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db.models import Min
+from django.dispatch import Signal
 from django.utils import timezone
 
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
+
+# Sent by ``run_worker`` before it takes the first task: apps above queue their recurring tasks (digests) here.
+worker_started = Signal()
 
 
 def _pid_namespace():

@@ -6,3 +6,8 @@ class NotificationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "notifications"
     verbose_name = _("Notifications")
+
+    def ready(self):
+        from notifications import signals
+
+        signals.connect()

@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from notifications import views
 
 app_name = "notifications"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.settings_page, name="settings"),
+    path("abmelden/<str:token>/", views.unsubscribe, name="unsubscribe"),
+]

@@ -26,6 +26,7 @@ from home.models import ContentPage, FieldOfAction, HomePage, Level
 from hub_events.models import EventIndexPage, EventPage
 from members.models import User
 from news.models import NewsPage
+from notifications.models import Item
 from regions.models import Initiative, RegionPage
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -72,6 +73,7 @@ def demo(django_db_setup, django_db_blocker):
             TranslatableObject,
             String,
             Redirect,
+            Item,
         ):
             model.objects.all().delete()
 

@@ -176,8 +176,9 @@ def test_export_query_count_is_bounded(member_client, rich_member, forum, django
         reply(topic, rich_member, f"Antwort {number}")
 
     # A fixed number per section of the export (each app adds its own), none per row; the co-owner sections of
-    # regions (co-ownerships, invitations sent and received) add three, newsletter issues and subscriptions two.
-    with django_assert_max_num_queries(29):
+    # regions (co-ownerships, invitations sent and received) add three, newsletter issues and subscriptions two,
+    # notifications three.
+    with django_assert_max_num_queries(32):
         response = member_client.get(EXPORT)
     assert len(json.loads(response.content)["forum_posts"]) == 11
 

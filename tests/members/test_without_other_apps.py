@@ -67,6 +67,7 @@ def test_the_other_apps_add_their_parts(member):
         "actions_reported_as_done",
         "newsletter_issues_received",
         "newsletter_subscriptions",
+        "notifications",
         "forum_posts",
         "forum_topic_subscriptions",
         "forum_subscriptions",

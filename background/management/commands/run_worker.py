@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
-from background.worker import requeue_abandoned, worker_id
+from background.worker import requeue_abandoned, worker_id, worker_started
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +42,7 @@ class Command(BaseCommand):
         requeued = requeue_abandoned()
         if requeued:
             self.stdout.write(f"Put {requeued} task(s) of a worker that died back in the queue.")
+        worker_started.send(sender=self.__class__)
         stop = threading.Event()
         threading.Thread(target=requeue_now_and_then, args=(stop,), daemon=True).start()
         try:

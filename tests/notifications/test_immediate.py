@@ -1,0 +1,149 @@
+"""Immediate notifications: one task per new item, mailed to whoever follows it "immediately" when it runs."""
+
+from django.test import Client
+
+import pytest
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+from common.one_click import make_token
+from members.privacy import delete_account
+from notifications.mails import unsubscribe_token
+from notifications.models import Follow, Frequency, Item, Preferences
+from notifications.tasks import announce
+from tests.members.factories import UserFactory
+from tests.notifications.helpers import body, initiative, news, run_queue, topic, unsubscribe_path
+from tests.regions.helpers import join
+
+
+@pytest.fixture
+def eager(reader, region):
+    Follow.objects.create(user=reader, region=region, frequency=Frequency.IMMEDIATELY)
+    return reader
+
+
+def test_publishing_mails_the_members_who_follow_immediately(
+    inbox, eager, region, other_region, fields, news_index, django_capture_on_commit_callbacks
+):
+    weekly = UserFactory(verified=True)
+    join(weekly, region, agreed=False)
+    by_field = UserFactory(verified=True)
+    Follow.objects.create(user=by_field, field=fields[0], frequency=Frequency.IMMEDIATELY)
+    unconfirmed = UserFactory(unverified=True)
+    join(unconfirmed, region, agreed=False)
+    Follow.objects.create(user=unconfirmed, region=region, frequency=Frequency.IMMEDIATELY)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        news(news_index, "Neu in Neumarkt", regions=[region])
+    assert [recipients for recipients, _message in inbox.messages] == [[eager.email]]
+    message = inbox.messages[0][1]
+    assert "Neu in Neumarkt" in message["Subject"]
+    assert "http://testserver/neuigkeiten/" in body(message)
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+    inbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        initiative(other_region, "Im Handlungsfeld", fields=[fields[0]])
+    assert [recipients for recipients, _message in inbox.messages] == [[by_field.email]]
+
+
+def test_each_item_is_announced_once(inbox, eager, region, news_index, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        page = news(news_index, "Neu in Neumarkt", regions=[region])
+        page.save_revision().publish()
+    assert len(inbox.messages) == 1
+    assert (
+        announce.call(Item.objects.get(kind="news", object_id=page.pk).pk) == 0
+    )  # the task run again sends nothing
+    assert len(inbox.messages) == 1
+
+
+def test_topics_go_only_to_those_who_may_read_the_forum(
+    inbox, eager, region, forums, django_capture_on_commit_callbacks
+):
+    forum = forums.ensure_region_forum(region)[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        topic(forum, UserFactory(verified=True), "Frage an Neumarkt")
+    assert [recipients for recipients, _message in inbox.messages] == [[eager.email]]
+    assert "Frage an Neumarkt" in inbox.messages[0][1]["Subject"]
+
+
+def test_a_deleted_account_or_an_unsubscribe_stops_an_announcement_already_queued(
+    inbox, eager, region, news_index, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        news(news_index, "Neu in Neumarkt", regions=[region])
+    Client().post(
+        f"/mitglied/benachrichtigungen/abmelden/{make_token('notifications', f'{eager.pk}:immediately')}/",
+        "List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
+    )
+    other = UserFactory(verified=True)
+    join(other, region, agreed=False)
+    Follow.objects.create(user=other, region=region, frequency=Frequency.IMMEDIATELY)
+    delete_account(other)
+    run_queue()
+    announced = DBTaskResult.objects.get(task_path="notifications.tasks.announce")
+    assert announced.status == TaskResultStatus.SUCCESSFUL
+    assert announced.return_value == 0  # ran, and mailed nobody
+    assert inbox.messages == []
+
+
+def test_one_click_unsubscribe_stops_further_mails_without_a_login(
+    inbox, eager, region, news_index, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        news(news_index, "Erste", regions=[region])
+    path = unsubscribe_path(inbox.messages[0][1])
+    client = Client(enforce_csrf_checks=True)
+
+    # GET (a mail scanner following the link) changes nothing.
+    page = client.get(path)
+    assert page.status_code == 200
+    assert 'method="post"' in page.content.decode()
+    assert Follow.objects.get(user=eager, region=region).frequency == Frequency.IMMEDIATELY
+
+    # RFC 8058: the mail program POSTs "List-Unsubscribe=One-Click", without a CSRF token or a session.
+    answer = client.post(path, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded")
+    assert answer.status_code == 200
+    assert Follow.objects.get(user=eager, region=region).frequency == Frequency.NEVER
+
+    inbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        news(news_index, "Zweite", regions=[region])
+    assert inbox.messages == []
+
+
+def test_the_unsubscribe_page_can_stop_everything(client, eager):
+    path = f"/mitglied/benachrichtigungen/abmelden/{unsubscribe_token(eager, 'weekly')}/"
+    assert client.post(path, {"what": "all"}).status_code == 200
+    assert Preferences.objects.get(user=eager).all_off
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "forged",
+        make_token("newsletter", "1:immediately"),
+        make_token("notifications", "1:everything"),
+        make_token("notifications", "999999999999999999999999:weekly"),
+        "x" * 5000,
+    ],
+)
+def test_a_forged_or_foreign_token_is_refused(client, eager, token):
+    for method in (client.get, client.post):
+        assert method(f"/mitglied/benachrichtigungen/abmelden/{token}/").status_code == 404
+    assert Follow.objects.get(user=eager).frequency == Frequency.IMMEDIATELY
+
+
+def test_unsubscribing_a_deleted_account_is_a_404(client, eager):
+
+    path = f"/mitglied/benachrichtigungen/abmelden/{unsubscribe_token(eager, 'weekly')}/"
+    eager.delete()
+    assert (
+        client.post(
+            path, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+        ).status_code
+        == 404
+    )
