@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -111,8 +112,10 @@ ACTIONS = ("test", "send", "schedule", "cancel", "resume")
 def dispatch_view(request, pk):
     """Test, send, schedule, cancel: the confirm page (GET) shows how many addresses the issue would reach."""
     issue = get_object_or_404(NewsletterIssue, pk=pk)
-    if not (may_write_issues(request.user) and may_see_issue(request.user, issue)):
+    if not may_write_issues(request.user):
         return forbidden(request)
+    if not may_see_issue(request.user, issue):
+        raise Http404  # as the snippet views answer: another region's issue is not there for this team
     may_send = rules.has_perm("newsletter_issues.send_issue", request.user, issue)
     schedule_form = ScheduleForm(request.POST if request.POST.get("action") == "schedule" else None)
     if request.method == "POST":

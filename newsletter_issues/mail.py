@@ -11,6 +11,7 @@ import re
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html, format_html_join, linebreaks
 from django.utils.safestring import mark_safe
@@ -72,7 +73,7 @@ def block_html(block):
             '<blockquote style="margin:0 0 16px;padding:8px 16px;border-left:4px solid {};{}">{}{}</blockquote>',
             PRIMARY,
             text,
-            linebreaks(value["text"]),
+            mark_safe(linebreaks(value["text"], autoescape=True)),  # noqa: S308 (escaped by linebreaks)
             format_html("<p>— {}</p>", value["attribution"]) if value["attribution"] else "",
         )
     if kind == "embed" and value:
@@ -189,15 +190,17 @@ class IssueMail:
         """(HTML, text) of the issue in ``language`` (the footer's), with ``LINK_PLACEHOLDER`` for the link."""
         if language not in self._rendered:
             body_html, body_text = self.body()
-            context = {
-                "issue": self.issue,
-                "body_html": body_html,
-                "body_text": body_text,
-                "unsubscribe_url": LINK_PLACEHOLDER,
-                "archive_url": absolute(self.issue.get_absolute_url()) if self.issue.pk else absolute("/"),
-                "site_url": absolute("/"),
-            }
-            with translation.override(language):
+            with translation.override(language):  # the links too: /en/… for English subscribers
+                context = {
+                    "issue": self.issue,
+                    "body_html": body_html,
+                    "body_text": body_text,
+                    "unsubscribe_url": LINK_PLACEHOLDER,
+                    "archive_url": absolute(self.issue.get_absolute_url())
+                    if self.issue.pk
+                    else absolute("/"),
+                    "site_url": absolute(translate_url("/", language)),
+                }
                 self._rendered[language] = (
                     render_to_string("newsletter_issues/mail/issue.html", context),
                     render_to_string("newsletter_issues/mail/issue.txt", context),
@@ -221,7 +224,8 @@ class IssueMail:
 
     def message(self, address, subscription):
         """The mail to one subscriber: their language, their unsubscribe link and headers (RFC 2369/8058)."""
-        link = unsubscribe_url(subscription)  # once: the signed token carries the second it was made
+        with translation.override(subscription.language):
+            link = unsubscribe_url(subscription)  # once: the signed token carries the second it was made
         return self.build(address, subscription.language, link, list_headers(link))
 
     def test_message(self, address, language):

@@ -16,7 +16,7 @@ accepted in the instant before the kill, before its mark was written, goes out t
 
 import logging
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import get_connection
@@ -62,6 +62,9 @@ def send_now(issue):
 
 
 def schedule(issue, when):
+    """A task that runs at ``when``; False where the queue cannot wait (development runs every task at once)."""
+    if not prepare_issue.get_backend().supports_defer:
+        return False
     with transaction.atomic():
         updated = NewsletterIssue.objects.filter(pk=issue.pk, status=IssueStatus.DRAFT).update(
             status=IssueStatus.SCHEDULED, scheduled_for=when
@@ -107,7 +110,12 @@ def prepare_issue(issue_id, scheduled_for):
         issue = NewsletterIssue.objects.select_for_update().filter(pk=issue_id).first()
         if issue is None:
             return 0
-        if issue.status == IssueStatus.SCHEDULED and issue.scheduled_for.isoformat() == scheduled_for:
+        # The time as a time: the form's carries the local offset, the database gives it back in UTC.
+        if (
+            issue.status == IssueStatus.SCHEDULED
+            and scheduled_for
+            and issue.scheduled_for == datetime.fromisoformat(scheduled_for)
+        ):
             issue.status = IssueStatus.SENDING
         elif issue.status != IssueStatus.SENDING or issue.recipients_count is not None:
             return 0  # cancelled, rescheduled, or prepared already
@@ -205,7 +213,14 @@ def send_batch(context, issue_id):
     sent = 0
     connection = get_connection(settings.QUEUED_EMAIL_BACKEND, fail_silently=False)
     try:
-        connection.open()
+        try:
+            connection.open()
+        except Exception as error:
+            if not is_temporary(error):
+                raise
+            # No server to talk to: the whole batch goes back and the next one tries in a minute.
+            logger.warning("Newsletter %s: mail server not reachable (%s), trying later", issue_id, error)
+            retry_after, deliveries = MAIL_RETRY_DELAYS[0], []
         for delivery in deliveries:
             subscription = current.get(delivery.email)
             if subscription is None:

@@ -16,12 +16,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from allauth.account.models import EmailAddress
 
+from common.snippets import WithoutChooser
 from members import hooks as member_hooks
 from members.privacy import iso
 from newsletter_issues.admin import IssueForm, IssuePermissionPolicy, dispatch_view
 from newsletter_issues.models import Delivery, NewsletterIssue
 from newsletter_issues.rules import may_see_issue
-from newsletters.models import address_key
 
 register_permission_policy(NewsletterIssue, IssuePermissionPolicy(NewsletterIssue))
 
@@ -40,7 +40,7 @@ def scoped(view_class):
     return type(f"Scoped{view_class.__name__}", (OnlyIssuesTheUserSees, view_class), {})
 
 
-class IssueViewSet(SnippetViewSet):
+class IssueViewSet(WithoutChooser, SnippetViewSet):
     model = NewsletterIssue
     icon = "mail"
     menu_label = _("Newsletter")
@@ -97,9 +97,12 @@ def send_button(snippet, user, next_url=None):
 
 
 def member_addresses(user):
-    """The member's account address and every address of their allauth account, lower-cased (a subquery)."""
-    recorded = EmailAddress.objects.filter(user=user).annotate(key=Lower("email")).values("key")
-    return Q(email__in=recorded) | Q(email=address_key(user.email) or "-")
+    """The member's confirmed addresses, lower-cased (a subquery): an address added but not confirmed may be
+    somebody else's."""
+    recorded = (
+        EmailAddress.objects.filter(user=user, verified=True).annotate(key=Lower("email")).values("key")
+    )
+    return Q(email__in=recorded)
 
 
 @hooks.register(member_hooks.EXPORT_DATA)

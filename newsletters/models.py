@@ -37,8 +37,8 @@ class ListKind(models.TextChoices):
 
 class MailingListQuerySet(models.QuerySet):
     def open(self):
-        """Lists people may subscribe to."""
-        return self.filter(active=True)
+        """Lists people may subscribe to: open, and not of a region that is not published (yet)."""
+        return self.filter(active=True).exclude(region__live=False)
 
 
 class MailingList(TwoLanguageName, models.Model):
@@ -198,3 +198,7 @@ class Suppression(models.Model):
 
     def __str__(self):
         return self.email
+
+    def save(self, *args, **kwargs):
+        self.email = address_key(self.email)  # compared with the subscriptions' lower-case addresses
+        super().save(*args, **kwargs)

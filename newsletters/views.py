@@ -29,7 +29,7 @@ def consent_text(mailing_lists):
 def preselected(request):
     """The list a link asks for (``?liste=<id>``, e.g. from a region page), if it is open."""
     value = request.GET.get("liste", "")
-    if not value.isdigit() or len(value) > 10:
+    if not value.isdecimal() or len(value) > 10:
         return []
     return list(MailingList.objects.open().filter(pk=int(value)).values_list("pk", flat=True))
 
@@ -94,7 +94,7 @@ def confirm(request, secret):
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
     value = read_token(SCOPE, token) if len(token) <= 200 else None
-    if value is None or not value.isdigit():
+    if value is None or not value.isdecimal():
         return render(request, "newsletters/unsubscribe_invalid.html", status=404)
     subscription = Subscription.objects.select_related("mailing_list").filter(pk=int(value)).first()
     if request.method == "POST":

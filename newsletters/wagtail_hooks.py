@@ -11,6 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from allauth.account.models import EmailAddress
 
+from common.snippets import WithoutChooser
 from home import site_cache
 from home.sections import REGION_PAGE_SECTIONS, Section
 from members import hooks as member_hooks
@@ -35,7 +36,7 @@ class MailingListViewSet(SnippetViewSet):
     search_fields = ["name", "name_en"]
 
 
-class SubscriptionViewSet(SnippetViewSet):
+class SubscriptionViewSet(WithoutChooser, SnippetViewSet):
     """Who is on which list and since when, with the proof of consent; subscribers change their lists
     themselves (an editor removes an address, or suppresses it)."""
 
@@ -47,8 +48,11 @@ class SubscriptionViewSet(SnippetViewSet):
     search_fields = ["email"]
     ordering = ["-requested_at"]
 
+    def get_queryset(self, request):
+        return Subscription.objects.select_related("mailing_list")
 
-class SuppressionViewSet(SnippetViewSet):
+
+class SuppressionViewSet(WithoutChooser, SnippetViewSet):
     """Addresses that bounced or complained (the provider's webhooks) or that an editor stopped."""
 
     model = Suppression

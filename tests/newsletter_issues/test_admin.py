@@ -104,8 +104,8 @@ def test_a_moderator_neither_sees_nor_sends_issues_of_other_regions(
     issue = make_issue([other_region_news], subject="Aus Tübingen", created_by=editor)
     client.force_login(moderator)
 
-    assert client.get(dispatch(issue)).status_code == 403
-    assert client.post(dispatch(issue), {"action": "test"}).status_code == 403
+    assert client.get(dispatch(issue)).status_code == 404
+    assert client.post(dispatch(issue), {"action": "test"}).status_code == 404
     listing = client.get(reverse(LIST))
     assert listing.status_code == 200 and issue.subject not in listing.content.decode()
     edit = reverse("wagtailsnippets_newsletter_issues_newsletterissue:edit", args=[issue.pk])

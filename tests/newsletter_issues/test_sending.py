@@ -14,7 +14,7 @@ from django_tasks_db.models import DBTaskResult
 from newsletter_issues import sending
 from newsletter_issues.models import Delivery, DeliveryStatus, IssueStatus
 from newsletters.models import Subscription, SubscriptionStatus, Suppression, SuppressionReason
-from tests.newsletter_issues.helpers import body_of, make_issue, run_queue, subscribe
+from tests.newsletter_issues.helpers import body_of, free_port, make_issue, run_queue, subscribe
 
 QUEUED = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -67,7 +67,7 @@ def test_the_mail_on_the_wire_has_both_parts_absolute_links_and_the_one_click_he
     assert not re.search(r'(href|src)="/', html)  # nothing relative
     assert "Aktions-Pool (http://testserver/aktionen/)" in text
     assert "Neue Regionen" in text and "https://example.org/los" in text
-    link = reverse("newsletters:unsubscribe", args=["TOKEN"]).replace("TOKEN/", "")
+    link = "/en/newsletter/abmelden/"  # the English subscriber's language
     header = message["List-Unsubscribe"].strip()  # unfolded: the line was folded after the colon
     assert header.startswith(f"<http://testserver{link}")
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
@@ -216,3 +216,80 @@ def test_resuming_a_broken_chain_sends_only_what_still_waits(smtp, network, sett
     assert sorted(smtp.recipients) == sorted([claimed_by_a_failed_task.email, waiting.email])
     issue.refresh_from_db()
     assert issue.status == IssueStatus.SENT
+
+
+@pytest.mark.django_db
+def test_an_issue_scheduled_from_the_admin_in_local_time_goes_out_when_due(
+    client, editor, smtp, network, settings
+):
+    settings.TASKS = QUEUED
+    subscribe(network, "ada@example.org")
+    issue = make_issue([network])
+    when = timezone.localtime(timezone.now() + timedelta(hours=2))  # Europe/Berlin, as the form gives it
+    client.force_login(editor)
+
+    client.post(
+        reverse("newsletter_issues_admin_dispatch", args=[issue.pk]),
+        {"action": "schedule", "when": when.strftime("%Y-%m-%dT%H:%M")},
+    )
+    issue.refresh_from_db()
+    assert issue.status == IssueStatus.SCHEDULED
+    DBTaskResult.objects.filter(status=TaskResultStatus.READY).update(run_after=timezone.now())
+    run_queue()
+
+    assert smtp.recipients == ["ada@example.org"]
+    issue.refresh_from_db()
+    assert issue.status == IssueStatus.SENT
+
+
+@pytest.mark.django_db
+def test_scheduling_without_a_queue_that_can_wait_is_refused_not_a_crash(network):
+    issue = make_issue([network])  # the test settings run tasks at once, as development does
+    assert not sending.schedule(issue, timezone.now() + timedelta(hours=1))
+    issue.refresh_from_db()
+    assert issue.status == IssueStatus.DRAFT
+
+
+@pytest.mark.django_db
+def test_an_english_subscriber_gets_english_links_and_a_quote_is_shown_as_text(smtp, network):
+    subscribe(network, "ada@example.org", language="en")
+    issue = make_issue([network])
+    issue.body = body_of(
+        issue, [("quote", {"text": "Zusammen geht mehr.\nAuch in Neumarkt.", "attribution": ""})]
+    )
+    issue.save()
+
+    assert sending.send_now(issue)
+
+    message = smtp.message_to("ada@example.org")
+    html = message.get_body(preferencelist=("html",)).get_content()
+    assert "<p>Zusammen geht mehr.<br>Auch in Neumarkt.</p>" in html and "&lt;p&gt;" not in html
+    assert re.search(r"<http://testserver/en/newsletter/abmelden/\S+/>", message["List-Unsubscribe"])
+    assert f"http://testserver/en/newsletter/archiv/{issue.pk}/" in html
+
+
+@pytest.mark.django_db
+def test_a_mail_server_that_is_down_when_a_batch_starts_delays_the_batch(network, settings):
+    settings.TASKS = QUEUED
+    settings.QUEUED_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()  # nobody listens
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    subscribe(network, "ada@example.org")
+    issue = make_issue([network])
+
+    assert sending.send_now(issue)
+    run_queue()
+
+    later = DBTaskResult.objects.filter(status=TaskResultStatus.READY, task_path__endswith="send_batch")
+    assert later.count() == 1 and later.get().run_after > timezone.now()
+    issue.refresh_from_db()
+    assert issue.status == IssueStatus.SENDING
+    assert Delivery.objects.get().status == DeliveryStatus.PENDING
+
+
+@pytest.mark.django_db
+def test_an_address_an_editor_suppresses_in_capitals_gets_nothing(smtp, network):
+    subscribe(network, "ada@example.org")
+    Suppression.objects.create(email="Ada@Example.ORG", reason=SuppressionReason.MANUAL)
+    sending.send_now(make_issue([network]))
+    assert smtp.recipients == []

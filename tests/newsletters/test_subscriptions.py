@@ -24,6 +24,7 @@ from newsletters.models import (
     Suppression,
 )
 from tests.members.factories import PASSWORD
+from tests.regions.factories import RegionPageFactory
 from tests.regions.helpers import join
 
 SUBSCRIBE = "/newsletter/"
@@ -451,3 +452,34 @@ def test_reports_without_the_secret_are_refused(client, subscribed):
         == 400
     )
     assert not Suppression.objects.exists()
+
+
+def test_an_unpublished_region_offers_no_list(client, region_index):
+    hidden = RegionPageFactory(parent=region_index, title="Geheimregion", slug="geheim", live=False)
+    assert MailingList.objects.filter(region=hidden).exists()  # ready for when it is published
+    assert "Geheimregion" not in client.get(SUBSCRIBE).text
+    response = client.post(
+        SUBSCRIBE,
+        {"email": "ida@example.org", "lists": [MailingList.objects.get(region=hidden).pk], "consent": "on"},
+    )
+    assert response.status_code == 400
+
+
+def test_odd_digits_in_the_list_parameter_are_ignored(client, region_list):
+    assert client.get(SUBSCRIBE, {"liste": "²"}).status_code == 200
+
+
+def test_the_admin_has_no_chooser_listing_subscribers_or_suppressed_addresses(
+    client, moderator, editor, subscribed
+):
+    Suppression.objects.create(email="ida@example.org", reason="bounced")
+    for user in (moderator, editor):
+        client.force_login(user)
+        for model in (
+            "newsletters/subscription",
+            "newsletters/suppression",
+            "newsletter_issues/newsletterissue",
+        ):
+            response = client.get(f"/admin/snippets/choose/{model}/")
+            assert response.status_code == 404
+            assert "ida@example.org" not in response.text
