@@ -96,7 +96,11 @@ class SettingsForm(forms.Form):
         self.preferences.all_off = data["all_off"]
         for name in self.moderator_names:
             setattr(self.preferences, name, data[name])
-        self.preferences.save()
+        # Only the switches: the digest bookkeeping on the same row belongs to the digest tasks.
+        if self.preferences.pk is None:
+            self.preferences.save()
+        else:
+            self.preferences.save(update_fields=["all_off", *self.moderator_names])
 
 
 @transaction.atomic

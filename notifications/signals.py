@@ -3,6 +3,7 @@ topic whose first post is approved, a post reported, an application to start a r
 after the commit; the tasks decide whom to tell when they run."""
 
 from django.db.models.signals import post_save
+from django.utils import timezone
 
 from wagtail.signals import page_published
 
@@ -22,19 +23,29 @@ PAGE_KINDS = {NewsPage: ItemKind.NEWS, EventPage: ItemKind.EVENT}
 
 
 def page_was_published(sender, instance, **kwargs):
-    """News and events in the network's language (the English versions are the same item)."""
+    """News and events in the network's language (the English versions are the same item), on their first
+    publication only: Wagtail sends the signal for every publish, and for a publish merely scheduled (not live)."""
     kind = PAGE_KINDS.get(type(instance))
-    if kind and instance.locale_id == network_locale_id():
+    first_time = instance.live and instance.first_published_at == instance.last_published_at
+    if kind and first_time and instance.locale_id == network_locale_id():
         tasks.log_item(kind, instance.pk)
 
 
-def initiative_saved(sender, instance, raw=False, **kwargs):
-    if not raw and instance.approval_status == ApprovalStatus.APPROVED:
+def initiative_saved(sender, instance, raw=False, created=False, **kwargs):
+    """When an initiative becomes approved (regions.signals remembers the status before the save), not on every
+    later save of an approved one."""
+    if raw or instance.approval_status != ApprovalStatus.APPROVED:
+        return
+    if created or getattr(instance, "_approval_status_before", None) != ApprovalStatus.APPROVED:
         tasks.log_item(ItemKind.INITIATIVE, instance.pk)
 
 
 def post_saved(sender, instance, raw=False, **kwargs):
-    if not raw and instance.approved and instance.topic.approved and is_first_post(instance):
+    """A topic whose first post is approved. machina copies the post's approval to the topic only after this
+    signal, so the post's own flag decides; a topic older than any digest reaches is not news any more."""
+    if raw or not instance.approved or instance.topic.created < timezone.now() - tasks.KEEP_ITEMS:
+        return
+    if is_first_post(instance):
         tasks.log_item(ItemKind.TOPIC, instance.topic_id)
 
 

@@ -212,8 +212,13 @@ def notify_report(report_id):
         return 0
     forum = report.post.topic.forum
     link = RegionForum.objects.filter(forum=forum, region__isnull=False).first()
-    team = recipients.region_team(link.region_id) if link else recipients.editors()
-    moderators = recipients.moderators_wanting(team.exclude(pk=report.reporter_id), "reports")
+    editors = recipients.editors().exclude(pk=report.reporter_id)
+    team = recipients.region_team(link.region_id).exclude(pk=report.reporter_id) if link else editors
+    moderators = recipients.moderators_wanting(team, "reports")
+    if link and not recipients.mailable(team).exists():
+        # A region without a team the hub can write to: the editors moderate every forum. (A team that switched
+        # these mails off keeps them off.)
+        moderators = recipients.moderators_wanting(editors, "reports")
     for moderator in moderators:
         with in_language(language_of(moderator)):
             context = {

@@ -70,3 +70,14 @@ def test_editors_hear_of_a_new_application_unless_the_page_mails_them_already(
     assert "/admin/region_applications/edit/" in body(to_editor[0])
     assert len(inbox.to(in_team.email)) == 1  # the page's own notice, not a second one
     assert inbox.to(switched_off.email) == []
+
+
+def test_a_report_in_the_forum_of_a_region_without_a_team_goes_to_the_editors(
+    inbox, region, forums, editor, django_capture_on_commit_callbacks
+):
+    forum = forums.ensure_region_forum(region)[0]
+    reported = topic(forum, UserFactory(verified=True), "Streit")
+    inbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        report(UserFactory(verified=True), reported.first_post)
+    assert [recipients for recipients, _message in inbox.messages] == [[editor.email]]

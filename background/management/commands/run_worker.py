@@ -42,7 +42,10 @@ class Command(BaseCommand):
         requeued = requeue_abandoned()
         if requeued:
             self.stdout.write(f"Put {requeued} task(s) of a worker that died back in the queue.")
-        worker_started.send(sender=self.__class__)
+        # A receiver that fails (its database table not migrated yet) must not stop the worker and every mail.
+        for receiver, error in worker_started.send_robust(sender=self.__class__):
+            if isinstance(error, Exception):
+                self.stderr.write(f"{receiver.__module__}.{receiver.__name__} failed at start: {error!r}")
         stop = threading.Event()
         threading.Thread(target=requeue_now_and_then, args=(stop,), daemon=True).start()
         try:
