@@ -123,7 +123,7 @@ def mine(request):
     )
     if request.method == "POST":
         if not form.is_valid():
-            context = {"form": form, "address": address, "joined_lists": []}
+            context = {"form": form, "address": address, "joined_lists": [], "consent": CONSENT}
             return render(request, "newsletters/mine.html", context, status=400)
         chosen = list(form.cleaned_data["lists"])
         subscriptions.subscribe_member(request.user, chosen, consent_text=consent_text(chosen))
@@ -134,5 +134,6 @@ def mine(request):
     joined_lists = MailingList.objects.filter(region__memberships__user=request.user).values_list(
         "pk", flat=True
     )
-    context = {"form": form, "address": address, "joined_lists": list(joined_lists)}
+    # The words stored as the proof of consent are the words the page shows.
+    context = {"form": form, "address": address, "joined_lists": list(joined_lists), "consent": CONSENT}
     return render(request, "newsletters/mine.html", context)
