@@ -317,7 +317,9 @@ def test_a_member_changes_their_lists_and_sees_their_regions_list_offered(
     client.force_login(member)
     page = client.get(reverse("newsletters:mine"))
     assert "eine Region, bei der du mitmachst" in page.text
-    assert "Ich möchte die gewählten Newsletter des Mitmach-Hubs per E-Mail erhalten." in page.text  # stored below
+    assert (
+        "Ich möchte die gewählten Newsletter des Mitmach-Hubs per E-Mail erhalten." in page.text
+    )  # stored below
 
     client.post(reverse("newsletters:mine"), {"lists": [region_list.pk, network_list.pk]})
     assert set(
