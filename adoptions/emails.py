@@ -3,8 +3,9 @@
 from django.urls import reverse
 
 from adoptions.models import Adoption, AdoptionStatus
+from common.links import absolute
 from members.language import in_language, language_of
-from regions.emails import absolute, reviewers_of, send_template
+from regions.emails import reviewers_of, send_template
 
 
 def send_review_request_mail(adoption_pk):

@@ -1,5 +1,7 @@
-"""Lists of web addresses that members type, one per line (an initiative's social media pages …)."""
+"""Web addresses: the site's own made absolute for mails, and lists that members type, one per line (an
+initiative's social media pages …)."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
@@ -29,3 +31,10 @@ def validate_links(value):
                 code="invalid",
                 params={"line": line[:80]},
             ) from None
+
+
+def absolute(path):
+    """An address with the site's host (``WAGTAILADMIN_BASE_URL``), for mails; "" stays "", full URLs stay."""
+    if not path or path.startswith(("http://", "https://")):
+        return path or ""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path

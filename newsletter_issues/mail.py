@@ -18,8 +18,9 @@ from django.utils.safestring import mark_safe
 
 from bs4 import BeautifulSoup
 
+from common.links import absolute
 from common.one_click import list_headers
-from newsletters.links import absolute, unsubscribe_url
+from newsletters.links import unsubscribe_url
 
 # Stands for the recipient's unsubscribe link in a rendered issue (signed tokens never contain it).
 LINK_PLACEHOLDER = "@@UNSUBSCRIBE-LINK@@"

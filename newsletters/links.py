@@ -3,19 +3,12 @@
 Make the link once per mail and use it in the headers and the footer: each call signs anew.
 """
 
-from django.conf import settings
 from django.urls import reverse
 
+from common.links import absolute
 from common.one_click import make_token
 
 SCOPE = "subscription"
-
-
-def absolute(path):
-    """An address with the site's host, for mails."""
-    if path.startswith(("http://", "https://")):
-        return path
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def unsubscribe_url(subscription):

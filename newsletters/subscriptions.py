@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from allauth.account.models import EmailAddress
 
+from common.links import absolute
 from members.language import in_language
-from newsletters.links import absolute
 from newsletters.models import (
     ConsentMethod,
     Subscription,

@@ -8,7 +8,6 @@ one, else the German), again with one query for all pages.
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,6 +15,7 @@ from wagtail.models import Locale, Page
 
 from machina.apps.forum_conversation.models import Topic
 
+from common.links import absolute
 from forum import permissions
 from hub_events.models import EventPage
 from news.models import NewsPage
@@ -40,12 +40,6 @@ class Entry:
 
     def concerns(self, region_ids, field_ids):
         return bool(self.region_ids & region_ids or self.field_ids & field_ids)
-
-
-def absolute(path):
-    if path.startswith(("http://", "https://")):
-        return path
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def _news(ids):

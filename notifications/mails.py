@@ -11,9 +11,9 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from common.links import absolute
 from common.one_click import list_headers, make_token, read_token
 from members.language import in_language, language_of
-from notifications.items import absolute
 
 SCOPE = "notifications"
 STREAMS = ("immediately", "daily", "weekly", "reports", "applications")

@@ -25,6 +25,7 @@ from django_tasks import task
 from django_tasks.base import TaskResultStatus
 from django_tasks.exceptions import TaskResultDoesNotExist
 
+from common.links import absolute
 from forum.models import PostReport, RegionForum
 from members.language import in_language, language_of
 from members.models import User
@@ -225,7 +226,7 @@ def notify_report(report_id):
                 "report": report,
                 "topic": report.post.topic,
                 "forum": forum,
-                "reports_url": items.absolute(reverse("hub_forum:reports")),
+                "reports_url": absolute(reverse("hub_forum:reports")),
             }
             mails.send(moderator, "report", context, "reports")
     return len(moderators)
@@ -250,9 +251,7 @@ def notify_application(application_id):
             context = {
                 "application": application,
                 "page": page,
-                "applications_url": items.absolute(
-                    reverse("region_applications:edit", args=[application.pk])
-                ),
+                "applications_url": absolute(reverse("region_applications:edit", args=[application.pk])),
             }
             mails.send(editor, "application", context, "applications")
     return len(editors)

@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone
 
+from common.links import absolute
 from members.language import in_language, language_of
 from members.models import User
 from members.roles import EDITORS
@@ -145,12 +146,3 @@ def send_template(template, context, address):
     body = render_to_string(f"{template}.txt", context)
     prefix = getattr(settings, "ACCOUNT_EMAIL_SUBJECT_PREFIX", "")
     send_mail(f"{prefix}{subject}", body, None, [address])
-
-
-def absolute(path):
-    """An address with the site's host, for mails."""
-    if not path:
-        return ""
-    if path.startswith(("http://", "https://")):
-        return path
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path

@@ -2,8 +2,9 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from newsletters.lists import network_list, region_list
-from tests.newsletter_issues.helpers import Sink, free_port
+from tests.newsletter_issues.helpers import Sink
 from tests.regions.factories import RegionPageFactory
+from tests.smtp import free_port
 
 
 @pytest.fixture

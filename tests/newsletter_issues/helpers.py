@@ -3,7 +3,6 @@
 import asyncio
 import email
 import email.policy
-import socket
 import threading
 
 from django.utils import timezone
@@ -72,12 +71,6 @@ class Sink:
         parsed = email.message_from_bytes(envelope.content, policy=email.policy.default)
         self.received.extend((recipient, parsed) for recipient in envelope.rcpt_tos)
         return "250 OK"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def run_queue(worker="test-worker"):

@@ -14,7 +14,8 @@ from django_tasks_db.models import DBTaskResult
 from newsletter_issues import sending
 from newsletter_issues.models import Delivery, DeliveryStatus, IssueStatus
 from newsletters.models import Subscription, SubscriptionStatus, Suppression, SuppressionReason
-from tests.newsletter_issues.helpers import body_of, free_port, make_issue, run_queue, subscribe
+from tests.newsletter_issues.helpers import body_of, make_issue, run_queue, subscribe
+from tests.smtp import free_port
 
 QUEUED = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

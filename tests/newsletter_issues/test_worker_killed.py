@@ -1,9 +1,6 @@
 """A worker killed in the middle of an issue's batch, and another that takes over: every recipient once."""
 
-import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -15,37 +12,12 @@ from django_tasks_db.models import DBTaskResult
 
 from newsletter_issues import sending
 from newsletter_issues.models import Delivery, DeliveryStatus, IssueStatus
+from tests.background.test_worker import start_worker, wait_until
 from tests.helpers import require
-from tests.newsletter_issues.helpers import Sink, free_port, make_issue, subscribe
+from tests.newsletter_issues.helpers import Sink, make_issue, subscribe
+from tests.smtp import free_port
 
 BASE_DIR = Path(__file__).resolve().parents[2]
-
-
-def start_worker(port):
-    database = connection.settings_dict
-    env = dict(
-        os.environ,
-        DJANGO_SETTINGS_MODULE="tests.background.worker_settings",
-        DATABASE_URL=f"postgres://{database['USER']}:{database['PASSWORD']}@{database['HOST']}:{database['PORT']}/{database['NAME']}",
-        EMAIL_URL=f"smtp://127.0.0.1:{port}",
-    )
-    return subprocess.Popen(  # noqa: S603 (our own manage.py)
-        [sys.executable, "manage.py", "run_worker", "--interval", "0.1"],
-        cwd=BASE_DIR,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-
-
-def wait_until(condition, seconds):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return False
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

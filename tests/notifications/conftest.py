@@ -1,7 +1,6 @@
 import email
 import email.policy
 import logging
-import socket
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -10,6 +9,7 @@ from forum import structure
 from home.models import FieldOfAction
 from tests.regions.factories import RegionPageFactory
 from tests.regions.helpers import join
+from tests.smtp import free_port
 
 
 class Inbox:
@@ -28,12 +28,6 @@ class Inbox:
 
     def clear(self):
         self.messages.clear()
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
