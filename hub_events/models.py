@@ -36,6 +36,7 @@ from hub_events import routes
 from hub_events.choices import EventFormat, EventKind
 from hub_events.ical import event_response, subscription_links
 from hub_events.ical_sequence import ICAL_TRACKED_FIELDS, next_sequence
+from hub_events.occurrences import Occurrence
 from regions.admin_forms import RegionScopedPageForm
 from regions.models import RegionPage
 
@@ -273,6 +274,18 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
     @property
     def is_past(self):
         return self.end < timezone.now()
+
+    def occurrences(self, after=None, limit=None):
+        """The event's dates (``Occurrence``) that end at or after ``after`` (default: all), in order, at most
+        ``limit``. A single event has one date."""
+        dates = [Occurrence(self.start, self.end)]
+        if after is not None:
+            dates = [date for date in dates if date.end >= after]
+        return dates[:limit]
+
+    def occurrence_at(self, start):
+        """The date that starts at ``start`` (an aware datetime), or None where the event has no such date."""
+        return next((date for date in self.occurrences() if date.start == start), None)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
