@@ -306,6 +306,8 @@ def events(writer, index, region_pages, taxonomy, today):
         )
 
     writer.step("Veranstaltungen")
+    for parent, slug in event_data.RETIRED_EVENTS:
+        writer.remove_page(index[parent], slug)
     for data in event_data.EVENTS:
         parent = index["events"] if data["parent"] == "events" else region_pages[data["parent"]]
         start, end = occurrence(today, data["when"])
@@ -325,6 +327,7 @@ def _event(writer, parent, data, start, end, *, kind, taxonomy, region=None):
         "venue": data.get("venue", ""),
         "address": data.get("address", ""),
         "location": point(data["lat"], data["lng"]) if "lat" in data else "",
+        **_repetition(data.get("repeat"), start),
         "registration_url": data.get("registration_url", ""),
         "recording_url": data.get("recording_url", ""),
         "region": region,
@@ -337,6 +340,20 @@ def _event(writer, parent, data, start, end, *, kind, taxonomy, region=None):
         "body": data["body"],
     }
     return writer.ensure_page(parent, EventPage, data["slug"], **fields)
+
+
+def _repetition(repeat, start):
+    """The repetition fields of an event from its data's ``repeat`` (none: a single event)."""
+    if not repeat:
+        return {}
+    step = {"weekly": timedelta(weeks=1), "biweekly": timedelta(weeks=2)}[repeat["repeat"]]
+    return {
+        "repeat": repeat["repeat"],
+        "repeat_count": repeat["count"],
+        "repeat_exceptions": [
+            (start + step * number).date().isoformat() for number in repeat.get("skip", [])
+        ],
+    }
 
 
 # --- news -----------------------------------------------------------------------------------------

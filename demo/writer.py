@@ -63,6 +63,17 @@ class DemoWriter:
         self.note(model._meta.verbose_name, page.title, created=True)
         return page, True
 
+    def remove_page(self, parent, slug):
+        """Delete the child of ``parent`` with ``slug``, if there is one, with its copies in other languages."""
+        page = parent.get_children().filter(slug=slug).first()
+        if page is None:
+            return
+        copies = Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk)
+        for copy in copies:
+            copy.delete()
+        page.delete()
+        self.stdout.write(f"  - {page.title} ({slug})")
+
     def prepare(self, value):
         """StreamField data to JSON with its references swapped for ids; other values unchanged."""
         if isinstance(value, Body):

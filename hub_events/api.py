@@ -38,6 +38,11 @@ class FieldRefOut(Schema):
     name: str
 
 
+class DateOut(Schema):
+    start: dt.datetime
+    end: dt.datetime
+
+
 class EventOut(Schema):
     id: int = Field(description="Page id; stable for the life of the event.")
     title: str
@@ -47,8 +52,21 @@ class EventOut(Schema):
     kind_label: str = Field(description="The kind in the requested language (`locale`).")
     format: str = Field(description=f"One of: {', '.join(EventFormat.values)}.")
     format_label: str
-    start: dt.datetime = Field(description="ISO 8601 with the UTC offset of Europe/Berlin.")
+    start: dt.datetime = Field(
+        description="ISO 8601 with the UTC offset of Europe/Berlin. A recurring event's first date (see "
+        "`next_dates`)."
+    )
     end: dt.datetime = Field(description="ISO 8601 with the UTC offset of Europe/Berlin.")
+    is_recurring: bool = Field(description="Whether the event repeats (`recurrence`).")
+    recurrence: str = Field(
+        description="The rule as an RFC 5545 RRULE value from `start` in Europe/Berlin wall time, e.g. "
+        "`FREQ=WEEKLY;UNTIL=20301231T225959Z`; empty for a single event."
+    )
+    exceptions: list[dt.date] = Field(description="Days a recurring event skips (EXDATE), in Europe/Berlin.")
+    next_dates: list[DateOut] = Field(
+        description="The next (at most 5) dates that have not ended, soonest first, without the exceptions; "
+        "empty once the event is over."
+    )
     region: RegionRefOut | None = Field(description="The region the event belongs to; null for the network.")
     fields: list[FieldRefOut] = Field(description="Fields of action (Handlungsfelder).")
     recording_url: str = Field(description="Address of the recording; empty when there is none (yet).")
@@ -113,6 +131,13 @@ def _event_out(event, request):
         "format_label": str(event.get_format_display()),
         "start": event.start.astimezone(BERLIN),
         "end": event.end.astimezone(BERLIN),
+        "is_recurring": event.is_recurring,
+        "recurrence": event.recurrence_rule,
+        "exceptions": list(event.series.exceptions),
+        "next_dates": [
+            {"start": date.start.astimezone(BERLIN), "end": date.end.astimezone(BERLIN)}
+            for date in event.upcoming_dates(limit=5)
+        ],
         "region": (
             {"id": region.pk, "title": region.title, "url": region.get_full_url(request) or ""}
             if region
@@ -130,8 +155,9 @@ def _event_out(event, request):
     summary=gettext_lazy("List and filter events"),
     description=(
         "Published, public events (webinars, live calls, office hours, regional meetings, conferences, "
-        "Regionallabor modules). `when=upcoming` (default) lists events that have not ended yet, soonest "
-        "first; `when=past` lists ended ones, latest first. Repeat `kind`, `field`, `format` or `region` for "
+        "Regionallabor modules). `when=upcoming` (default) lists events with a date that has not ended yet, "
+        "by that next date; `when=past` lists events whose every date has ended, latest first. A recurring event "
+        "is one entry with its rule (`recurrence`), skipped days (`exceptions`) and `next_dates`. Repeat `kind`, `field`, `format` or `region` for "
         "several values: values of one parameter are OR-ed, parameters are AND-ed. Page with `limit` "
         f"(at most {MAX_LIMIT}) and `offset`. Unknown parameters or values answer 400 naming the parameter and "
         "the valid values. `locale=en` lists the English pages with English labels. Anonymous responses are "
@@ -162,10 +188,7 @@ def _list_events(request, locale):
 
     now = timezone.now()
     events = event_filter.apply(EventPage.objects.live().public().filter(locale_id=locale))
-    if when == "upcoming":
-        events = events.upcoming(now).order_by("start", "pk")
-    else:
-        events = events.past(now).order_by("-start", "-pk")
+    events = events.upcoming(now) if when == "upcoming" else events.past(now)
     count = events.count()
     page = with_local_regions(events.for_listing()[offset : offset + limit], locale)
     return {

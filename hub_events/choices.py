@@ -18,3 +18,14 @@ class EventFormat(models.TextChoices):
     ONLINE = "online", _("Online")
     LIVE = "live", _("On site")
     HYBRID = "hybrid", _("Hybrid")
+
+
+class Repeat(models.TextChoices):
+    """How often an event repeats; ``hub_events.recurrence`` turns the choice into a dateutil rule."""
+
+    NEVER = "", _("Does not repeat")
+    DAILY = "daily", _("Every day")
+    WEEKLY = "weekly", _("Every week")
+    BIWEEKLY = "biweekly", _("Every two weeks")
+    MONTHLY_WEEKDAY = "monthly_weekday", _("Every month on the same weekday (e.g. every first Tuesday)")
+    MONTHLY_DAY = "monthly_day", _("Every month on the same day (e.g. every 15th)")

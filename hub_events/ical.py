@@ -11,6 +11,9 @@
   the feeds under ``/en/`` are English and list the English tree (``EventIndexPage.public_events``).
 - Times are written in Europe/Berlin (``DTSTART;TZID=Europe/Berlin``) with a matching VTIMEZONE, so an event
   stays at 18:00 local time on both sides of a daylight-saving change.
+- A recurring event is one VEVENT: ``DTSTART``/``DTEND`` of its first date, ``RRULE`` (``UNTIL`` in UTC, as RFC
+  5545 requires next to a ``TZID``) and ``EXDATE;TZID=Europe/Berlin`` for the skipped dates; a feed carries it
+  while one of its dates is ahead (see ``hub_events.recurrence``).
 """
 
 import datetime as dt
@@ -24,6 +27,7 @@ from django.utils.translation import gettext as _
 
 from icalendar import Calendar, Event, Timezone, vDuration
 
+from hub_events import recurrence
 from hub_events.choices import EventFormat
 
 TIME_ZONE = "Europe/Berlin"
@@ -82,6 +86,8 @@ def event_component(event, request, stamp):
         last_modified=modified.astimezone(dt.UTC),
         created=(event.first_published_at or modified).astimezone(dt.UTC),
     )
+    if event.is_recurring:
+        add_repetition(component, event.series)
     component.add("url", url)
     component.add("status", "CONFIRMED")
     component.add("class", "PUBLIC")
@@ -91,11 +97,25 @@ def event_component(event, request, stamp):
     return component
 
 
+def add_repetition(component, series):
+    """``RRULE`` and ``EXDATE`` of a recurring event: the rule from its first date (``DTSTART``), and the
+    skipped dates as the start times they would have had, in Europe/Berlin like ``DTSTART``."""
+    component.add("rrule", recurrence.rrule_value(series, BERLIN))
+    skipped = recurrence.excluded_starts(series, BERLIN)
+    if skipped:
+        component.add("exdate", skipped)
+
+
+def _last_day(event):
+    end = recurrence.series_end(event.series, BERLIN) if event.is_recurring else event.end
+    return end.astimezone(BERLIN).date()
+
+
 def _timezone(events):
     """The Europe/Berlin VTIMEZONE, with the transitions of the years the events span."""
     today = timezone.localdate()
     first = min([event.start.astimezone(BERLIN).date() for event in events] or [today])
-    last = max([event.end.astimezone(BERLIN).date() for event in events] or [today])
+    last = max([_last_day(event) for event in events] or [today])
     return Timezone.from_tzid(
         TIME_ZONE, first_date=dt.date(first.year - 1, 1, 1), last_date=dt.date(last.year + 2, 1, 1)
     )
@@ -133,7 +153,7 @@ def calendar_response(calendar, *, filename, attachment=False):
 
 def feed_response(request, events, *, name, url=None):
     """A subscription feed: the upcoming ones of ``events`` (a live, public EventPage queryset)."""
-    events = events.upcoming(timezone.now()).order_by("start", "pk").for_listing()[:MAX_FEED_EVENTS]
+    events = events.upcoming(timezone.now()).for_listing()[:MAX_FEED_EVENTS]
     calendar = build_calendar(
         events,
         request,

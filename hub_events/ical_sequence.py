@@ -10,6 +10,8 @@ import json
 
 from django.utils import timezone
 
+REPETITION_FIELDS = ("repeat", "repeat_until", "repeat_count", "repeat_exceptions")
+
 # What a calendar shows of an event. When one of these changes on publishing, the event's iCal SEQUENCE
 # goes up, so calendar clients replace their copy instead of keeping a stale one.
 ICAL_TRACKED_FIELDS = (
@@ -25,6 +27,8 @@ ICAL_TRACKED_FIELDS = (
     "summary",
     "registration_url",
     "recording_url",
+    # The repetition (RRULE and EXDATE): a changed rule or a new exception moves dates in calendars.
+    *REPETITION_FIELDS,
 )
 
 
@@ -36,9 +40,15 @@ def ical_fingerprint(values):
             if timezone.is_naive(value):
                 value = timezone.make_aware(value)
             return value.astimezone(dt.UTC).isoformat()
+        if isinstance(value, list | tuple):
+            return ",".join(sorted(str(item) for item in value))
         return "" if value is None else str(value)
 
-    data = [normalise(values[name]) for name in ICAL_TRACKED_FIELDS]
+    data = [normalise(values[name]) for name in ICAL_TRACKED_FIELDS if name not in REPETITION_FIELDS]
+    repetition = [normalise(values[name]) for name in REPETITION_FIELDS]
+    # A single event leaves the repetition out, so fingerprints stored before repetition existed still match.
+    if any(repetition):
+        data += repetition
     return hashlib.sha256(json.dumps(data).encode()).hexdigest()
 
 

@@ -7,8 +7,9 @@ are in ``choices.py``, the iCal SEQUENCE's fingerprint in ``ical_sequence.py``.
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import models
-from django.db.models import F
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models, transaction
+from django.db.models import Exists, F, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -32,21 +33,40 @@ from home.models import (
     PublicPageQuerySet,
     RoutedPageMixin,
 )
-from hub_events import routes
-from hub_events.choices import EventFormat, EventKind
-from hub_events.ical import event_response, subscription_links
-from hub_events.ical_sequence import ICAL_TRACKED_FIELDS, next_sequence
+from hub_events import recurrence, recurrence_text, routes
+from hub_events.choices import EventFormat, EventKind, Repeat
+from hub_events.date_list import DateListField, parse_days
+from hub_events.ical import BERLIN, event_response, subscription_links
+from hub_events.ical_sequence import ICAL_TRACKED_FIELDS, REPETITION_FIELDS, next_sequence
 from hub_events.occurrences import Occurrence
 from regions.admin_forms import RegionScopedPageForm
 from regions.models import RegionPage
 
 
 class EventPageQuerySet(PublicPageQuerySet):
+    """Upcoming and past go by the materialised dates (``EventDate``), so a recurring event is upcoming while
+    one of its dates has not ended, and sorts by that next date."""
+
     def upcoming(self, now):
-        return self.filter(end__gte=now).order_by("start")
+        """Events with a date that has not ended at ``now``, by that next date (``next_start``, ``next_end``)."""
+        ahead = EventDate.objects.filter(event=OuterRef("pk"), end__gte=now).order_by("start")
+        return (
+            self.annotate(
+                next_start=Subquery(ahead.values("start")[:1]), next_end=Subquery(ahead.values("end")[:1])
+            )
+            .filter(next_start__isnull=False)
+            .order_by("next_start", "pk")
+        )
 
     def past(self, now):
-        return self.filter(end__lt=now).order_by("-start")
+        """Events without a date ahead, the latest last date first (``last_start``)."""
+        ahead = EventDate.objects.filter(event=OuterRef("pk"), end__gte=now)
+        latest = EventDate.objects.filter(event=OuterRef("pk")).order_by("-start")
+        return (
+            self.filter(~Exists(ahead))
+            .annotate(last_start=Subquery(latest.values("start")[:1]))
+            .order_by(F("last_start").desc(nulls_last=True), "-pk")
+        )
 
     def with_recording(self):
         return self.exclude(recording_url="")
@@ -167,6 +187,26 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
         blank=True,
         help_text=_("For events on site or hybrid ones."),
     )
+    repeat = models.CharField(
+        _("Repeats"), max_length=20, choices=Repeat.choices, default=Repeat.NEVER, blank=True
+    )
+    repeat_until = models.DateField(
+        _("Last day of the series"),
+        null=True,
+        blank=True,
+        help_text=_("The series ends on this day (at most two years after the first date)."),
+    )
+    repeat_count = models.PositiveSmallIntegerField(
+        _("Number of dates"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(2), MaxValueValidator(recurrence.MAX_DATES)],
+        help_text=_("Instead of a last day: how many dates the series has (at most 200)."),
+    )
+    repeat_exceptions = DateListField(
+        _("Skipped dates"),
+        help_text=_("Days on which the event does not take place, one per line, e.g. 24.12.2030."),
+    )
     registration_url = models.URLField(_("Registration link"), blank=True)
     region = models.ForeignKey(
         "regions.RegionPage",
@@ -202,6 +242,19 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
                 FieldPanel("registration_url"),
             ],
             heading=pgettext_lazy("event", "Date"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("repeat"),
+                FieldRowPanel([FieldPanel("repeat_until"), FieldPanel("repeat_count")]),
+                FieldPanel("repeat_exceptions"),
+            ],
+            heading=_("Repetition"),
+            help_text=_(
+                "For office hours or monthly calls: the first date above, how often it repeats, and when the "
+                "series ends – a last day or a number of dates (at most 200 dates within two years)."
+            ),
+            classname="collapsed",
         ),
         MultiFieldPanel(
             [
@@ -246,6 +299,10 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
         APIField("address", writable=True),
         APIField("location", writable=True),
         APIField("coordinates"),
+        APIField("is_recurring"),
+        APIField("recurrence_rule"),
+        APIField("repeat_exceptions"),
+        APIField("next_dates"),
         APIField("registration_url", writable=True),
         APIField("region", writable=True),
         APIField("fields_of_action"),
@@ -270,18 +327,68 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
             raise ValidationError({"end": _("The end is before the start.")})
         if self.format in (EventFormat.LIVE, EventFormat.HYBRID) and not (self.venue or self.address):
             raise ValidationError({"venue": _("Please give a place for an event on site.")})
+        if self.start and self.end:
+            errors = recurrence.problems(self.series, BERLIN)
+            if errors:
+                raise ValidationError(errors)
+
+    @property
+    def series(self):
+        """The event's first date and repetition as a ``recurrence.Series``."""
+        return recurrence.Series(
+            start=self.start,
+            end=self.end,
+            repeat=self.repeat,
+            until=self.repeat_until,
+            count=self.repeat_count,
+            exceptions=tuple(parse_days(self.repeat_exceptions)),
+        )
+
+    @property
+    def is_recurring(self):
+        return bool(self.repeat)
+
+    @property
+    def recurrence_rule(self):
+        """The RRULE value (RFC 5545, ``UNTIL`` in UTC) of a recurring event; empty for a single one."""
+        return recurrence.rrule_text(self.series, BERLIN)
+
+    @property
+    def recurrence_text(self):
+        """The rule in words, e.g. "Every Tuesday, 18:00–19:00"; empty for a single event."""
+        return recurrence_text.describe(self.series, BERLIN)
+
+    @property
+    def recurrence_end_text(self):
+        return recurrence_text.describe_end(self.series)
 
     @property
     def is_past(self):
-        return self.end < timezone.now()
+        """No date of the event is still ahead (the last one has ended)."""
+        return not self.occurrences(after=timezone.now(), limit=1)
 
     def occurrences(self, after=None, limit=None):
         """The event's dates (``Occurrence``) that end at or after ``after`` (default: all), in order, at most
-        ``limit``. A single event has one date."""
-        dates = [Occurrence(self.start, self.end)]
+        ``limit``. A single event has one date; a recurring one those of its rule without the exceptions."""
+        dates = recurrence.occurrences(self.series, BERLIN)
         if after is not None:
             dates = [date for date in dates if date.end >= after]
         return dates[:limit]
+
+    def upcoming_dates(self, limit=5):
+        """The next ``limit`` dates that have not ended."""
+        return self.occurrences(after=timezone.now(), limit=limit)
+
+    @property
+    def next_dates(self):
+        """The next five dates for the API, as ``{"start", "end"}`` in Europe/Berlin."""
+        return [{"start": date.start, "end": date.end} for date in self.upcoming_dates()]
+
+    @property
+    def shown_date(self):
+        """The date a card shows: the next one not yet ended, else the last one."""
+        upcoming = self.upcoming_dates(limit=1)
+        return upcoming[0] if upcoming else (self.occurrences() or [Occurrence(self.start, self.end)])[-1]
 
     def occurrence_at(self, start):
         """The date that starts at ``start`` (an aware datetime), or None where the event has no such date."""
@@ -293,6 +400,10 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
         context["speakers"] = self.speakers.all()
         context["materials"] = self.materials.select_related("document")
         context["ical_url"] = self.ical_url(request)
+        if self.is_recurring:
+            context["next_dates"] = self.upcoming_dates(limit=5)
+            today = timezone.localdate()
+            context["skipped_days"] = [day for day in self.series.exceptions if day >= today]
         return context
 
     def local_region(self):
@@ -328,7 +439,25 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
             self._count_ical_sequence()
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "ical_sequence", "ical_fingerprint"}
-        return super().save(*args, **kwargs)
+        touches_dates = update_fields is None or bool(set(update_fields) & set(DATE_FIELDS))
+        with transaction.atomic():
+            result = super().save(*args, **kwargs)
+            if touches_dates:
+                self.store_dates()
+        return result
+
+    def store_dates(self):
+        """Write the event's dates into ``EventDate``, which the listings sort and filter by.
+
+        Called by ``save`` whenever the row's dates are saved: on publishing (also of the English copies, which
+        Wagtail saves in full when it updates an alias or publishes a translation) and for a page that is not
+        live. A draft of a live page goes only into a revision, so the public dates stay those of the live
+        version.
+        """
+        EventDate.objects.filter(event=self).delete()
+        EventDate.objects.bulk_create(
+            EventDate(event=self, start=date.start, end=date.end) for date in self.occurrences()
+        )
 
     def _count_ical_sequence(self):
         stored = None
@@ -339,6 +468,32 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
                 .first()
             )
         self.ical_sequence, self.ical_fingerprint = next_sequence(self, stored)
+
+
+# The fields the dates come from: saving one of them rebuilds the event's EventDate rows.
+DATE_FIELDS = ("start", "end", *REPETITION_FIELDS)
+
+
+class EventDate(models.Model):
+    """One date of an event, materialised from its rule when the page is saved (``EventPage.store_dates``).
+
+    Single events have one row. Listings annotate the next date from here and paginate in the database; the
+    page itself expands its rule in memory (``EventPage.occurrences``), which gives the same dates.
+    """
+
+    event = models.ForeignKey(EventPage, related_name="dates", on_delete=models.CASCADE)
+    start = models.DateTimeField(_("Start"))
+    end = models.DateTimeField(_("End"))
+
+    class Meta:
+        verbose_name = _("Event date")
+        verbose_name_plural = _("Event dates")
+        ordering = ["event", "start"]
+        indexes = [models.Index(fields=["event", "end", "start"])]
+        constraints = [models.UniqueConstraint(fields=["event", "start"], name="event_date_unique_start")]
+
+    def __str__(self):
+        return f"{self.event_id} {self.start.isoformat()}"
 
 
 class EventSpeaker(Orderable):

@@ -44,9 +44,9 @@ def index(page, request):
 
     def listing(event_filter, events):
         now = timezone.now()
-        upcoming = paginate(request, events.upcoming(now).order_by("start", "pk"), per_page=20)
+        upcoming = paginate(request, events.upcoming(now), per_page=20)
         upcoming.object_list = list(upcoming.object_list)
-        past = list(events.past(now).order_by("-start", "-pk")[:12])
+        past = list(events.past(now)[:12])
         localize_regions(upcoming.object_list + past, page.locale_id)  # one query for both lists
         return {
             "upcoming_events": upcoming,
@@ -65,7 +65,7 @@ def videothek(page, request):
     network_only(page)
 
     def listing(event_filter, events):
-        recordings = events.past(timezone.now()).with_recording().order_by("-start", "-pk")
+        recordings = events.past(timezone.now()).with_recording()
         recordings = paginate(request, recordings, per_page=20)
         recordings.object_list = with_local_regions(recordings.object_list, page.locale_id)
         return {"recordings": recordings}

@@ -78,7 +78,7 @@ def _events(ids):
             page,
             {page.region_id} if page.region_id else set(),
             {f.pk for f in page.fields_of_action.all()},
-            when=timezone.localtime(page.start),
+            when=timezone.localtime(page.shown_date.start),
         )
         for page in pages
     }

@@ -1,7 +1,8 @@
 """Events: the Regionallabor 2024/25 series, webinars, office hours, live calls, regional meetings and
 conferences.
 
-The Regionallabor has fixed dates. All other events are placed relative to the day the demo is first
+The Regionallabor has fixed dates. The office hours are one weekly recurring event (``repeat``: the rule, the
+number of dates and which of them, counted from 0, are skipped). All other events are placed relative to the day the demo is first
 loaded (``when``: days from today, optionally moved forward to a weekday, 0 = Monday), so a fresh
 install always has upcoming events. ``parent`` is ``"series"``, ``"events"`` or a region slug.
 """
@@ -229,39 +230,21 @@ EVENTS = [
         ),
     },
     {
-        "slug": "sprechstunde-1",
+        "slug": "sprechstunde",
         "title": "Sprechstunde für Regional-Teams",
         "kind": "office_hours",
         "parent": "events",
         "when": {"days": 1, "weekday": 2, "at": (17, 0), "minutes": 60},
+        # Every Wednesday for half a year; the third Wednesday the team is at a conference.
+        "repeat": {"repeat": "weekly", "count": 26, "skip": [2]},
         "summary": "Die wöchentliche Video-Sprechstunde: Fragen und Herausforderungen zwischendurch klären, ohne Anmeldung.",
         "registration_url": "https://meet.example.org/mitmach-sprechstunde",
         "body": body(
             paragraph(
                 "Jeden Mittwoch ist eine Stunde lang jemand aus dem Team für euch da – für kurze Fragen, "
-                "knifflige Situationen oder einfach zum Sortieren der nächsten Schritte."
+                "knifflige Situationen oder einfach zum Sortieren der nächsten Schritte. Kommt einfach dazu."
             ),
         ),
-    },
-    {
-        "slug": "sprechstunde-2",
-        "title": "Sprechstunde für Regional-Teams",
-        "kind": "office_hours",
-        "parent": "events",
-        "when": {"days": 8, "weekday": 2, "at": (17, 0), "minutes": 60},
-        "summary": "Die wöchentliche Video-Sprechstunde: Fragen und Herausforderungen zwischendurch klären, ohne Anmeldung.",
-        "registration_url": "https://meet.example.org/mitmach-sprechstunde",
-        "body": body(paragraph("Jeden Mittwoch eine Stunde – kommt einfach dazu.")),
-    },
-    {
-        "slug": "sprechstunde-3",
-        "title": "Sprechstunde für Regional-Teams",
-        "kind": "office_hours",
-        "parent": "events",
-        "when": {"days": 15, "weekday": 2, "at": (17, 0), "minutes": 60},
-        "summary": "Die wöchentliche Video-Sprechstunde: Fragen und Herausforderungen zwischendurch klären, ohne Anmeldung.",
-        "registration_url": "https://meet.example.org/mitmach-sprechstunde",
-        "body": body(paragraph("Jeden Mittwoch eine Stunde – kommt einfach dazu.")),
     },
     {
         "slug": "live-call-foerderantraege",
@@ -386,4 +369,13 @@ EVENTS = [
             ),
         ),
     },
+]
+
+
+# Pages earlier versions of the demo created and this one no longer has: (parent, slug). The loader removes them,
+# with their English copies, so an old demo site ends up like a new one.
+RETIRED_EVENTS = [
+    ("events", "sprechstunde-1"),
+    ("events", "sprechstunde-2"),
+    ("events", "sprechstunde-3"),
 ]

@@ -60,6 +60,10 @@ def test_an_event_with_all_its_fields(client, events, region):
         "format_label": "Online",
         "start": "2031-01-14T18:00:00+01:00",
         "end": "2031-01-14T20:00:00+01:00",
+        "is_recurring": False,
+        "recurrence": "",
+        "exceptions": [],
+        "next_dates": [{"start": "2031-01-14T18:00:00+01:00", "end": "2031-01-14T20:00:00+01:00"}],
         "region": {"id": region.pk, "title": "Neumarkt in der Oberpfalz", "url": region.full_url},
         "fields": [
             {"slug": ENERGY, "name": "Energie und Verkehr"},
