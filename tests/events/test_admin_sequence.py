@@ -5,12 +5,11 @@ from zoneinfo import ZoneInfo
 
 from django.urls import reverse
 
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
-
 import pytest
 
 from hub_events.models import EventPage
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.events.helpers import form_data
 from tests.members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -35,33 +34,6 @@ def event(event_index):
     )
     page.save_revision().publish()
     return page
-
-
-def form_data(event, **changes):
-    fields = {
-        "title": event.title,
-        "slug": event.slug,
-        "summary": event.summary,
-        "kind": event.kind,
-        "format": event.format,
-        "start": event.start.astimezone(BERLIN).strftime("%Y-%m-%d %H:%M"),
-        "end": event.end.astimezone(BERLIN).strftime("%Y-%m-%d %H:%M"),
-        "module_number": "",
-        "registration_url": "",
-        "venue": "",
-        "address": "",
-        "location": "",
-        "region": "",
-        "speakers": inline_formset([]),
-        "body": streamfield([]),
-        "recording_url": "",
-        "materials": inline_formset([]),
-        "comments": inline_formset([]),
-        # A posted sequence is ignored: the field is not in the form.
-        "ical_sequence": "99",
-    }
-    fields.update(changes)
-    return nested_form_data(fields)
 
 
 def post(client, event, action, **changes):

@@ -1,4 +1,4 @@
-"""Listings, feeds and the API run a fixed number of queries, however many events there are."""
+"""Listings, feeds and the API run a fixed number of queries, however many events (single and recurring) there are."""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -18,6 +18,15 @@ def make_events(make_event, region, count, start=0):
             region=region,
             fields=[ENERGY, FOOD],
             recording_url="https://vimeo.com/1",
+        )
+        make_event(
+            days=-(number + 1) * 7,
+            title=f"Sprechstunde {number}",
+            region=region,
+            fields=[ENERGY],
+            repeat="weekly",
+            repeat_count=number + 2 * 7,
+            repeat_exceptions=[],
         )
         make_event(
             days=-(number + 1),
