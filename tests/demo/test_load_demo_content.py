@@ -321,3 +321,17 @@ def test_the_programme_page_home_page_and_map_lead_to_the_application_page(demo)
         assert 'href="/region-starten/"' in html, url
     english = Client().get("/en/regions/").content.decode()
     assert 'href="/en/region-starten/"' in english
+
+
+@pytest.mark.django_db
+def test_the_office_hours_are_one_weekly_event_with_one_skipped_date(demo):
+    office_hours = EventPage.objects.live().filter(kind="office_hours", locale__language_code="de")
+
+    assert [event.slug for event in office_hours] == ["sprechstunde"]
+    event = office_hours.get()
+    assert event.repeat == "weekly"
+    assert len(event.repeat_exceptions) == 1
+    assert len(event.occurrences()) == event.repeat_count - 1
+    assert not event.is_past
+    assert event.dates.count() == event.repeat_count - 1
+    assert not Page.objects.filter(slug__startswith="sprechstunde-").exists()
