@@ -201,9 +201,10 @@ def field_forum(field):
 def ensure_structure(log=None):
     """Everything: categories, global permissions, field forums, region forums (open or closed)."""
     log = log or (lambda message: None)
-    for name in (FIELDS, REGIONS, PROJECTS, GROUPS):
+    # "Arbeitsgruppen" comes with the first group that wants a forum: no empty category before.
+    for name in (FIELDS, REGIONS, PROJECTS):
         category(name)
-    log(gettext("Categories: %(names)s") % {"names": f"{FIELDS}, {REGIONS}, {PROJECTS}, {GROUPS}"})
+    log(gettext("Categories: %(names)s") % {"names": f"{FIELDS}, {REGIONS}, {PROJECTS}"})
     permissions.ensure_global_permissions()
     log(gettext("Permissions set for guests, members and editors"))
     for field in FieldOfAction.objects.all():
