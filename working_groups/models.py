@@ -60,7 +60,10 @@ class WorkingGroup(TwoLanguageName, ClusterableModel):
         help_text=_("Shown on the English pages. If empty, they show the German name."),
     )
     slug = models.SlugField(
-        _("Address"), max_length=80, unique=True, help_text=_("The last part of the group page's address.")
+        _("Short name (URL)"),
+        max_length=80,
+        unique=True,
+        help_text=_("The last part of the group page's address."),
     )
     description = models.TextField(
         _("Description"),

@@ -54,8 +54,17 @@ def test_the_english_name_in_english(client, reported):
 
 @pytest.mark.parametrize(
     "query",
-    ["?limit=0", "?limit=101", "?limit=x", "?offset=-1", "?offset=" + "9" * 50, "?colour=red", "?limit=1%00",
-     "?region=nirgendwo", "?field=" + "x" * 300],
+    [
+        "?limit=0",
+        "?limit=101",
+        "?limit=x",
+        "?offset=-1",
+        "?offset=" + "9" * 50,
+        "?colour=red",
+        "?limit=1%00",
+        "?region=nirgendwo",
+        "?field=" + "x" * 300,
+    ],
 )
 def test_bad_parameters_are_a_400(client, reported, query):
     response = client.get(API + query)
@@ -63,7 +72,9 @@ def test_bad_parameters_are_a_400(client, reported, query):
     assert response.json()["parameter"]
 
 
-@pytest.mark.parametrize("path", ["0/", "abc/", f"{2**70}/", "-1/", "999999/", "999999/reports/", "0/reports/"])
+@pytest.mark.parametrize(
+    "path", ["0/", "abc/", f"{2**70}/", "-1/", "999999/", "999999/reports/", "0/reports/"]
+)
 def test_bad_or_unknown_ids_are_a_4xx(client, reported, path):
     assert 400 <= client.get(API + path).status_code < 500
 
@@ -77,7 +88,9 @@ def test_inactive_group_is_not_in_the_api(client, reported):
 @pytest.mark.django_db
 def test_the_openapi_schema_describes_the_endpoints(client):
     paths = client.get("/api/v3/openapi.json").json()["paths"]
-    assert {"/api/v3/groups/", "/api/v3/groups/{group_id}/", "/api/v3/groups/{group_id}/reports/"} <= set(paths)
+    assert {"/api/v3/groups/", "/api/v3/groups/{group_id}/", "/api/v3/groups/{group_id}/reports/"} <= set(
+        paths
+    )
 
 
 def test_api_query_count_does_not_grow(client, region, django_assert_max_num_queries):

@@ -70,8 +70,12 @@ def test_request_is_mailed_to_the_contacts_and_accepted(client, closed_group, co
     assert closed_group.name in welcome["Subject"]
 
 
-def test_declined_request_is_removed_and_the_requester_told(client, closed_group, contact, member, post, smtp):
-    request_row = Membership.objects.create(group=closed_group, user=member, status=MembershipStatus.REQUESTED)
+def test_declined_request_is_removed_and_the_requester_told(
+    client, closed_group, contact, member, post, smtp
+):
+    request_row = Membership.objects.create(
+        group=closed_group, user=member, status=MembershipStatus.REQUESTED
+    )
     client.force_login(contact)
     post(url("decline", closed_group, request_row.pk))
     assert not Membership.objects.filter(pk=request_row.pk).exists()
@@ -81,7 +85,9 @@ def test_declined_request_is_removed_and_the_requester_told(client, closed_group
 @pytest.mark.parametrize("who", ["moderator", "editor"])
 def test_team_and_editors_decide_on_requests(client, closed_group, member, who, request):
     decider = request.getfixturevalue(who)
-    request_row = Membership.objects.create(group=closed_group, user=member, status=MembershipStatus.REQUESTED)
+    request_row = Membership.objects.create(
+        group=closed_group, user=member, status=MembershipStatus.REQUESTED
+    )
     client.force_login(decider)
     assert client.post(url("accept", closed_group, request_row.pk)).status_code == 302
     request_row.refresh_from_db()

@@ -34,7 +34,8 @@ def test_directory_in_english(client, group):
 
 
 @pytest.mark.parametrize(
-    "params", [{"region": "nirgendwo"}, {"field": "gibt-es-nicht"}, {"region": "x" * 500}, {"field": "a\x00b"}]
+    "params",
+    [{"region": "nirgendwo"}, {"field": "gibt-es-nicht"}, {"region": "x" * 500}, {"field": "a\x00b"}],
 )
 def test_directory_bad_filters_are_a_400(client, group, params):
     assert client.get(DIRECTORY, params).status_code == 400

@@ -33,7 +33,12 @@ def png(size=(40, 30), exif=False):
 
 
 def data(**extra):
-    return {"date": timezone.localdate().isoformat(), "title": "Erstes Treffen", "text": "Wir waren 12.", **extra}
+    return {
+        "date": timezone.localdate().isoformat(),
+        "title": "Erstes Treffen",
+        "text": "Wir waren 12.",
+        **extra,
+    }
 
 
 def test_contact_writes_a_report_with_picture_and_document(client, group, contact):
@@ -93,9 +98,16 @@ def test_text_is_escaped(client, group, contact):
 @pytest.mark.parametrize(
     "bad",
     [
-        {"image": SimpleUploadedFile("bild.png", b"GIF89a not really", content_type="image/png"), "image_alt": "x"},
+        {
+            "image": SimpleUploadedFile("bild.png", b"GIF89a not really", content_type="image/png"),
+            "image_alt": "x",
+        },
         {"document": SimpleUploadedFile("text.pdf", b"MZ\x90\x00 an exe", content_type="application/pdf")},
-        {"document": SimpleUploadedFile("bild.pdf", b"\x89PNG\r\n\x1a\n....", content_type="application/pdf")},
+        {
+            "document": SimpleUploadedFile(
+                "bild.pdf", b"\x89PNG\r\n\x1a\n....", content_type="application/pdf"
+            )
+        },
         {"image": png(), "image_alt": ""},  # a picture needs its description
         {"title": "x" * 151},
         {"text": "x" * 4001},
@@ -114,7 +126,9 @@ def test_bad_input_is_a_400_and_nothing_is_saved(client, group, contact, bad):
 
 def test_too_large_document_is_refused(client, group, contact, settings):
     client.force_login(contact)
-    big = SimpleUploadedFile("gross.pdf", MINIMAL_PDF + b"0" * (10 * 1024 * 1024), content_type="application/pdf")
+    big = SimpleUploadedFile(
+        "gross.pdf", MINIMAL_PDF + b"0" * (10 * 1024 * 1024), content_type="application/pdf"
+    )
     assert client.post(write_url(group), data(document=big)).status_code == 400
 
 
@@ -135,7 +149,9 @@ def test_others_cannot_edit_or_delete_a_report(client, group, contact, who, requ
     client.force_login(request.getfixturevalue(who))
     edit = reverse("working_groups:edit_report", args=[group.slug, report.pk])
     assert client.post(edit, data(title="Weg")).status_code == 404
-    assert client.post(reverse("working_groups:delete_report", args=[group.slug, report.pk])).status_code == 404
+    assert (
+        client.post(reverse("working_groups:delete_report", args=[group.slug, report.pk])).status_code == 404
+    )
     report.refresh_from_db()
     assert report.title == "Bleibt"
 

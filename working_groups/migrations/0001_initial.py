@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(max_length=120, verbose_name='Name (German)')),
                 ('name_en', models.CharField(blank=True, help_text='Shown on the English pages. If empty, they show the German name.', max_length=120, verbose_name='Name (English)')),
-                ('slug', models.SlugField(help_text="The last part of the group page's address.", max_length=80, unique=True, verbose_name='Address')),
+                ('slug', models.SlugField(help_text="The last part of the group page's address.", max_length=80, unique=True, verbose_name='Short name (URL)')),
                 ('description', models.TextField(blank=True, help_text='What the group works on, how often it meets, who it is for. Plain text.', validators=[django.core.validators.MaxLengthValidator(4000)], verbose_name='Description')),
                 ('kind', models.CharField(choices=[('working_group', 'Working group'), ('initiative_circle', 'Initiative circle'), ('other', 'Other group')], default='working_group', max_length=20, verbose_name='Kind')),
                 ('join_policy', models.CharField(choices=[('open', 'Open: members join at once'), ('on_request', 'On request: the contact persons accept new members')], default='open', max_length=12, verbose_name='Joining')),
