@@ -94,7 +94,7 @@ def test_the_openapi_schema_describes_the_endpoints(client):
 
 
 def test_api_query_count_does_not_grow(client, region, django_assert_max_num_queries):
-    for number in range(15):
+    for _ in range(15):
         group = WorkingGroupFactory(region=region)
         ProgressReportFactory(group=group)
         add_member(group, UserFactory())
