@@ -128,8 +128,9 @@ def join(request, slug):
 @login_required
 @require_POST
 def leave(request, slug):
-    """Leave the group, or withdraw one's request. A contact person leaving stops being one."""
-    group = _group(slug)
+    """Leave the group, or withdraw one's request (an inactive group too). A contact person leaving stops being
+    one."""
+    group = get_object_or_404(WorkingGroup, slug=slug[:80])
     deleted, _rows = Membership.objects.filter(group=group, user=request.user).delete()
     if deleted:
         messages.success(request, _("You have left the group."))

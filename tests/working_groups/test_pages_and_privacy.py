@@ -26,6 +26,13 @@ def test_directory_lists_active_groups_and_filters(client, group, closed_group, 
     assert "Netzwerk-AG" in html and "AG Finanzen" not in html
 
 
+def test_editors_and_teams_find_the_way_to_set_up_a_group(client, group, editor, moderator, member):
+    add = reverse("wagtailsnippets_working_groups_workinggroup:add")
+    for user, offered in ((editor, True), (moderator, True), (member, False)):
+        client.force_login(user)
+        assert (add in client.get(DIRECTORY).content.decode()) is offered
+
+
 def test_directory_in_english(client, group):
     group.name_en = "Energy circle"
     group.save()
