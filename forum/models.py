@@ -144,3 +144,28 @@ class PostReport(models.Model):
 
     def __str__(self):
         return f"{self.post} ({self.reporter})"
+
+
+class GroupForum(models.Model):
+    """The forum of a working group (category "Arbeitsgruppen"). Closed when the group is inactive, has no forum
+    any more or is deleted (posts are kept); a members-only group's forum is hidden from everyone else by our
+    permission handler (forum/machina/forum_permission/handler.py)."""
+
+    group = models.OneToOneField(
+        "working_groups.WorkingGroup",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="forum_link",
+        verbose_name=_("working group"),
+    )
+    forum = models.OneToOneField(
+        "forum.Forum", on_delete=models.CASCADE, related_name="group_link", verbose_name=_("forum")
+    )
+    closed = models.BooleanField(_("closed"), default=False)
+
+    class Meta:
+        verbose_name = _("forum of a working group")
+        verbose_name_plural = _("forums of the working groups")
+
+    def __str__(self):
+        return str(self.forum)

@@ -4,7 +4,9 @@
 - verified members (group MEMBERS) post, reply, edit their posts, create and vote in polls, attach and
   download files (global group permissions);
 - editors (group EDITORS) have every permission everywhere (global group permissions);
-- a region's team group moderates that region's forum only (per-forum group permissions);
+- a region's team group moderates that region's forum and the forums of its working groups only (per-forum
+  group permissions);
+- a members-only working group's forum is hidden from everybody outside the group (our permission handler);
 - a closed forum (its region unpublished or deleted) is hidden from everybody but editors: not by
   permission rows but by our permission handler (forum/machina/forum_permission/handler.py).
 
@@ -87,6 +89,11 @@ def grant_region_moderation(region, forum=None):
     """Give the region's team group moderation rights on the region's forum (and on no other)."""
     if forum is None:
         forum = RegionForum.objects.select_related("forum").get(region=region).forum
+    grant_team_moderation(region, forum)
+
+
+def grant_team_moderation(region, forum):
+    """Give the region's team group moderation rights on ``forum`` (its region's, or a group's of the region)."""
     _set_group_perm(forum, team_group(region), READ + MEMBER + MODERATE, True)
 
 

@@ -10,9 +10,10 @@ from machina.apps.forum_conversation.models import Post, Topic
 
 from common import public_cache
 from forum import notifications, structure
-from forum.models import ActionDiscussion, FieldForum, RegionForum
+from forum.models import ActionDiscussion, FieldForum, GroupForum, RegionForum
 from home.models import FieldOfAction
 from regions.models import RegionPage
+from working_groups.models import WorkingGroup
 
 
 @receiver(post_save, sender=FieldOfAction, dispatch_uid="hub_forum_field_saved")
@@ -37,6 +38,17 @@ def region_deleted(sender, instance, **kwargs):
     structure.close_region_forum(instance)
 
 
+@receiver(post_save, sender=WorkingGroup, dispatch_uid="hub_forum_group_saved")
+def group_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        structure.sync_group_forum(instance)
+
+
+@receiver(pre_delete, sender=WorkingGroup, dispatch_uid="hub_forum_group_deleted")
+def group_deleted(sender, instance, **kwargs):
+    structure.close_group_forum(instance)
+
+
 @receiver(pre_save, sender=Post, dispatch_uid="hub_forum_post_approval_before")
 def remember_approval(sender, instance, raw=False, **kwargs):
     if instance.pk and not raw:
@@ -56,5 +68,5 @@ def post_saved(sender, instance, created, raw=False, **kwargs):
 # Forum pages come from the anonymous page cache (common.public_cache), and they show the forums, topics and posts
 # and which forums belong to which region, field of action and action: a region's forum closed or reopened after
 # its page was (un)published must not leave the old forum list cached.
-for _model in (Forum, Topic, Post, FieldForum, RegionForum, ActionDiscussion):
+for _model in (Forum, Topic, Post, FieldForum, RegionForum, GroupForum, ActionDiscussion):
     public_cache.track(_model)

@@ -3,7 +3,10 @@
 - "Handlungsfelder": one forum per FieldOfAction (created and renamed when the field is saved);
 - "Regionen": one forum per published RegionPage (created on publish, renamed with the region, closed when
   the region is unpublished or deleted, reopened when it is published again);
-- "Themen & Projekte": forums editors create in the Wagtail admin (forum/wagtail_hooks.py).
+- "Themen & Projekte": forums editors create in the Wagtail admin (forum/wagtail_hooks.py);
+- "Arbeitsgruppen": one forum per working group that wants one (created and renamed when the group is saved,
+  closed when the group is deactivated, gives up its forum or is deleted; members-only forums are hidden by our
+  permission handler from everyone outside the group).
 
 One forum per region in both languages: the forum belongs to the German RegionPage. The English page of a
 region (an alias or a translation) finds it by ``translation_key`` and never gets one of its own; publishing,
@@ -21,17 +24,20 @@ from django.utils.translation import gettext_lazy as _
 from machina.apps.forum.models import Forum
 
 from forum import permissions
-from forum.models import FieldForum, RegionForum
+from forum.models import FieldForum, GroupForum, RegionForum
 from home.models import FieldOfAction
 from regions.models import RegionPage, network_locale_id
+from working_groups.models import ForumAccess, WorkingGroup
 
 FIELDS = "Handlungsfelder"
 REGIONS = "Regionen"
 PROJECTS = "Themen & Projekte"
+GROUPS = "Arbeitsgruppen"
 CATEGORIES = {
     FIELDS: _("Discussions about the four fields of action of the social-ecological transformation."),
     REGIONS: _("A forum for every Mitmach-Region."),
     PROJECTS: _("Forums on particular topics and projects, set up by the editorial team."),
+    GROUPS: _("The forums of the working groups and initiative circles."),
 }
 NAME_MAX = Forum._meta.get_field("name").max_length
 
@@ -129,6 +135,50 @@ def close_region_forum(region):
     return link.forum
 
 
+def wants_forum(group):
+    return group.active and group.forum_access != ForumAccess.NONE
+
+
+@transaction.atomic
+def sync_group_forum(group):
+    """The forum of a working group as the group wants it: created, renamed, reopened, or closed (posts kept).
+
+    The team of the group's region moderates it. Returns the open forum, or None."""
+    link = GroupForum.objects.select_related("forum").filter(group=group).first()
+    if not wants_forum(group):
+        if link is not None and not link.closed:
+            link.closed = True
+            link.save(update_fields=["closed"])
+        return None
+    if link is None:
+        forum = Forum.objects.create(
+            parent=category(GROUPS),
+            type=Forum.FORUM_POST,
+            name=_name(group.name),
+            description=group.description,
+        )
+        link = GroupForum.objects.create(group=group, forum=forum)
+    else:
+        _sync(link.forum, _name(group.name), group.description)
+        if link.closed:
+            link.closed = False
+            link.save(update_fields=["closed"])
+    if group.region_id:
+        permissions.grant_team_moderation(group.region, link.forum)
+    return link.forum
+
+
+@transaction.atomic
+def close_group_forum(group):
+    GroupForum.objects.filter(group=group, closed=False).update(closed=True)
+
+
+def group_forum(group):
+    """The open forum of a group, or None."""
+    link = GroupForum.objects.select_related("forum").filter(group=group, closed=False).first()
+    return link.forum if link else None
+
+
 def region_forum(region):
     """The open forum of a region (its German or its English page), or None."""
     link = (
@@ -151,6 +201,7 @@ def field_forum(field):
 def ensure_structure(log=None):
     """Everything: categories, global permissions, field forums, region forums (open or closed)."""
     log = log or (lambda message: None)
+    # "Arbeitsgruppen" comes with the first group that wants a forum: no empty category before.
     for name in (FIELDS, REGIONS, PROJECTS):
         category(name)
     log(gettext("Categories: %(names)s") % {"names": f"{FIELDS}, {REGIONS}, {PROJECTS}"})
@@ -183,3 +234,6 @@ def ensure_structure(log=None):
             link.closed = True
             link.save(update_fields=["closed"])
         log("  " + gettext("Region closed: %(name)s") % {"name": link.forum.name})
+    for group in WorkingGroup.objects.select_related("region").order_by("name"):
+        sync_group_forum(group)
+    GroupForum.objects.filter(group=None, closed=False).update(closed=True)

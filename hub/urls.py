@@ -18,6 +18,7 @@ from regions.api import router as initiatives_router
 from regions.map.api import router as map_router
 from search import views as search_views
 from search.api import router as action_search_router
+from working_groups.api import router as working_groups_router
 
 # One API, one OpenAPI schema (/api/v3/openapi.json, docs at /api/v3/docs/): Wagtail's pages plus ours.
 api.add_router("/actions/", action_search_router)
@@ -26,6 +27,7 @@ api.add_router("/events/", events_router)
 api.add_router("/initiatives/", initiatives_router)
 api.add_router("/adoptions/", adoptions_router)
 api.add_router("/newsletters/", newsletter_issues_router)
+api.add_router("/groups/", working_groups_router)
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -45,6 +47,7 @@ site_urlpatterns = [
     path("konto/", include("allauth.urls")),
     path("mitglied/", include("members.urls")),
     path("mitmachen/umgesetzt/", include("adoptions.urls")),
+    path("mitmachen/gruppen/", include("working_groups.urls")),
     path("mitmachen/", include("regions.urls")),
     path("netzwerk/", include("network.urls")),
     path("newsletter/archiv/", include("newsletter_issues.urls")),

@@ -2,7 +2,8 @@
 
 The feeds are served by routes of the NewsIndexPage (see ``NewsIndexPage``), which passes itself and, for a
 regional feed, the region to the feed. Entry ids are tag URIs built from the page id, so they survive a
-renamed title or slug.
+renamed title or slug. A region's feed also carries the progress reports of the region's working groups
+(``working_groups``), newest first among the news.
 """
 
 import datetime as dt
@@ -13,6 +14,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape, linebreaks
 from django.utils.translation import gettext as _
+
+from working_groups.models import ProgressReport
 
 BERLIN = ZoneInfo("Europe/Berlin")
 FEED_ITEMS = 30
@@ -74,22 +77,40 @@ class NewsFeed(Feed):
             .order_by("-date", "-pk")
             .prefetch_related("fields_of_action", "tags")
         )
-        if obj["region"] is not None:
-            news = news.of_region(obj["region"])
-        return news[:FEED_ITEMS]
+        if obj["region"] is None:
+            return news[:FEED_ITEMS]
+        news = list(news.of_region(obj["region"])[:FEED_ITEMS])
+        reports = (
+            ProgressReport.objects.public()
+            .filter(group__region__translation_key=obj["region"].translation_key)
+            .select_related("group")[:FEED_ITEMS]
+        )
+        items = news + list(reports)
+        # Newest day first; on one day, the news before the reports (as the lists were before reports came).
+        items.sort(key=lambda item: (item.date, not _is_report(item)), reverse=True)
+        return items[:FEED_ITEMS]
 
     def item_title(self, item):
         # RSS readers render titles as HTML, so a title is HTML-escaped before the XML escaping (as Django's
         # default does); Atom titles are declared as plain text and need only the XML escaping.
-        return escape(item.title)
+        return escape(self._title(item))
+
+    def _title(self, item):
+        if _is_report(item):
+            return _("%(group)s: %(title)s") % {"group": item.group.label, "title": item.title}
+        return item.title
 
     def item_description(self, item):
-        return linebreaks(escape(item.intro))
+        return linebreaks(escape(item.text if _is_report(item) else item.intro))
 
     def item_link(self, item):
+        if _is_report(item):
+            return self.request.build_absolute_uri(item.get_absolute_url())
         return item.get_full_url(self.request)
 
     def item_guid(self, item):
+        if _is_report(item):
+            return f"tag:{_id_domain()},{TAG_DATE}:group-report-{item.pk}"
         return f"tag:{_id_domain()},{TAG_DATE}:news-{item.pk}"
 
     def item_pubdate(self, item):
@@ -98,14 +119,21 @@ class NewsFeed(Feed):
 
     def item_updateddate(self, item):
         published = self.item_pubdate(item)
-        return max(published, item.last_published_at) if item.last_published_at else published
+        changed = item.updated_at if _is_report(item) else item.last_published_at
+        return max(published, changed) if changed else published
 
     def item_categories(self, item):
+        if _is_report(item):
+            return [item.group.label]
         return [field.label for field in item.fields_of_action.all()] + [tag.name for tag in item.tags.all()]
+
+
+def _is_report(item):
+    return isinstance(item, ProgressReport)
 
 
 class NewsAtomFeed(NewsFeed):
     feed_type = Atom1Feed
 
     def item_title(self, item):
-        return item.title
+        return self._title(item)

@@ -53,3 +53,10 @@ def region_forum_url(region):
     """The URL of a region's open forum, or "" when it has none (yet)."""
     forum = structure.region_forum(region)
     return reverse("forum:forum", kwargs={"slug": forum.slug, "pk": forum.pk}) if forum else ""
+
+
+@register.simple_tag
+def group_forum_url(group):
+    """The URL of a working group's open forum, or "" when it has none."""
+    forum = structure.group_forum(group)
+    return reverse("forum:forum", kwargs={"slug": forum.slug, "pk": forum.pk}) if forum else ""

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "adoptions",
     "newsletter_issues",
     "newsletters",
+    "working_groups",
     "notifications",
     "anymail",
     "members",
@@ -410,6 +411,10 @@ ACCOUNT_RATE_LIMITS = {
     "contact_receive": "20/d/key",
     # Reports that an action was done (adoptions.views.report): each may mail the region's team.
     "adoption_report": "10/h/user,30/d/user",
+    # Working groups (working_groups.views): joining or asking to join (a request mails the contact persons),
+    # and progress reports with their uploads.
+    "working_group_join": "20/h/user,50/d/user",
+    "working_group_report": "10/h/user,30/d/user",
     # Co-owner invitations (regions.co_owners): per inviting member, and per invited address (a hash of it),
     # so nobody's inbox fills with invitations from one or many initiatives.
     "co_owner_invite": "10/h/user,30/d/user",

@@ -4,7 +4,7 @@ from django import template
 from django.urls import reverse
 
 from network.models import RecipientKind
-from network.recipients import allows_contact
+from network.recipients import allows_contact, reachable_members
 
 register = template.Library()
 
@@ -25,3 +25,11 @@ def region_contact_url(page):
     if region is None or not region.contact_email:
         return ""
     return reverse("network:contact", args=[RecipientKind.REGION, page.pk])
+
+
+@register.simple_tag
+def member_contact_url(user):
+    """The contact form of a member who takes messages (a public card, contact allowed), else "" (one query)."""
+    if not reachable_members().filter(pk=user.pk).exists():
+        return ""
+    return reverse("network:contact", args=[RecipientKind.MEMBER, user.pk])

@@ -28,6 +28,7 @@ from members.models import User
 from news.models import NewsPage
 from notifications.models import Item
 from regions.models import Initiative, RegionPage
+from working_groups.models import Membership, ProgressReport, WorkingGroup
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -47,6 +48,9 @@ def snapshot():
         "initiatives": Initiative.objects.count(),
         "users": User.objects.count(),
         "sites": Site.objects.count(),
+        "working groups": WorkingGroup.objects.count(),
+        "group memberships": Membership.objects.count(),
+        "progress reports": ProgressReport.objects.count(),
     }
 
 
@@ -63,6 +67,7 @@ def demo(django_db_setup, django_db_blocker):
         # The forums too (with their topics and grants): tests/forum, which runs after this module, builds its own.
         # And what wagtail-localize and Wagtail's redirects kept of the English pages.
         for model in (
+            WorkingGroup,
             Initiative,
             Image,
             Document,
@@ -86,6 +91,17 @@ def test_loading_twice_changes_nothing(demo):
     # Every German page has its English counterpart: a translation or an alias.
     assert first["English pages"] == first["German pages"]
     assert first["English translations"] == len(english_data.PAGES)
+
+
+@pytest.mark.django_db
+def test_a_network_group_and_a_regional_initiative_circle_with_contact_report_and_date(demo, client):
+    network = WorkingGroup.objects.get(region=None, kind="working_group")
+    circle = WorkingGroup.objects.get(region__slug="neumarkt-oberpfalz", kind="initiative_circle")
+    for group in (network, circle):
+        assert Membership.objects.contacts().filter(group=group).exists()
+        assert Membership.objects.members().filter(group=group).count() >= 2
+        assert group.reports.exists() and group.event_links.exists()
+        assert client.get(group.get_absolute_url()).status_code == 200
 
 
 @pytest.mark.django_db

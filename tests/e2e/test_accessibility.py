@@ -24,6 +24,7 @@ from demo import forum as forum_demo
 from hub_events.models import EventIndexPage, EventPage
 from news.models import NewsPage
 from regions.models import Initiative, RegionIndexPage, RegionPage
+from working_groups.models import WorkingGroup
 
 FAILING_IMPACTS = {"serious", "critical"}
 TARGETS_SHOWN = 3
@@ -81,6 +82,11 @@ def _demo_pages():
             Initiative.objects.approved().exclude(location="").order_by("pk").first().get_absolute_url(),
         ),
         ("Mitmacher:innen", reverse("network:directory")),
+        ("Arbeitsgruppen", reverse("working_groups:directory")),
+        (
+            "Arbeitsgruppe",
+            WorkingGroup.objects.filter(reports__isnull=False).order_by("pk").first().get_absolute_url(),
+        ),
         ("Home (English)", "/en/"),
         ("Action pool (English)", english(ActionIndexPage)),
         ("Regions map (English)", english(RegionIndexPage)),

@@ -67,6 +67,8 @@ def test_the_other_apps_add_their_parts(member):
         "actions_reported_as_done",
         "newsletter_issues_received",
         "newsletter_subscriptions",
+        "working_groups",
+        "working_group_reports",
         "notifications",
         "forum_posts",
         "forum_topic_subscriptions",

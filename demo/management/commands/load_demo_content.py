@@ -29,6 +29,7 @@ from demo import accounts, steps
 from demo import adoptions as adoptions_demo
 from demo import forum as forum_demo
 from demo import region_applications as region_applications_demo
+from demo import working_groups as working_groups_demo
 from demo.writer import DemoWriter
 from regions.models import Initiative
 
@@ -80,6 +81,7 @@ class Command(BaseCommand):
             adoptions_demo.load(writer, regions)
             forum_demo.load(self.stdout)
             accounts.member_cards(writer, regions, taxonomy)
+            working_groups_demo.load(writer, regions)
             if settings.DEBUG:
                 accounts.demo_accounts(writer, regions)
 

@@ -1,0 +1,103 @@
+"""Groups in the admin: editors manage every group, a region's team only its region's (another's is a 404);
+contact persons are set by their confirmed addresses; dates are events chosen with a page chooser."""
+
+from django.urls import reverse
+
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+import pytest
+
+from home.models import FieldOfAction
+from tests.members.factories import UserFactory
+from tests.working_groups.factories import WorkingGroupFactory
+from working_groups.models import Membership, WorkingGroup
+
+ADD = "wagtailsnippets_working_groups_workinggroup:add"
+LIST = "wagtailsnippets_working_groups_workinggroup:list"
+EDIT = "wagtailsnippets_working_groups_workinggroup:edit"
+DELETE = "wagtailsnippets_working_groups_workinggroup:delete"
+
+
+def form(region=None, contacts="", **extra):
+    data = {
+        "name": "AG Ernährung",
+        "name_en": "Food group",
+        "slug": "ag-ernaehrung",
+        "kind": "working_group",
+        "description": "Wir kochen.",
+        "region": region.pk if region else "",
+        "field_of_action": "",
+        "join_policy": "open",
+        "forum_access": "public",
+        "contact_emails": contacts,
+        "event_links": inline_formset([]),
+        "active": "on",
+        **extra,
+    }
+    return nested_form_data(data)
+
+
+def test_team_creates_a_group_of_its_region_with_a_contact_person(client, moderator, region, member):
+    client.force_login(moderator)
+    response = client.post(reverse(ADD), form(region, contacts=member.email.upper()))
+    assert response.status_code == 302, response.context["form"].errors
+    group = WorkingGroup.objects.get(slug="ag-ernaehrung")
+    assert group.region == region and group.created_by == moderator
+    assert Membership.objects.contacts().filter(group=group, user=member).exists()
+
+
+def test_team_cannot_create_a_group_of_another_region_or_of_the_network(client, moderator, other_region):
+    client.force_login(moderator)
+    assert "region" in client.post(reverse(ADD), form(other_region)).context["form"].errors
+    assert "region" in client.post(reverse(ADD), form(None)).context["form"].errors
+    assert not WorkingGroup.objects.exists()
+
+
+def test_team_sees_and_edits_only_its_regions_groups(client, moderator, group, other_region):
+    foreign = WorkingGroupFactory(name="Fremde AG", region=other_region)
+    network = WorkingGroupFactory(name="Netzwerk-AG")
+    client.force_login(moderator)
+    listing = client.get(reverse(LIST)).content.decode()
+    assert group.name in listing and "Fremde AG" not in listing and "Netzwerk-AG" not in listing
+    assert client.get(reverse(EDIT, args=[group.pk])).status_code == 200
+    for other in (foreign, network):
+        assert client.get(reverse(EDIT, args=[other.pk])).status_code == 404
+        assert client.post(reverse(DELETE, args=[other.pk])).status_code == 404
+    assert WorkingGroup.objects.filter(pk=foreign.pk).exists()
+
+
+def test_editor_creates_a_network_group(client, editor):
+    client.force_login(editor)
+    assert client.post(reverse(ADD), form(None)).status_code == 302
+    assert WorkingGroup.objects.get().region is None
+
+
+def test_unknown_or_unconfirmed_contact_addresses_are_refused(client, editor):
+    unconfirmed = UserFactory(unverified=True)
+    client.force_login(editor)
+    for value in ["niemand@example.org", unconfirmed.email, "x" * 300 + "@example.org"]:
+        response = client.post(reverse(ADD), form(None, contacts=value))
+        assert "contact_emails" in response.context["form"].errors
+    assert not WorkingGroup.objects.exists()
+
+
+def test_region_and_field_together_are_refused(client, editor, region):
+    client.force_login(editor)
+    response = client.post(reverse(ADD), form(region, field_of_action=FieldOfAction.objects.first().pk))
+    assert response.context["form"].errors
+    assert not WorkingGroup.objects.exists()
+
+
+@pytest.mark.parametrize("who", ["member", "unverified"])
+def test_members_have_no_group_admin(client, who, request, group):
+    client.force_login(request.getfixturevalue(who))
+    assert client.get(reverse(ADD)).status_code in (302, 403)
+    assert client.get(reverse(EDIT, args=[group.pk])).status_code in (302, 403, 404)
+
+
+def test_removing_a_contact_person_keeps_the_membership(client, editor, group, contact):
+    client.force_login(editor)
+    data = form(group.region, contacts="", slug=group.slug, name=group.name)
+    assert client.post(reverse(EDIT, args=[group.pk]), data).status_code == 302
+    membership = Membership.objects.get(group=group, user=contact)
+    assert not membership.is_contact

@@ -1,0 +1,130 @@
+"""Groups in Wagtail's admin: editors manage every group, a region's team only its regions' groups (another
+region's group is out of reach, 404). The form sets the contact persons by their confirmed e-mail addresses."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.permission_policies.base import ModelPermissionPolicy
+
+from allauth.account.models import EmailAddress
+
+from members.roles import EDITORS, MEMBERS
+from members.rules import is_editor
+from regions.models import RegionPage, RegionTeam, network_locale_id
+from regions.rules import moderated_regions
+from working_groups.models import Membership, MembershipStatus, WorkingGroup
+from working_groups.rules import managed_groups, manages_group
+
+MAX_CONTACTS = 10
+
+
+def may_manage_groups(user):
+    return bool(is_editor(user) or moderated_regions(user).exists())
+
+
+class GroupForm(WagtailAdminModelForm):
+    """A team chooses one of its regions (required for them); editors any region, or none for the network."""
+
+    contact_emails = forms.CharField(
+        label=gettext_lazy("Contact persons"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy(
+            "The confirmed e-mail addresses of the contact persons, one per line. They become members of the "
+            "group; the group page shows their public name only."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            rows = Membership.objects.contacts().filter(group=self.instance).select_related("user")
+            self.fields["contact_emails"].initial = "\n".join(row.user.email for row in rows.order_by("pk"))
+        if "region" in self.fields and self.for_user is not None:
+            regions = RegionPage.objects.filter(locale_id=network_locale_id())
+            if not is_editor(self.for_user):
+                regions = moderated_regions(self.for_user)
+                self.fields["region"].required = True
+            self.fields["region"].queryset = regions.order_by("title")
+
+    def clean_contact_emails(self):
+        addresses = []
+        for line in self.cleaned_data["contact_emails"].replace(",", "\n").splitlines():
+            address = line.strip()
+            if address and address.lower() not in [a.lower() for a in addresses]:
+                addresses.append(address)
+        if len(addresses) > MAX_CONTACTS:
+            raise forms.ValidationError(_("At most %(max)d contact persons, please.") % {"max": MAX_CONTACTS})
+        users = []
+        for address in addresses:
+            if len(address) > 254 or "\x00" in address:
+                raise forms.ValidationError(_("“%(value)s” is no e-mail address.") % {"value": address[:50]})
+            record = (
+                EmailAddress.objects.filter(email__iexact=address, verified=True, user__is_active=True)
+                .filter(user__groups__name=MEMBERS)
+                .select_related("user")
+                .first()
+            )
+            if record is None:
+                raise forms.ValidationError(
+                    _("No member has confirmed the address “%(value)s”.") % {"value": address[:100]}
+                )
+            users.append(record.user)
+        return users
+
+    def save(self, commit=True):
+        if not self.instance.pk and self.for_user is not None:
+            self.instance.created_by = self.for_user
+        group = super().save(commit=commit)
+        if commit:
+            set_contacts(group, self.cleaned_data.get("contact_emails") or [])
+        return group
+
+
+@transaction.atomic
+def set_contacts(group, users):
+    """``users`` are the group's contact persons (members of it, requests accepted); the others are not."""
+    now = timezone.now()
+    for user in users:
+        membership, _created = Membership.objects.get_or_create(
+            group=group, user=user, defaults={"status": MembershipStatus.MEMBER, "joined_at": now}
+        )
+        if membership.status != MembershipStatus.MEMBER or not membership.is_contact:
+            membership.status = MembershipStatus.MEMBER
+            membership.joined_at = membership.joined_at or now
+            membership.is_contact = True
+            membership.save(update_fields=["status", "joined_at", "is_contact"])
+    Membership.objects.filter(group=group, is_contact=True).exclude(user__in=users).update(is_contact=False)
+
+
+class GroupPermissionPolicy(ModelPermissionPolicy):
+    """No model permissions needed: editors and regional teams manage groups, each team its regions'."""
+
+    def user_has_permission(self, user, action):
+        return may_manage_groups(user)
+
+    def users_with_any_permission(self, actions):
+        teams = RegionTeam.objects.values("group")
+        return (
+            get_user_model()
+            .objects.filter(
+                Q(is_superuser=True)
+                | Q(groups__name=EDITORS)
+                | Q(groups__in=Group.objects.filter(pk__in=teams))
+            )
+            .filter(is_active=True)
+            .distinct()
+        )
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return bool(manages_group(user, instance))
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        return managed_groups(user) if user.is_authenticated else WorkingGroup.objects.none()
