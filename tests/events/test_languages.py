@@ -33,7 +33,7 @@ def two_languages(make_event, region):
         kind="conference",
         start=dt.datetime(2031, 1, 25, 10, 0, tzinfo=BERLIN),
         end=dt.datetime(2031, 1, 26, 16, 0, tzinfo=BERLIN),
-        region=region,
+        regions=[region],
     )
     network = make_event(title="Netzwerktreffen", start=dt.datetime(2031, 3, 4, 18, 0, tzinfo=BERLIN))
     english_tree()

@@ -15,14 +15,14 @@ def make_events(make_event, region, count, start=0):
         make_event(
             days=number + 1,
             title=f"Kommend {number}",
-            region=region,
+            regions=[region],
             fields=[ENERGY, FOOD],
             recording_url="https://vimeo.com/1",
         )
         make_event(
             days=-(number + 1),
             title=f"Vorbei {number}",
-            region=region,
+            regions=[region],
             fields=[ENERGY],
             recording_url="https://vimeo.com/2",
         )
