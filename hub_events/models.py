@@ -354,9 +354,14 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
 
     @property
     def region(self):
-        """Deprecated (API field ``region``): the first of the event's regions by title, or None."""
-        regions = list(self.regions.all())
-        return min(regions, key=lambda region: (region.title, region.pk)) if regions else None
+        """Deprecated field ``region`` of Wagtail's pages API, for clients written when an event had one region:
+        the first live one of ``regions`` by title, in the shape of the API's page references (``id`` and
+        ``meta.type``), or None. Code reads ``regions``."""
+        regions = [region for region in self.regions.all() if region.live]
+        if not regions:
+            return None
+        first = min(regions, key=lambda region: (region.title, region.pk))
+        return {"id": first.pk, "meta": {"type": first._meta.label}}
 
     def ical_url(self, request=None):
         """The address of this event's ``.ics`` download (relative on a single site)."""

@@ -40,6 +40,7 @@ def urls(event_index, region):
         "api": "/api/v3/events/",
         "api_past": f"/api/v3/events/?when=past&field={ENERGY}&region=neumarkt&limit=100",
         "region": region.url,
+        "region_history": event_index.url + "rueckblick/neumarkt/",
     }
 
 
@@ -63,6 +64,7 @@ def count_queries(client, url):
         "api",
         "api_past",
         "region",
+        "region_history",
     ],
 )
 def test_query_count_does_not_grow_with_the_number_of_events(
