@@ -327,6 +327,7 @@ def _event(writer, parent, data, start, end, *, kind, taxonomy, regions=()):
         "location": point(data["lat"], data["lng"]) if "lat" in data else "",
         "registration_url": data.get("registration_url", ""),
         "recording_url": data.get("recording_url", ""),
+        "outcome": data.get("outcome", ""),
         "regions": list(regions),
         "fields_of_action": taxonomy.fields_of(data.get("fields", [])),
         "speakers": [EventSpeaker(name=name, affiliation=role) for name, role in data.get("speakers", [])],

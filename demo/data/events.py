@@ -309,6 +309,10 @@ EVENTS = [
             ("Paul Brenner", "Netzwerk Wandeltage Minden"),
         ],
         "materials": ["Ergebnisse Regionalgespräch Münsterland und Ostwestfalen-Lippe"],
+        "outcome": (
+            "Drei Kommunen und fünf Initiativen wollen ein gemeinsames Lastenrad-Netz aufbauen; das nächste "
+            "Treffen findet in Minden statt."
+        ),
         "body": body(
             paragraph(
                 "Nach einer Vorstellungsrunde ging es in kleine Gruppen an den virtuellen Kaffeetisch. Zwei "
@@ -349,6 +353,10 @@ EVENTS = [
         "fields": [FOOD, ECONOMY, SOCIAL],
         "summary": "Ein Tag an Thementischen: Menschen aus Stadt und Landkreis entwickeln gemeinsam Projekte für eine zukunftsfähige Region.",
         "speakers": [("Regional-Team Neumarkt", "Gastgeberinnen und Gastgeber")],
+        "outcome": (
+            "120 Menschen an acht Thementischen, 14 Verabredungen auf dem Marktplatz – darunter ein Repair-Café "
+            "und eine Mitfahrbank für den Landkreis."
+        ),
         "body": body(
             heading("Programm"),
             paragraph(
