@@ -311,11 +311,11 @@ def events(writer, index, region_pages, taxonomy, today):
     for data in event_data.EVENTS:
         parent = index["events"] if data["parent"] == "events" else region_pages[data["parent"]]
         start, end = occurrence(today, data["when"])
-        region = region_pages[data["region"]] if data.get("region") else None
-        _event(writer, parent, data, start, end, kind=data["kind"], region=region, taxonomy=taxonomy)
+        regions = [region_pages[slug] for slug in data.get("regions", [])]
+        _event(writer, parent, data, start, end, kind=data["kind"], regions=regions, taxonomy=taxonomy)
 
 
-def _event(writer, parent, data, start, end, *, kind, taxonomy, region=None):
+def _event(writer, parent, data, start, end, *, kind, taxonomy, regions=()):
     fields = {
         "title": data["title"],
         "summary": data["summary"],
@@ -330,7 +330,8 @@ def _event(writer, parent, data, start, end, *, kind, taxonomy, region=None):
         **_repetition(data.get("repeat"), start),
         "registration_url": data.get("registration_url", ""),
         "recording_url": data.get("recording_url", ""),
-        "region": region,
+        "outcome": data.get("outcome", ""),
+        "regions": list(regions),
         "fields_of_action": taxonomy.fields_of(data.get("fields", [])),
         "speakers": [EventSpeaker(name=name, affiliation=role) for name, role in data.get("speakers", [])],
         "materials": [

@@ -67,7 +67,14 @@ class EventOut(Schema):
         description="The next (at most 5) dates that have not ended, soonest first, without the exceptions; "
         "empty once the event is over."
     )
-    region: RegionRefOut | None = Field(description="The region the event belongs to; null for the network.")
+    regions: list[RegionRefOut] = Field(
+        description="The regions the event belongs to, by title; empty for an event of the whole network."
+    )
+    region: RegionRefOut | None = Field(
+        description="Deprecated: the first of `regions` (null when there is none). Kept for clients written "
+        "when an event had one region; read `regions` instead.",
+        json_schema_extra={"deprecated": True},
+    )
     fields: list[FieldRefOut] = Field(description="Fields of action (Handlungsfelder).")
     recording_url: str = Field(description="Address of the recording; empty when there is none (yet).")
     ical_url: str = Field(description="Absolute address of the event as an iCalendar (.ics) file.")
@@ -98,7 +105,11 @@ class EventParams(Schema):
     format: list[str] | None = Field(
         None, description=f"Format; repeatable. One of: {', '.join(EventFormat.values)}."
     )
-    region: list[str] | None = Field(None, description="Region by the slug of its page; repeatable.")
+    region: list[str] | None = Field(
+        None,
+        description="Region by the slug of its page; repeatable. An event of several of the regions is "
+        "listed once.",
+    )
     limit: str | None = Field(
         None, description=f"Events per response, 1 to {MAX_LIMIT} (default {DEFAULT_LIMIT})."
     )
@@ -119,7 +130,10 @@ def _language(params):
 
 def _event_out(event, request):
     url = event.get_full_url(request) or ""
-    region = event.region
+    regions = [
+        {"id": region.pk, "title": region.title, "url": region.get_full_url(request) or ""}
+        for region in event.shown_regions
+    ]
     return {
         "id": event.pk,
         "title": event.title,
@@ -138,11 +152,8 @@ def _event_out(event, request):
             {"start": date.start.astimezone(BERLIN), "end": date.end.astimezone(BERLIN)}
             for date in event.upcoming_dates(limit=5)
         ],
-        "region": (
-            {"id": region.pk, "title": region.title, "url": region.get_full_url(request) or ""}
-            if region
-            else None
-        ),
+        "regions": regions,
+        "region": regions[0] if regions else None,
         "fields": [{"slug": field.slug, "name": field.label} for field in event.fields_of_action.all()],
         "recording_url": event.recording_url,
         "ical_url": url + event.reverse_subpage("ical") if url else "",

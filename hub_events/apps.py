@@ -13,3 +13,13 @@ class EventsConfig(AppConfig):
     name = "hub_events"
     label = "events"
     verbose_name = _("Events")
+
+    def ready(self):
+        # Before anything asks Wagtail for the policy of EventPage (see hub_events.permissions); imported here
+        # because wagtail.permissions loads the models.
+        from wagtail.permissions import register_permission_policy
+
+        from hub_events.models import EventPage
+        from hub_events.permissions import EventPermissionPolicy
+
+        register_permission_policy(EventPage, EventPermissionPolicy())

@@ -59,7 +59,7 @@ class EventFilter:
         if self.format:
             events = events.filter(format__in=self.format)
         if self.region:
-            events = events.filter(region__translation_key__in=self.region_keys)
+            events = events.of_regions(self.region_keys)  # each event once, however many regions match
         if self.field:
             # A subquery rather than a join: an event in two selected fields must not show up twice.
             tagged = events.model.fields_of_action.through.objects.filter(fieldofaction__slug__in=self.field)

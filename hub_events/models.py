@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
-from django.db.models import Exists, F, OuterRef, Subquery
+from django.db.models import Exists, F, OuterRef, Prefetch, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -39,8 +39,14 @@ from hub_events.date_list import DateListField, parse_days
 from hub_events.ical import BERLIN, event_response, subscription_links
 from hub_events.ical_sequence import ICAL_TRACKED_FIELDS, REPETITION_FIELDS, next_sequence
 from hub_events.occurrences import Occurrence
+from hub_events.permissions import RegionsPermissionTester
 from regions.admin_forms import RegionScopedPageForm
 from regions.models import RegionPage
+
+
+def regions_in_order():
+    """The prefetch of an event's regions, by title (the first is the deprecated API field ``region``)."""
+    return Prefetch("regions", queryset=RegionPage.objects.order_by("title", "pk"))
 
 
 class EventPageQuerySet(PublicPageQuerySet):
@@ -73,7 +79,21 @@ class EventPageQuerySet(PublicPageQuerySet):
 
     def for_listing(self):
         """Everything an event card shows, in a fixed number of queries (the bodies stay in the database)."""
-        return self.defer_streamfields().select_related("region").prefetch_related("fields_of_action")
+        return self.defer_streamfields().prefetch_related(regions_in_order(), "fields_of_action")
+
+    def of_regions(self, translation_keys):
+        """The events of any of these regions (by ``translation_key``: an English event, an alias, keeps the
+        German region pages it was copied with), each once however many of them it belongs to."""
+        tagged = EventPage.regions.through.objects.filter(regionpage__translation_key__in=translation_keys)
+        return self.filter(pk__in=tagged.values("eventpage_id"))
+
+    def for_history(self):
+        """What a region's history shows of each past event (its regions, materials with their documents) in a
+        fixed number of queries, however many events."""
+        materials = Prefetch(
+            "materials", queryset=EventMaterial.objects.select_related("document").order_by("sort_order")
+        )
+        return self.defer_streamfields().prefetch_related(regions_in_order(), materials)
 
     def in_module_order(self):
         """A series' modules: by module number (events without one last), then by start."""
@@ -151,6 +171,12 @@ class EventIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
         """Past events with a recording, newest first, with the index's filters."""
         return routes.videothek(self, request)
 
+    @path("rueckblick/<str:slug>/", name="region_history")
+    def region_history(self, request, slug):
+        """The past events of one region, newest first, with recordings and results; an unknown region is a
+        404."""
+        return routes.region_history(self, request, slug)
+
     @path("kalender/", name="calendar")
     def calendar(self, request):
         """All upcoming events of the network (for a series: its upcoming modules) as iCalendar."""
@@ -208,13 +234,12 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
         help_text=_("Days on which the event does not take place, one per line, e.g. 24.12.2030."),
     )
     registration_url = models.URLField(_("Registration link"), blank=True)
-    region = models.ForeignKey(
+    regions = ParentalManyToManyField(
         "regions.RegionPage",
-        verbose_name=_("Region"),
-        null=True,
+        verbose_name=_("Regions"),
         blank=True,
-        on_delete=models.SET_NULL,
         related_name="events",
+        help_text=_("The event shows on the page, in the lists and in the calendar of each region."),
     )
     fields_of_action = ParentalManyToManyField(
         "home.FieldOfAction", verbose_name=_("Fields of action"), blank=True, related_name="events"
@@ -224,6 +249,12 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
         _("Recording"),
         blank=True,
         help_text=_("Address of the video after the event (video library)."),
+    )
+    outcome = models.TextField(
+        _("Outcome"),
+        max_length=600,
+        blank=True,
+        help_text=_("What came out of the event, in a few sentences: shown in the history of its regions."),
     )
     # Kept by save(), never edited (not in the panels): the iCal SEQUENCE and what it was last counted for.
     ical_sequence = models.PositiveIntegerField(_("iCal sequence"), default=0, editable=False)
@@ -267,7 +298,7 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("region"),
+                FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("fields_of_action", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("Classification"),
@@ -275,7 +306,11 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
         InlinePanel("speakers", label=_("Speakers")),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("recording_url"), InlinePanel("materials", label=_("Materials"))],
+            [
+                FieldPanel("recording_url"),
+                FieldPanel("outcome"),
+                InlinePanel("materials", label=_("Materials")),
+            ],
             heading=_("After the event"),
         ),
     ]
@@ -283,6 +318,7 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
         *Page.search_fields,
         index.SearchField("summary"),
         index.SearchField("body"),
+        index.SearchField("outcome"),
         index.FilterField("kind"),
         index.FilterField("start"),
     ]
@@ -304,11 +340,14 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
         APIField("repeat_exceptions"),
         APIField("next_dates"),
         APIField("registration_url", writable=True),
-        APIField("region", writable=True),
+        APIField("regions", writable=True),
+        # Deprecated: the first of ``regions``, for clients written when an event had one region.
+        APIField("region"),
         APIField("fields_of_action"),
         APIField("speakers"),
         APIField("body", writable=True),
         APIField("recording_url", writable=True),
+        APIField("outcome", writable=True),
         APIField("materials"),
     ]
 
@@ -362,6 +401,14 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
     def recurrence_end_text(self):
         return recurrence_text.describe_end(self.series)
 
+    def permissions_for_user(self, user):
+        """The moderators of each of the event's regions may edit it (``hub_events.permissions``)."""
+        return RegionsPermissionTester(user, self)
+
+    def saved_region_ids(self):
+        """The ids of the regions stored for this event (not a draft's): a query, to feed a subquery."""
+        return EventPage.regions.through.objects.filter(eventpage_id=self.pk).values("regionpage_id")
+
     @property
     def is_past(self):
         """No date of the event is still ahead (the last one has ended)."""
@@ -396,7 +443,7 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["region"] = self.local_region()
+        context["regions"] = self.local_regions()
         context["speakers"] = self.speakers.all()
         context["materials"] = self.materials.select_related("document")
         context["ical_url"] = self.ical_url(request)
@@ -406,13 +453,26 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
             context["skipped_days"] = [day for day in self.series.exceptions if day >= today]
         return context
 
-    def local_region(self):
-        """The region page in this event's language (an English alias keeps the German one), else the region."""
-        region = self.region
-        if region is None or region.locale_id == self.locale_id:
-            return region
-        local = RegionPage.objects.live().public().filter(translation_key=region.translation_key)
-        return local.filter(locale_id=self.locale_id).first() or region
+    def local_regions(self):
+        """The event's regions as pages of its language, by title: an English alias keeps the German region
+        pages it was copied with; their live English pages take their place. One query."""
+        keys = self.regions.values("translation_key")
+        by_key = {}
+        for region in RegionPage.objects.live().public().filter(translation_key__in=keys).order_by("pk"):
+            if region.locale_id == self.locale_id or region.translation_key not in by_key:
+                by_key[region.translation_key] = region
+        return sorted(by_key.values(), key=lambda region: (region.title, region.pk))
+
+    @property
+    def region(self):
+        """Deprecated field ``region`` of Wagtail's pages API, for clients written when an event had one region:
+        the first live one of ``regions`` by title, in the shape of the API's page references (``id`` and
+        ``meta.type``), or None. Code reads ``regions``."""
+        regions = [region for region in self.regions.all() if region.live]
+        if not regions:
+            return None
+        first = min(regions, key=lambda region: (region.title, region.pk))
+        return {"id": first.pk, "meta": {"type": first._meta.label}}
 
     def ical_url(self, request=None):
         """The address of this event's ``.ics`` download (relative on a single site)."""

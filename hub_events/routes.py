@@ -1,4 +1,5 @@
-"""The routes of an event index (``RoutablePageMixin``): the filtered listing, the Videothek and the iCal feeds.
+"""The routes of an event index (``RoutablePageMixin``): the filtered listing, the Videothek, a region's history
+and the iCal feeds.
 
 ``EventIndexPage``'s route methods hand over to these functions with the page, which gives its public events
 (``public_events``) and renders; see docs/events.md for the addresses.
@@ -14,6 +15,8 @@ from home.models import FieldOfAction
 from hub_events import ical
 from hub_events.event_regions import localize_regions, with_local_regions
 from hub_events.filters import FilterChoices, filter_form, parse_filters, regions_for_filter
+
+HISTORY_PER_PAGE = 20
 
 
 def network_only(page):
@@ -94,7 +97,7 @@ def calendar_region(page, request, slug):
     return ical.feed_response(
         request,
         # An English event may point to the German region (aliases keep their relations): match by key.
-        page.public_events().filter(region__translation_key=region.translation_key),
+        page.public_events().of_regions([region.translation_key]),
         name=f"{page.title}: {region.title}",
         url=region.get_full_url(request),
     )
@@ -109,4 +112,29 @@ def calendar_field(page, request, slug):
         page.public_events().filter(fields_of_action=field),
         name=f"{page.title}: {field.label}",
         url=page.get_full_url(request),
+    )
+
+
+def region_history(page, request, slug):
+    """The past events of one region, newest first, paginated, with recordings and results; an unknown region
+    is a 404, and so is a page of the list that does not exist."""
+    network_only(page)
+    region = get_object_or_404(regions_for_filter(page.locale_id), slug=slug)
+    events = (
+        page.public_events()
+        .of_regions([region.translation_key])
+        .past(timezone.now())
+        .order_by("-start", "-pk")
+        .for_history()
+    )
+    past = paginate(request, events, per_page=HISTORY_PER_PAGE)
+    past.object_list = with_local_regions(past.object_list, page.locale_id)
+    return page.render(
+        request,
+        template="events/event_index_page_region_history.html",
+        context_overrides={
+            "region": region,
+            "past_events": past,
+            "index_url": page.get_url(request),
+        },
     )

@@ -5,7 +5,7 @@ from wagtail import hooks
 from common.language import locale_id
 from home.sections import HOME_PAGE_SECTIONS, REGION_PAGE_SECTIONS, Section
 from hub_events.event_regions import with_local_regions
-from hub_events.models import EventPage
+from hub_events.models import EventPage, regions_in_order
 
 
 def _upcoming():
@@ -22,11 +22,30 @@ def _upcoming():
 @hooks.register(HOME_PAGE_SECTIONS)
 def upcoming_events(page, request):
     # The cards show the region, not the fields of action.
-    events = with_local_regions(_upcoming().select_related("region")[:3], locale_id())
+    events = with_local_regions(_upcoming().prefetch_related(regions_in_order())[:3], locale_id())
     return Section("upcoming_events", events)
+
+
+PAST_EVENTS_ON_REGION_PAGE = 3
 
 
 @hooks.register(REGION_PAGE_SECTIONS)
 def upcoming_events_of_region(page, request):
     # By translation key: an English event (an alias) points to the German region page.
-    return Section("upcoming_events", _upcoming().filter(region__translation_key=page.translation_key)[:5])
+    return Section("upcoming_events", _upcoming().of_regions([page.translation_key])[:5])
+
+
+@hooks.register(REGION_PAGE_SECTIONS)
+def past_events_of_region(page, request):
+    """The region's latest past events with their recordings and results; the rest are on its history page
+    (``EventIndexPage`` route ``region_history``)."""
+    events = (
+        EventPage.objects.live()
+        .public()
+        .filter(locale_id=locale_id())
+        .of_regions([page.translation_key])
+        .past(timezone.now())
+        .order_by("-start", "-pk")
+        .for_history()[:PAST_EVENTS_ON_REGION_PAGE]
+    )
+    return Section("past_events", with_local_regions(events, locale_id()))

@@ -69,14 +69,15 @@ def _events(ids):
         .public()
         .filter(pk__in=ids)
         .defer_streamfields()
-        .prefetch_related("fields_of_action")
+        .prefetch_related("regions", "fields_of_action")
     )
     return {
         page.pk: Entry(
             ItemKind.EVENT,
             0,
             page,
-            {page.region_id} if page.region_id else set(),
+            # Every region of the event: a member of two of them still gets one item (readers are distinct).
+            {region.pk for region in page.regions.all()},
             {f.pk for f in page.fields_of_action.all()},
             when=timezone.localtime(page.shown_date.start),
         )

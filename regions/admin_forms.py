@@ -1,16 +1,16 @@
 """Admin forms and panels that keep regional moderators inside their own region, and the editors' initiative form.
 
 Page permissions already confine a moderator to their region's subtree, but two things reach further than
-the tree: the region a page is *tagged* with (``EventPage.region``, ``NewsPage.regions`` — what a region's
-public page lists) and the region's team (``RegionPage.moderators`` — which grants admin rights). Both are
-limited here; editors and superusers keep every choice.
+the tree: the regions a page is *tagged* with (``EventPage.regions``, ``NewsPage.regions`` — what a region's
+public page lists, and for an event who may edit it) and the region's team (``RegionPage.moderators`` — which
+grants admin rights). Both are limited here; editors and superusers keep every choice.
 """
 
 import uuid
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.panels import InlinePanel
@@ -21,28 +21,28 @@ from members.roles import MEMBERS
 from members.validators import reencode_avatar, validate_avatar
 from regions.rules import moderated_regions
 
-REGION_FIELDS = ("region", "regions")
+REGION_FIELDS = ("regions",)
 TEAM_RELATION = "moderators"
 
 
 def _initial_pks(value):
-    """The primary keys in a form's initial value for a foreign key or many-to-many field."""
-    if value is None or value == "":
+    """The primary keys in a form's initial value for a many-to-many field."""
+    if not value:
         return []
-    if isinstance(value, (str, int)) or hasattr(value, "pk"):
-        value = [value]
     return [getattr(item, "pk", item) for item in value if item]
 
 
 class RegionScopedPageForm(WagtailAdminPageForm):
-    """For events and news: a moderator may tag a page only with the regions they moderate.
+    """For events and news: a moderator may add or remove only the regions they moderate.
 
-    Regions the page already has stay selectable (an editor's earlier choice is not silently dropped when a
-    moderator edits the page); any other region is not offered, and posting it anyway is a form error.
+    The other regions the page is tagged with (an editor's or another team's choice) are not offered and stay
+    on the page whatever is posted: a moderator can neither remove another region's tagging nor add a region
+    that is not theirs (posting one is a form error). The field's help names the regions kept.
     """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.kept_regions = {}
         if rules.has_perm("regions.change_team", self.for_user):  # editors, superusers and code: every region
             return
         allowed = moderated_regions(self.for_user).values("pk")
@@ -51,7 +51,23 @@ class RegionScopedPageForm(WagtailAdminPageForm):
             if field is None:
                 continue
             current = _initial_pks(self.initial.get(name)) if self.instance.pk else []
-            field.queryset = field.queryset.filter(Q(pk__in=allowed) | Q(pk__in=current))
+            kept = field.queryset.filter(pk__in=current).exclude(pk__in=allowed).order_by("title")
+            self.kept_regions[name] = list(kept)
+            field.queryset = field.queryset.filter(pk__in=allowed)
+            if self.kept_regions[name]:
+                titles = ", ".join(region.title for region in self.kept_regions[name])
+                field.help_text = _(
+                    "Also in: %(regions)s. Only their regional teams or the editors can remove these."
+                ) % {"regions": titles}
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for name, kept in self.kept_regions.items():
+            if kept and name in cleaned_data:
+                chosen = {region.pk for region in cleaned_data[name] or []}
+                model = self.fields[name].queryset.model
+                cleaned_data[name] = model.objects.filter(pk__in=chosen | {region.pk for region in kept})
+        return cleaned_data
 
 
 class RegionModeratorForm(WagtailAdminModelForm):

@@ -282,7 +282,8 @@ EVENTS = [
         "title": "Regionalgespräch Münsterland und Ostwestfalen-Lippe",
         "kind": "regional_meeting",
         "parent": "muensterland",
-        "region": "muensterland",
+        # One event of two regions: both teams may edit it, and it shows on both region pages.
+        "regions": ["muensterland", "minden-ostwestfalen-lippe"],
         "when": {"days": -42, "weekday": 1, "at": (17, 0), "minutes": 120},
         "fields": [SOCIAL, ENERGY],
         "summary": "Kommunen, Initiativen und Freiwilligenagenturen aus dem Münsterland und aus Ostwestfalen-Lippe vernetzen sich online.",
@@ -291,6 +292,10 @@ EVENTS = [
             ("Paul Brenner", "Netzwerk Wandeltage Minden"),
         ],
         "materials": ["Ergebnisse Regionalgespräch Münsterland und Ostwestfalen-Lippe"],
+        "outcome": (
+            "Drei Kommunen und fünf Initiativen wollen ein gemeinsames Lastenrad-Netz aufbauen; das nächste "
+            "Treffen findet in Minden statt."
+        ),
         "body": body(
             paragraph(
                 "Nach einer Vorstellungsrunde ging es in kleine Gruppen an den virtuellen Kaffeetisch. Zwei "
@@ -304,7 +309,7 @@ EVENTS = [
         "title": "Regionalgespräch Köln, Bonn und Aachen",
         "kind": "regional_meeting",
         "parent": "koeln-bonn",
-        "region": "koeln-bonn",
+        "regions": ["koeln-bonn"],
         "when": {"days": 31, "weekday": 1, "at": (17, 0), "minutes": 120},
         "fields": [SOCIAL],
         "summary": "Online-Treffen für Kommunen und Initiativen im Rheinland: kennenlernen, Erfahrungen teilen, gemeinsame Vorhaben finden.",
@@ -322,7 +327,7 @@ EVENTS = [
         "kind": "conference",
         "format": "live",
         "parent": "neumarkt-oberpfalz",
-        "region": "neumarkt-oberpfalz",
+        "regions": ["neumarkt-oberpfalz"],
         "when": {"days": -26, "weekday": 5, "at": (10, 0), "minutes": 420},
         "venue": "Reitstadel Neumarkt",
         "address": "Neumarkt in der Oberpfalz, Bayern",
@@ -331,6 +336,10 @@ EVENTS = [
         "fields": [FOOD, ECONOMY, SOCIAL],
         "summary": "Ein Tag an Thementischen: Menschen aus Stadt und Landkreis entwickeln gemeinsam Projekte für eine zukunftsfähige Region.",
         "speakers": [("Regional-Team Neumarkt", "Gastgeberinnen und Gastgeber")],
+        "outcome": (
+            "120 Menschen an acht Thementischen, 14 Verabredungen auf dem Marktplatz – darunter ein Repair-Café "
+            "und eine Mitfahrbank für den Landkreis."
+        ),
         "body": body(
             heading("Programm"),
             paragraph(
@@ -352,7 +361,7 @@ EVENTS = [
         "kind": "conference",
         "format": "live",
         "parent": "muensterland",
-        "region": "muensterland",
+        "regions": ["muensterland"],
         "when": {"days": 45, "weekday": 5, "at": (10, 0), "minutes": 420},
         "venue": "Halle am Stadthafen, Münster",
         "address": "Hafenweg, Münster",

@@ -26,7 +26,7 @@ def setup(region_index):
     moderator = UserFactory(verified=True)
     region.moderators.add(RegionModerator(user=moderator, role="Moderation"))
     region.save_revision().publish()
-    event = EventPageFactory(parent=region, region=region, location=GOOD)
+    event = EventPageFactory(parent=region, regions=[region], location=GOOD)
     event.save_revision().publish()
     _, plaintext = APIToken.create_token(user=moderator, name="Redaktionssystem")
     return region, event, Client(HTTP_AUTHORIZATION=f"Bearer {plaintext}")

@@ -95,7 +95,7 @@ def test_a_region_shows_place_and_status_but_never_its_contact_address(client, r
 
 def test_an_event_shows_times_format_and_region(client, event_index, region):
     event = EventPageFactory(
-        parent=event_index, title="Regionalgespräch", region=region, format="hybrid", venue="Rathaus"
+        parent=event_index, title="Regionalgespräch", regions=[region], format="hybrid", venue="Rathaus"
     )
     event.save_revision().publish()
 

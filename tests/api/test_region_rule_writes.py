@@ -1,7 +1,6 @@
 """The region of events and news through the API: in the write schemas, and held to the region rule.
 
-An event takes its region as ``region_id`` (Wagtail's name for a foreign key in its write schemas), a news
-item its regions as ``regions`` (a list of page ids). A moderator's token may only name their own regions,
+Events and news take their regions as ``regions`` (a list of page ids). A moderator's token may only name their own regions,
 on create and on update; an editor's token any region. Bad values are a 4xx, never a 500.
 """
 
@@ -23,8 +22,8 @@ pytestmark = pytest.mark.django_db
 regions = test_write_tokens.regions
 
 WRITE_SCHEMAS = {
-    "EventPageCreateSchema": "region_id",
-    "EventPagePatchSchema": "region_id",
+    "EventPageCreateSchema": "regions",
+    "EventPagePatchSchema": "regions",
     "NewsPageCreateSchema": "regions",
     "NewsPagePatchSchema": "regions",
 }
@@ -61,8 +60,9 @@ def assert_refused(response, *fields):
     assert any(field in loc for loc in locations for field in fields), body
 
 
-def region_ids(news):
-    return sorted(NewsPage.objects.get(pk=news.pk).regions.values_list("pk", flat=True))
+def region_ids(page):
+    """The saved regions of a news item or event."""
+    return sorted(type(page).objects.get(pk=page.pk).regions.values_list("pk", flat=True))
 
 
 @pytest.fixture
@@ -79,7 +79,7 @@ def own_event(regions):
         summary="Einmal im Monat.",
         start=dt.datetime(2030, 6, 1, 18, tzinfo=dt.UTC),
         end=dt.datetime(2030, 6, 1, 20, tzinfo=dt.UTC),
-        region=region_a,
+        regions=[region_a],
     )
     region_a.add_child(instance=event)
     return event
@@ -110,8 +110,9 @@ def test_the_openapi_schema_lists_the_region_fields_in_the_write_bodies(regions)
     assert regions_field["type"] == "array"
     assert regions_field["items"]["type"] == "integer"
     assert regions_field["items"]["minimum"] == 1
-    event_region = components["EventPageCreateSchema"]["properties"]["region_id"]
-    assert {"type": "integer", "minimum": 1} | event_region["anyOf"][0] == event_region["anyOf"][0]
+    event_regions = components["EventPageCreateSchema"]["properties"]["regions"]
+    assert event_regions["items"]["type"] == "integer"
+    assert event_regions["items"]["minimum"] == 1
 
 
 def test_wagtails_schema_endpoint_lists_regions_for_news(regions):
@@ -163,9 +164,9 @@ def test_a_moderator_token_cannot_create_news_for_another_region(regions, publis
 def test_a_moderator_token_cannot_create_an_event_for_another_region(regions):
     region_a, region_b, moderator = regions
 
-    response = create(token_client(moderator), new_event(region_a) | {"region_id": region_b.pk})
+    response = create(token_client(moderator), new_event(region_a) | {"regions": [region_b.pk]})
 
-    assert_refused(response, "region", "region_id")
+    assert_refused(response, "regions")
     assert not EventPage.objects.exists()
 
 
@@ -173,12 +174,12 @@ def test_an_editor_token_sets_any_region(regions, editor, event_index, news_inde
     region_a, region_b, _ = regions
     client = token_client(editor)
 
-    event = create(client, new_event(event_index) | {"region_id": region_b.pk})
+    event = create(client, new_event(event_index) | {"regions": [region_b.pk]})
     news = create(client, new_news(news_index, regions=[region_a.pk, region_b.pk]))
 
     assert event.status_code == 201, event.content
     assert news.status_code == 201, news.content
-    assert EventPage.objects.get(slug="netzwerktreffen").region_id == region_b.pk
+    assert region_ids(EventPage.objects.get(slug="netzwerktreffen")) == [region_b.pk]
     assert region_ids(NewsPage.objects.get(slug="neues")) == sorted([region_a.pk, region_b.pk])
 
 
@@ -189,12 +190,12 @@ def test_a_moderator_token_cannot_move_an_event_to_another_region(regions, own_e
     region_a, region_b, moderator = regions
     client = token_client(moderator)
 
-    response = patch(client, own_event, {"meta": {"type": "events.EventPage"}, "region_id": region_b.pk})
+    response = patch(client, own_event, {"meta": {"type": "events.EventPage"}, "regions": [region_b.pk]})
 
-    assert_refused(response, "region", "region_id")
+    assert_refused(response, "regions")
     own_event.refresh_from_db()
-    assert own_event.region_id == region_a.pk
-    assert own_event.get_latest_revision_as_object().region_id == region_a.pk
+    assert region_ids(own_event) == [region_a.pk]
+    assert [region.pk for region in own_event.get_latest_revision_as_object().regions.all()] == [region_a.pk]
 
 
 def test_a_moderator_token_cannot_retag_news_with_another_region(regions, own_news):
@@ -243,9 +244,9 @@ def test_an_editor_token_retags_news_with_any_region(regions, editor, own_news):
 
 @pytest.mark.parametrize("value", BAD_IDS.values(), ids=BAD_IDS.keys())
 def test_bad_region_ids_for_an_event_are_a_4xx(regions, editor, event_index, value):
-    response = create(token_client(editor), new_event(event_index) | {"region_id": value})
+    response = create(token_client(editor), new_event(event_index) | {"regions": [value]})
 
-    assert_refused(response, "region", "region_id")
+    assert_refused(response, "regions")
     assert not EventPage.objects.exists()
 
 
@@ -270,8 +271,8 @@ def test_bad_region_ids_on_update_are_a_4xx(regions, own_event, own_news, value)
     _, _, moderator = regions
     client = token_client(moderator)
 
-    event = patch(client, own_event, {"meta": {"type": "events.EventPage"}, "region_id": value})
+    event = patch(client, own_event, {"meta": {"type": "events.EventPage"}, "regions": [value]})
     news = patch(client, own_news, {"meta": {"type": "news.NewsPage"}, "regions": [value]})
 
-    assert_refused(event, "region_id")
+    assert_refused(event, "regions")
     assert_refused(news, "regions")

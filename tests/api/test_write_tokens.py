@@ -82,7 +82,7 @@ def test_a_moderator_token_adds_events_only_under_its_own_region(regions):
     client = token_client(moderator)
 
     refused = create(client, new_event(region_b))
-    accepted = create(client, new_event(region_a) | {"region_id": region_a.pk})
+    accepted = create(client, new_event(region_a) | {"regions": [region_a.pk]})
 
     assert refused.status_code == 403, refused.content
     assert accepted.status_code == 201, accepted.content
@@ -90,12 +90,12 @@ def test_a_moderator_token_adds_events_only_under_its_own_region(regions):
     region_b.refresh_from_db()
     assert not region_b.get_children().exists()
     event = region_a.get_children().get().specific
-    assert (event.title, event.region_id, event.live) == ("Netzwerktreffen", region_a.pk, False)
+    assert (event.title, list(event.regions.all()), event.live) == ("Netzwerktreffen", [region_a], False)
 
 
 def test_a_moderator_token_cannot_tag_an_event_with_another_region(regions):
     region_a, region_b, moderator = regions
-    event = new_event(region_a) | {"region_id": region_b.pk}
+    event = new_event(region_a) | {"regions": [region_b.pk]}
 
     response = create(token_client(moderator), event)
 

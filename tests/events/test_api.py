@@ -21,7 +21,7 @@ def events(make_event, region, other_region):
             title="Winter-Webinar",
             summary="Im Winter.",
             start=dt.datetime(2031, 1, 14, 18, 0, tzinfo=BERLIN),
-            region=region,
+            regions=[region],
             fields=[ENERGY, FOOD],
         ),
         "summer": make_event(
@@ -30,7 +30,7 @@ def events(make_event, region, other_region):
             format="live",
             venue="Reitstadel",
             start=dt.datetime(2031, 7, 5, 10, 0, tzinfo=BERLIN),
-            region=other_region,
+            regions=[other_region],
             fields=[FOOD],
         ),
         "soon": make_event(days=2, title="Bald", kind="live_call"),
@@ -64,6 +64,8 @@ def test_an_event_with_all_its_fields(client, events, region):
         "recurrence": "",
         "exceptions": [],
         "next_dates": [{"start": "2031-01-14T18:00:00+01:00", "end": "2031-01-14T20:00:00+01:00"}],
+        "regions": [{"id": region.pk, "title": "Neumarkt in der Oberpfalz", "url": region.full_url}],
+        # deprecated: the first of the regions
         "region": {"id": region.pk, "title": "Neumarkt in der Oberpfalz", "url": region.full_url},
         "fields": [
             {"slug": ENERGY, "name": "Energie und Verkehr"},

@@ -12,13 +12,13 @@ pytestmark = pytest.mark.django_db
 def events(make_event, region, other_region):
     return {
         "webinar": make_event(title="Webinar Energie", kind="webinar", fields=[ENERGY]),
-        "call": make_event(title="Live-Call Ernährung", kind="live_call", fields=[FOOD], region=region),
+        "call": make_event(title="Live-Call Ernährung", kind="live_call", fields=[FOOD], regions=[region]),
         "meeting": make_event(
             title="Regionalgespräch Wendland",
             kind="regional_meeting",
             format="live",
             venue="Gasthof",
-            region=other_region,
+            regions=[other_region],
             fields=[SOCIAL, ENERGY],
         ),
         "past": make_event(days=-20, title="Vergangenes Webinar Energie", kind="webinar", fields=[ENERGY]),

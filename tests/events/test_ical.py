@@ -46,7 +46,7 @@ def summer_event(make_event, region):
         address="Residenzplatz 1, Neumarkt",
         start=dt.datetime(2031, 7, 5, 10, 0, tzinfo=BERLIN),
         end=dt.datetime(2031, 7, 5, 17, 30, tzinfo=BERLIN),
-        region=region,
+        regions=[region],
         fields=[ENERGY, FOOD],
         location="SRID=4326;POINT(11.4597 49.2804)",
     )
@@ -140,10 +140,10 @@ def test_user_text_is_escaped_not_interpreted(client, event_index, make_event):
 def test_the_region_feed_has_exactly_that_regions_upcoming_events(
     client, event_index, make_event, region, other_region
 ):
-    make_event(title="Neumarkt 1", region=region)
-    make_event(title="Neumarkt 2", region=region, days=30)
-    make_event(title="Neumarkt vorbei", region=region, days=-2)
-    make_event(title="Wendland", region=other_region)
+    make_event(title="Neumarkt 1", regions=[region])
+    make_event(title="Neumarkt 2", regions=[region], days=30)
+    make_event(title="Neumarkt vorbei", regions=[region], days=-2)
+    make_event(title="Wendland", regions=[other_region])
     make_event(title="Netzwerk")
 
     calendar = parse(client.get(feed_url(event_index, "calendar_region", slug="neumarkt")))
@@ -239,7 +239,7 @@ def test_the_event_index_offers_the_subscription(client, event_index):
 
 
 def test_the_region_page_offers_its_calendar(client, event_index, region, make_event):
-    make_event(title="Termin in Neumarkt", region=region)
+    make_event(title="Termin in Neumarkt", regions=[region])
 
     html = client.get(region.url).content.decode()
 

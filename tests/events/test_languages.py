@@ -33,7 +33,7 @@ def two_languages(make_event, region):
         kind="conference",
         start=dt.datetime(2031, 1, 25, 10, 0, tzinfo=BERLIN),
         end=dt.datetime(2031, 1, 26, 16, 0, tzinfo=BERLIN),
-        region=region,
+        regions=[region],
     )
     network = make_event(title="Netzwerktreffen", start=dt.datetime(2031, 3, 4, 18, 0, tzinfo=BERLIN))
     english_tree()
@@ -171,3 +171,25 @@ def test_the_english_region_page_shows_the_regions_english_events(client, event_
 
     assert "Winter webinar" in html
     assert "Winter-Webinar" not in html
+
+
+def test_the_english_region_page_and_history_show_the_english_past_events(
+    client, event_index, make_event, region, other_region
+):
+    past = make_event(title="Regionalgespräch", days=-10, regions=[region, other_region])
+    english_tree()
+    retitle(english(past), "Regional meeting")
+
+    page = client.get("/en/regionen/neumarkt/")
+    history = client.get("/en/veranstaltungen/rueckblick/neumarkt/")
+
+    assert [event.title for event in page.context["past_events"]] == ["Regional meeting"]
+    assert [event.title for event in history.context["past_events"]] == ["Regional meeting"]
+    # The alias keeps the German regions; the cards link the English region pages.
+    html = history.content.decode()
+    assert 'href="/en/regionen/neumarkt/"' in html
+    assert 'href="/en/regionen/wendland/"' in html
+    assert 'href="/regionen/neumarkt/"' not in html
+    assert client.get("/veranstaltungen/rueckblick/neumarkt/").context["past_events"][0].title == (
+        "Regionalgespräch"
+    )

@@ -25,7 +25,7 @@ def test_event_page_shows_time_in_berlin_format_speakers_and_recording(client, e
         module_number=0,
         start=dt.datetime(2024, 10, 1, 18, 0, tzinfo=BERLIN),
         end=dt.datetime(2024, 10, 1, 20, 0, tzinfo=BERLIN),
-        region=region,
+        regions=[region],
         recording_url="https://vimeo.com/123456",
     )
     EventSpeaker.objects.create(page=event, name="Kim Muster", affiliation="Regionallabor-Team")

@@ -15,14 +15,14 @@ def make_events(make_event, region, count, start=0):
         make_event(
             days=number + 1,
             title=f"Kommend {number}",
-            region=region,
+            regions=[region],
             fields=[ENERGY, FOOD],
             recording_url="https://vimeo.com/1",
         )
         make_event(
             days=-(number + 1) * 7,
             title=f"Sprechstunde {number}",
-            region=region,
+            regions=[region],
             fields=[ENERGY],
             repeat="weekly",
             repeat_count=number + 2 * 7,
@@ -31,7 +31,7 @@ def make_events(make_event, region, count, start=0):
         make_event(
             days=-(number + 1),
             title=f"Vorbei {number}",
-            region=region,
+            regions=[region],
             fields=[ENERGY],
             recording_url="https://vimeo.com/2",
         )
@@ -49,6 +49,7 @@ def urls(event_index, region):
         "api": "/api/v3/events/",
         "api_past": f"/api/v3/events/?when=past&field={ENERGY}&region=neumarkt&limit=100",
         "region": region.url,
+        "region_history": event_index.url + "rueckblick/neumarkt/",
     }
 
 
@@ -72,6 +73,7 @@ def count_queries(client, url):
         "api",
         "api_past",
         "region",
+        "region_history",
     ],
 )
 def test_query_count_does_not_grow_with_the_number_of_events(

@@ -136,7 +136,7 @@ def test_the_pages_api_shows_the_rule_and_next_dates(client, office_hours):
 
 def test_home_and_region_sections_show_the_next_date(client, home_page, region, make_event):
     event = make_event(
-        days=-13, hours=1, title="Live-Call Region", region=region, repeat="weekly", repeat_count=4
+        days=-13, hours=1, title="Live-Call Region", regions=[region], repeat="weekly", repeat_count=4
     )
     next_date = event.occurrences(after=timezone.now(), limit=1)[0]
     stamp = f'datetime="{next_date.start.astimezone(BERLIN).isoformat()}"'

@@ -42,7 +42,7 @@ def add_events(index, count, region=None):
         event = EventPageFactory(
             parent=index,
             start=now + dt.timedelta(days=number - count // 2),
-            region=region,
+            regions=[region] if region else [],
             module_number=number,
         )
         event.fields_of_action.set(FieldOfAction.objects.all()[:2])

@@ -29,9 +29,10 @@ def news(parent, title, regions=(), fields=(), live=True):
     return publish(page, regions, fields)
 
 
-def event(parent, title, region=None, fields=()):
-    page = EventPageFactory(parent=parent, title=title, live=False, region=region)
-    return publish(page, fields=fields)
+def event(parent, title, region=None, fields=(), regions=()):
+    """An event of ``regions`` (or of the one ``region``), published."""
+    page = EventPageFactory(parent=parent, title=title, live=False)
+    return publish(page, regions=list(regions) or ([region] if region else []), fields=fields)
 
 
 def initiative(region, name, status=ApprovalStatus.APPROVED, fields=()):

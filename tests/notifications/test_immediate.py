@@ -17,7 +17,7 @@ from notifications.mails import unsubscribe_token
 from notifications.models import Follow, Frequency, Item, Preferences
 from notifications.tasks import announce
 from tests.members.factories import UserFactory
-from tests.notifications.helpers import body, initiative, news, run_queue, topic, unsubscribe_path
+from tests.notifications.helpers import body, event, initiative, news, run_queue, topic, unsubscribe_path
 from tests.regions.helpers import join
 
 
@@ -215,3 +215,21 @@ def test_a_topic_approved_by_a_moderator_later_is_announced(
         first.save()  # machina's moderation queue approves the post; the topic follows after the signal
 
     assert Item.objects.filter(kind="topic", object_id=waiting.pk).exists()
+
+
+def test_an_event_of_two_regions_reaches_the_members_of_each_once(
+    inbox, eager, region, other_region, event_index, django_capture_on_commit_callbacks
+):
+    both = UserFactory(verified=True)
+    for joined in (region, other_region):
+        join(both, joined, agreed=False)
+        Follow.objects.create(user=both, region=joined, frequency=Frequency.IMMEDIATELY)
+    only_other = UserFactory(verified=True)
+    join(only_other, other_region, agreed=False)
+    Follow.objects.create(user=only_other, region=other_region, frequency=Frequency.IMMEDIATELY)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        event(event_index, "Regionalgespräch", regions=[region, other_region])
+
+    recipients = sorted(address for addresses, _message in inbox.messages for address in addresses)
+    assert recipients == sorted([eager.email, both.email, only_other.email])

@@ -24,7 +24,7 @@ def edit_url(page):
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
-def event_data(slug, region):
+def event_data(slug, *regions):
     data = nested_form_data(
         {
             "title": "Regionalgespräch",
@@ -40,7 +40,7 @@ def event_data(slug, region):
             "action-publish": "publish",
         }
     )
-    data["region"] = region.pk
+    data["regions"] = [region.pk for region in regions]
     return data
 
 
@@ -85,7 +85,7 @@ def test_moderator_is_offered_only_their_own_regions_for_an_event(client, region
 
     response = client.get(add_url("events", "eventpage", region))
 
-    choices = set(response.context["form"].fields["region"].queryset.values_list("pk", flat=True))
+    choices = set(response.context["form"].fields["regions"].queryset.values_list("pk", flat=True))
     assert choices == {region.pk}
 
 
@@ -95,7 +95,7 @@ def test_moderator_cannot_tag_an_event_with_another_region(client, region, other
     response = client.post(add_url("events", "eventpage", region), event_data("fremd", other_region))
 
     assert response.status_code == 200
-    assert "region" in response.context["form"].errors
+    assert "regions" in response.context["form"].errors
     assert not EventPage.objects.filter(slug="fremd").exists()
 
 
@@ -106,8 +106,8 @@ def test_moderator_tags_an_event_with_their_own_region(client, region, moderator
 
     assert response.status_code == 302
     # Wagtail-localize gives the new page an English alias at once; both point to the German region.
-    assert EventPage.objects.get(slug="eigen", locale__language_code="de").region_id == region.pk
-    assert EventPage.objects.get(slug="eigen", locale__language_code="en").region_id == region.pk
+    assert list(EventPage.objects.get(slug="eigen", locale__language_code="de").regions.all()) == [region]
+    assert list(EventPage.objects.get(slug="eigen", locale__language_code="en").regions.all()) == [region]
 
 
 def test_editor_may_tag_an_event_with_any_region(client, region, other_region):
@@ -116,7 +116,9 @@ def test_editor_may_tag_an_event_with_any_region(client, region, other_region):
     response = client.post(add_url("events", "eventpage", region), event_data("redaktion", other_region))
 
     assert response.status_code == 302
-    assert EventPage.objects.get(slug="redaktion", locale__language_code="de").region_id == other_region.pk
+    assert list(EventPage.objects.get(slug="redaktion", locale__language_code="de").regions.all()) == [
+        other_region
+    ]
 
 
 def test_moderator_cannot_tag_news_with_another_region(client, region, other_region, moderator):

@@ -59,7 +59,7 @@ def test_moderator_cannot_delete_their_region_page(client, region, moderator):
 
 
 def test_moderator_can_edit_and_publish_events_and_news_under_their_region(region, moderator):
-    event = EventPageFactory(parent=region, region=region)
+    event = EventPageFactory(parent=region, regions=[region])
     news = NewsPageFactory(parent=region)
 
     for page in (event, news):
