@@ -32,6 +32,7 @@ from home.models import (
     PublicPageQuerySet,
     RoutedPageMixin,
 )
+from home.sections import EVENT_PAGE_SECTIONS, page_sections
 from hub_events import routes
 from hub_events.choices import EventFormat, EventKind
 from hub_events.ical import event_response, subscription_links
@@ -293,6 +294,7 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
         context["speakers"] = self.speakers.all()
         context["materials"] = self.materials.select_related("document")
         context["ical_url"] = self.ical_url(request)
+        context.update(page_sections(EVENT_PAGE_SECTIONS, self, request))
         return context
 
     def local_region(self):
