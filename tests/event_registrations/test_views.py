@@ -1,0 +1,140 @@
+"""The routes: who may use them, bad input, and the meeting link that only participants see."""
+
+import pytest
+
+from event_registrations.models import Registration, Status
+from tests.event_registrations.helpers import MEETING, committed, event_with_registration, register_member
+from tests.events.factories import EventPageFactory
+from tests.members.factories import UserFactory
+from tests.regions.factories import RegionPageFactory
+from tests.regions.helpers import logged_in, set_team
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def event(region):
+    return event_with_registration(region, capacity=5)
+
+
+def test_a_member_registers_in_one_click_and_sees_the_meeting_link(event, member, client):
+    client.force_login(member)
+    assert MEETING not in client.get(event.url).content.decode()
+    with committed():
+        response = client.post(f"/anmeldung/veranstaltung/{event.pk}/", {"consent": "on"})
+    assert response.status_code == 302
+    assert Registration.objects.get(user=member).status == Status.CONFIRMED
+    assert MEETING in client.get(event.url).content.decode()
+
+
+def test_the_meeting_link_never_reaches_anyone_else(event, member, client, settings):
+    register_member(event, member)
+    other = logged_in(UserFactory(verified=True))
+    urls = [
+        event.url,
+        event.url + "kalender/",
+        "/veranstaltungen/kalender/",
+        "/api/v3/events/",
+        f"/api/v3/pages/{event.pk}/",
+        "/api/v3/pages/?type=events.EventPage&fields=*",
+        f"/suche/?q={event.title}",
+        "/suche/?q=geheimer-raum",
+        f"/api/v3/actions/?q={event.title}",
+    ]
+    for url in urls:
+        for who in (client, other):
+            assert MEETING not in who.get(url).content.decode(), url
+
+
+def test_guests_get_the_form_and_a_mail_to_confirm(event, client, smtp):
+    response = client.get(f"/anmeldung/veranstaltung/{event.pk}/")
+    assert response.status_code == 200
+    assert 'name="email"' in response.content.decode()
+    with committed():
+        response = client.post(
+            f"/anmeldung/veranstaltung/{event.pk}/",
+            {"name": "Gerda Gast", "email": "gerda@example.org", "consent": "on"},
+        )
+    assert response.status_code == 200
+    assert Registration.objects.get(email="gerda@example.org").status == Status.PENDING
+    assert len(smtp.to("gerda@example.org")) == 1
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"name": "Gerda\x00", "email": "g@example.org", "consent": "on"},
+        {"name": "G" * 5000, "email": "g@example.org", "consent": "on"},
+        {"name": "Gerda", "email": "not an address", "consent": "on"},
+        {"name": "Gerda", "email": "g@example.org"},
+    ],
+)
+def test_bad_guest_input_is_a_400(event, client, data):
+    response = client.post(f"/anmeldung/veranstaltung/{event.pk}/", data)
+    assert response.status_code == 400
+    assert not Registration.objects.exists()
+
+
+def test_unknown_closed_and_past_events_are_refused(region, client, member):
+    assert client.get("/anmeldung/veranstaltung/999999999/").status_code == 404
+    assert client.get("/anmeldung/veranstaltung/99999999999999999999999/").status_code in (400, 404)
+    without = EventPageFactory(parent=region)
+    assert client.get(f"/anmeldung/veranstaltung/{without.pk}/").status_code == 404
+    past = event_with_registration(region, days=-2)
+    client.force_login(member)
+    response = client.post(f"/anmeldung/veranstaltung/{past.pk}/", {"consent": "on"})
+    assert response.status_code == 409
+    assert not Registration.objects.exists()
+
+
+def test_cancel_link_shows_a_button_and_post_cancels(event, member, client, smtp):
+    register_member(event, member)
+    link = [line for line in smtp.text_of(smtp.to(member.email)[0]).split() if "/stornieren/" in line][0]
+    path = link.split("localhost", 1)[-1] if "localhost" in link else "/" + link.split("/", 3)[3]
+    assert client.get(path).status_code == 200
+    assert Registration.objects.get().status == Status.CONFIRMED
+    with committed():
+        assert client.post(path).status_code == 200
+    assert Registration.objects.get().status == Status.CANCELLED
+    assert client.get("/anmeldung/stornieren/forged/").status_code == 404
+    assert client.get("/anmeldung/bestaetigen/" + "x" * 300 + "/").status_code == 404
+
+
+def test_only_the_events_team_and_editors_see_participants(event, member, moderator, editor, region_index):
+    register_member(event, member)
+    other_region = RegionPageFactory(parent=region_index, title="Wendland", slug="wendland")
+    other_moderator = UserFactory(verified=True)
+    set_team(other_region, [other_moderator])
+    urls = [
+        f"/admin/event-registrations/{event.pk}/participants/",
+        f"/admin/event-registrations/{event.pk}/participants.csv",
+        f"/admin/event-registrations/{event.pk}/settings/",
+        f"/admin/event-registrations/{event.pk}/message/",
+    ]
+    for url in urls:
+        assert logged_in(other_moderator).get(url).status_code in (302, 403), url
+        assert logged_in(member).get(url).status_code in (302, 403), url
+        assert logged_in(moderator).get(url).status_code == 200, url
+        assert logged_in(editor).get(url).status_code == 200, url
+    csv = logged_in(moderator).get(urls[1]).content.decode("utf-8")
+    assert csv.startswith("\ufeff") and member.email in csv and ";" in csv
+    assert logged_in(moderator).get(urls[0] + "?datum=nonsense").status_code == 404
+
+
+def test_the_team_marks_attendance_and_writes_to_participants(event, member, moderator, smtp):
+    registration = register_member(event, member)
+    team = logged_in(moderator)
+    url = f"/admin/event-registrations/{event.pk}/participants/"
+    assert team.post(url, {f"attended_{registration.pk}": "maybe"}).status_code == 400
+    assert team.post(url, {f"attended_{registration.pk}": "yes"}).status_code == 302
+    registration.refresh_from_db()
+    assert registration.attended is True
+    with committed():
+        response = team.post(
+            f"/admin/event-registrations/{event.pk}/message/",
+            {"subject": "Raum geändert", "text": "<b>Raum 2</b>"},
+        )
+    assert response.status_code == 302
+    message = smtp.to(member.email)[-1]
+    assert "<b>Raum 2</b>" in smtp.text_of(message)
+    assert message.get_content_type() == "text/plain"
