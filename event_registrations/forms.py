@@ -2,6 +2,7 @@
 team's forms."""
 
 from django import forms
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from event_registrations.models import (
@@ -60,6 +61,15 @@ class RegistrationForm(forms.Form):
 
 
 class SettingsForm(forms.ModelForm):
+    meeting_url = forms.URLField(
+        label=_("Online meeting link"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text=_("Shown only to confirmed participants, on the event page and in their mails."),
+    )
+
     class Meta:
         model = RegistrationSettings
         fields = [
