@@ -88,7 +88,9 @@ def test_last_seat_waiting_list_cancel_and_move_up(new_page, live_server, region
     assert any(part.get_content_type() == "text/calendar" for part in moved_up.iter_attachments())
     assert Registration.objects.get(email=BEN).status == Status.CONFIRMED
     ben.goto(event.url)
-    expect(ben.locator("#anmeldung").get_by_role("link", name=MEETING_LINK)).to_have_attribute("href", MEETING)
+    expect(ben.locator("#anmeldung").get_by_role("link", name=MEETING_LINK)).to_have_attribute(
+        "href", MEETING
+    )
     anna.goto(event.url)
     assert MEETING not in anna.content()
 
