@@ -195,7 +195,8 @@ class Registration(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "occurrence", "email"],
-                condition=Q(status__in=["pending", "confirmed", "waiting"]),
+                # Anonymised registrations (a deleted account's past dates) have no address left.
+                condition=Q(status__in=["pending", "confirmed", "waiting"]) & ~Q(email=""),
                 nulls_distinct=False,
                 name="one_active_registration_per_address_and_date",
             )

@@ -82,7 +82,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'Registrations',
                 'ordering': ['requested_at', 'pk'],
                 'indexes': [models.Index(fields=['event', 'occurrence', 'status'], name='event_regis_event_i_ebf8c5_idx'), models.Index(fields=['email'], name='event_regis_email_c1e00c_idx')],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('status__in', ['pending', 'confirmed', 'waiting'])), fields=('event', 'occurrence', 'email'), name='one_active_registration_per_address_and_date', nulls_distinct=False)],
+                'constraints': [models.UniqueConstraint(condition=models.Q(('status__in', ['pending', 'confirmed', 'waiting']), models.Q(('email', ''), _negated=True)), fields=('event', 'occurrence', 'email'), name='one_active_registration_per_address_and_date', nulls_distinct=False)],
             },
         ),
     ]
