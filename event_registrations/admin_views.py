@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
-from django.utils.http import content_disposition_header
+from django.utils.http import content_disposition_header, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_http_methods
@@ -49,6 +49,11 @@ def _occurrence_from(request, event):
     ):
         raise Http404(_("This event has no such date."))
     return parsed
+
+
+def _participants_url(event, occurrence):
+    url = reverse("event_registrations_admin_participants", args=[event.pk])
+    return f"{url}?{urlencode({'datum': occurrence.isoformat()})}" if occurrence else url
 
 
 @require_http_methods(["GET", "POST"])
@@ -100,8 +105,7 @@ def participants_view(request, event_id):
                 changed.append(registration)
         Registration.objects.bulk_update(changed, ["attended"])
         messages.success(request, _("Attendance has been saved."))
-        url = reverse("event_registrations_admin_participants", args=[event.pk])
-        return redirect(f"{url}?datum={occurrence.isoformat()}" if occurrence else url)
+        return redirect(_participants_url(event, occurrence))
     dates = sorted(
         set(Registration.objects.filter(event=event).values_list("occurrence", flat=True)),
         key=lambda value: (value is not None, value),
@@ -164,7 +168,7 @@ def message_view(request, event_id):
             messages.success(
                 request, _("Your message goes to %(count)d participants.") % {"count": len(chosen)}
             )
-            return redirect("event_registrations_admin_participants", event.pk)
+            return redirect(_participants_url(event, occurrence))
         status = 400
     context = {"event": event, "form": form, "occurrence": occurrence, "count": recipients.count()}
     return TemplateResponse(request, "event_registrations/admin/message.html", context, status=status)

@@ -58,8 +58,13 @@ def date_states(registration_settings, event, limit=12):
 
 
 def settings_of(event):
+    """The event's registration settings, if it takes registrations in the hub. A translation of the event (the
+    English page) shares its original's: one list of seats and participants for every language."""
     return (
-        RegistrationSettings.objects.filter(event=event, enabled=True).prefetch_related("questions").first()
+        RegistrationSettings.objects.filter(event__translation_key=event.translation_key, enabled=True)
+        .order_by("event__locale_id", "pk")
+        .prefetch_related("questions")
+        .first()
     )
 
 
@@ -72,9 +77,9 @@ def box_for(event, request):
     user = request.user
     if user.is_authenticated:
         box.mine = list(
-            Registration.objects.filter(event=event, user=user, status__in=ACTIVE).order_by(
-                "occurrence", "pk"
-            )
+            Registration.objects.filter(
+                event_id=registration_settings.event_id, user=user, status__in=ACTIVE
+            ).order_by("occurrence", "pk")
         )
         for registration in box.mine:
             if registration.status == Status.WAITING:

@@ -124,6 +124,11 @@ QuestionFormSet = forms.inlineformset_factory(
 )
 
 
+def _one_line(value):
+    if "\n" in value or "\r" in value:
+        raise forms.ValidationError(_("The subject must be a single line."))
+
+
 class MessageForm(forms.Form):
-    subject = forms.CharField(label=_("Subject"), max_length=150, validators=[_no_nul])
+    subject = forms.CharField(label=_("Subject"), max_length=150, validators=[_no_nul, _one_line])
     text = forms.CharField(label=_("Message"), max_length=5000, widget=forms.Textarea, validators=[_no_nul])

@@ -18,6 +18,8 @@ from members.language import in_language
 
 
 def _send(registration, template, subject, *, attach_calendar=False, date=None, extra=None, reply_to=None):
+    if not registration.email:
+        return  # anonymised: the account was deleted
     event = registration.event
     registration_settings = RegistrationSettings.objects.get(event_id=registration.event_id)
     date = date or date_for(event, registration_settings, registration.occurrence)

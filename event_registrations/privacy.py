@@ -62,7 +62,8 @@ def delete_guest_data(now=None):
     """Delete guests' registrations of events whose last date ended more than ``GUEST_DATA_DAYS`` ago (and
     registrations of a date that ended so long ago). Returns how many."""
     limit = (now or timezone.now()) - timedelta(days=GUEST_DATA_DAYS)
-    guests = Registration.objects.filter(user__isnull=True).select_related("event")
+    # Anonymised registrations of deleted accounts (no address left) stay: they only count attendance.
+    guests = Registration.objects.filter(user__isnull=True).exclude(email="").select_related("event")
     doomed = []
     for registration in guests.iterator(chunk_size=500):
         if registration.occurrence is not None:

@@ -63,7 +63,7 @@ def _take_seat_or_queue(settings, registration, now):
 
 def register(event, occurrence, *, name, email, language, answers, consent_text, user=None):
     """Register a member (``user``: a seat or the waiting list at once) or a guest (pending until they confirm
-    the mailed link). Raises ``RegistrationRefused``. Returns the registration."""
+    the mailed link; asking again mails a new link). Raises ``RegistrationRefused``. Returns the registration."""
     email = address_key(email)
     secret = None
     with transaction.atomic():
@@ -72,20 +72,22 @@ def register(event, occurrence, *, name, email, language, answers, consent_text,
         if date is None or not settings.is_open(date.start):
             raise RegistrationRefused("closed")
         active = Registration.objects.filter(event=event, occurrence=occurrence, status__in=ACTIVE)
-        if active.filter(email=email).exists() or (user is not None and active.filter(user=user).exists()):
-            raise RegistrationRefused("duplicate")
         now = timezone.now()
-        registration = Registration(
-            event=event,
-            occurrence=occurrence,
-            user=user,
-            name=name,
-            email=email,
-            language=language,
-            answers=answers,
-            consent_text=consent_text,
-            requested_at=now,
-        )
+        # An unconfirmed guest registration of the address holds no seat: a guest asking again gets a new link
+        # (the old one was lost or has expired); a member with this confirmed address takes its place.
+        pending = active.filter(email=email, status=Status.PENDING).select_for_update().first()
+        if pending is not None and user is not None:
+            Registration.objects.filter(pk=pending.pk).update(
+                status=Status.CANCELLED, cancelled_at=now, confirmation_hash=""
+            )
+            pending = None
+        if pending is None and (
+            active.filter(email=email).exists() or (user is not None and active.filter(user=user).exists())
+        ):
+            raise RegistrationRefused("duplicate")
+        registration = pending or Registration(event=event, occurrence=occurrence, email=email, user=user)
+        registration.name, registration.language, registration.answers = name, language, answers
+        registration.consent_text, registration.requested_at = consent_text, now
         if user is None:
             secret = secrets.token_urlsafe(32)
             registration.confirmation_hash = token_hash(secret)

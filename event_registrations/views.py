@@ -36,9 +36,17 @@ REFUSALS = {
 def _event_and_settings(event_id):
     event = EventPage.objects.live().public().filter(pk=event_id).first()
     registration_settings = settings_of(event) if event else None
-    if registration_settings is None:
+    if registration_settings is None or registration_settings.event_id != event.pk:
         raise Http404(_("This event takes no registrations here."))
     return event, registration_settings
+
+
+def _back_to(request, fallback):
+    """Where to go after a form of the event page: the page it was sent from (an event's translation), if ours."""
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        return target
+    return fallback
 
 
 def _refusal(reason):
@@ -104,7 +112,7 @@ def register(request, event_id):
         messages.success(request, _("You are registered. We have sent you a confirmation."))
     else:
         messages.info(request, _("The event is fully booked: you are on the waiting list."))
-    return redirect(event.url)
+    return redirect(_back_to(request, event.url or "/"))
 
 
 @never_cache
@@ -155,10 +163,7 @@ def cancel_own(request, pk):
     registration = get_object_or_404(Registration, pk=pk, user=request.user)
     if seats.cancel(registration):
         messages.success(request, _("Your registration has been cancelled."))
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
-        target = registration.event.url or "/"
-    return redirect(target)
+    return redirect(_back_to(request, registration.event.url or "/"))
 
 
 @never_cache

@@ -143,3 +143,11 @@ def test_guests_data_is_deleted_30_days_after_the_event_and_not_before(event_ind
     out = io.StringIO()
     call_command("delete_past_guest_registrations", stdout=out)
     assert out.getvalue().strip() == "Deleted 0 guest registrations."
+
+
+def test_anonymised_registrations_of_deleted_accounts_keep_counting_after_30_days(event_index):
+    event = _guest_data(event_index, 40, "gast@example.org")
+    Registration.objects.filter(event=event, user__isnull=False).update(user=None, name="", email="")
+    call_command("delete_past_guest_registrations", stdout=io.StringIO())
+    [kept] = Registration.objects.filter(event=event)
+    assert (kept.email, kept.attended) == ("", True)

@@ -120,3 +120,26 @@ def test_more_seats_move_the_waiting_list_up(event, member, smtp):
     with committed():
         seats.move_up_everywhere(event.pk)
     assert Registration.objects.get(email=second.email).status == Status.CONFIRMED
+
+
+def test_a_guest_asking_again_gets_a_new_link_and_the_old_one_stops_working(event, smtp):
+    first = register_guest(event, "gast@example.org", name="Gast")
+    again = register_guest(event, "Gast@Example.org", name="Gast Zwei")
+    assert again.pk == first.pk
+    assert Registration.objects.get().name == "Gast Zwei"
+    old, new = (
+        re.search(r"/anmeldung/bestaetigen/(\S+)/", smtp.text_of(mail)).group(1)
+        for mail in smtp.to("gast@example.org")
+    )
+    assert seats.pending_for(old) is None
+    with committed():
+        assert seats.confirm_guest(seats.pending_for(new)).status == Status.CONFIRMED
+
+
+def test_a_member_takes_the_place_of_their_unconfirmed_guest_registration(event, member):
+    register_guest(event, member.email)
+    registration = register_member(event, member)
+    assert registration.status == Status.CONFIRMED
+    assert registration.user == member
+    statuses = sorted(Registration.objects.filter(email=member.email).values_list("status", flat=True))
+    assert statuses == [Status.CANCELLED, Status.CONFIRMED]

@@ -3,8 +3,11 @@
 import csv
 import io
 
+from wagtail.models import Page
+
 import pytest
 
+from event_registrations import seats
 from event_registrations.models import Registration, Status
 from tests.event_registrations.helpers import (
     MEETING,
@@ -14,6 +17,7 @@ from tests.event_registrations.helpers import (
     register_member,
 )
 from tests.events.factories import EventPageFactory
+from tests.helpers import english_tree
 from tests.members.factories import UserFactory
 from tests.regions.factories import RegionPageFactory
 from tests.regions.helpers import logged_in, set_team
@@ -158,3 +162,73 @@ def test_the_csv_quotes_cells_a_spreadsheet_would_run_as_formulas(event, moderat
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     names = {row[1]: row[0] for row in rows[1:]}
     assert names == {"formel@example.org": "'" + formula, "plus@example.org": "'+49 170 1234"}
+
+
+def test_attendance_of_one_date_returns_to_that_date(region, member, moderator):
+    event = event_with_registration(region, capacity=5, per_date=True)
+    with committed():
+        registration = seats.register(
+            event,
+            event.start,
+            user=member,
+            name="M",
+            email=member.email,
+            language="de",
+            answers=[],
+            consent_text="ok",
+        )
+    team = logged_in(moderator)
+    url = f"/admin/event-registrations/{event.pk}/participants/"
+    date = {"datum": event.start.isoformat()}
+    page = team.get(url, date)
+    assert page.status_code == 200 and member.email in page.content.decode()
+    response = team.post(url, {**date, f"attended_{registration.pk}": "no"})
+    assert response.status_code == 302
+    assert team.get(response["Location"]).status_code == 200
+    registration.refresh_from_db()
+    assert registration.attended is False
+
+
+def test_the_english_page_of_the_event_takes_registrations_for_the_same_seats(event, member, client):
+    english_tree()
+    english_page = Page.objects.get(translation_key=event.translation_key, locale__language_code="en")
+    assert 'id="anmeldung"' in client.get(english_page.url).content.decode()
+    client.force_login(member)
+    html = client.get(english_page.url).content.decode()
+    assert f'action="/en/anmeldung/veranstaltung/{event.pk}/"' in html
+    with committed():
+        response = client.post(
+            f"/en/anmeldung/veranstaltung/{event.pk}/", {"consent": "on", "next": english_page.url}
+        )
+    assert response["Location"] == english_page.url
+    assert MEETING in client.get(english_page.url).content.decode()
+    # The English page itself is no second event with seats of its own.
+    assert client.get(f"/en/anmeldung/veranstaltung/{english_page.pk}/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"subject": "Raum\r\nBcc: alle@example.org", "text": "Hallo"},
+        {"subject": "Raum", "text": "Hallo\x00"},
+        {"subject": "R" * 151, "text": "Hallo"},
+        {"subject": "Raum", "text": "x" * 5001},
+        {"subject": "", "text": "Hallo"},
+    ],
+)
+def test_a_bad_message_is_a_400_and_nobody_is_mailed(event, member, moderator, smtp, data):
+    register_member(event, member)
+    with committed():
+        response = logged_in(moderator).post(f"/admin/event-registrations/{event.pk}/message/", data)
+    assert response.status_code == 400
+    assert len(smtp.to(member.email)) == 1  # the confirmation only
+
+
+def test_an_old_cancel_link_of_an_anonymised_registration_mails_nobody(event_index, member, client, smtp):
+    registration = register_member(event_with_registration(event_index), member)
+    link = [line for line in smtp.text_of(smtp.to(member.email)[0]).split() if "/stornieren/" in line][0]
+    Registration.objects.filter(pk=registration.pk).update(user=None, name="", email="")
+    before = len(smtp.messages)
+    with committed():
+        assert client.post("/" + link.split("/", 3)[3]).status_code == 200
+    assert len(smtp.messages) == before
