@@ -1,8 +1,9 @@
 """Sections a page shows from apps above its own: the home page's featured actions, events, news and region
-count; a region's events and news; where an action has been done.
+count; a region's events and news; where an action has been done; an event's registration box.
 
 The page's app must not import those apps (docs/architecture.md). Each app registers a loader under a Wagtail hook
-named after the page (``HOME_PAGE_SECTIONS``, ``REGION_PAGE_SECTIONS``, ``ACTION_PAGE_SECTIONS``) in its ``wagtail_hooks.py``. A loader takes
+named after the page (``HOME_PAGE_SECTIONS``, ``REGION_PAGE_SECTIONS``, ``ACTION_PAGE_SECTIONS``,
+``EVENT_PAGE_SECTIONS``) in its ``wagtail_hooks.py``. A loader takes
 the page and the request and returns a ``Section``. The taxonomy badges of every section's cards come from one query.
 """
 
@@ -15,6 +16,8 @@ from home.taxonomy import attach_taxonomy
 HOME_PAGE_SECTIONS = "home_page_sections"
 REGION_PAGE_SECTIONS = "region_page_sections"
 ACTION_PAGE_SECTIONS = "action_page_sections"
+# An event page's parts from apps above hub_events (the registration box of event_registrations).
+EVENT_PAGE_SECTIONS = "event_page_sections"
 
 
 @dataclass(frozen=True)

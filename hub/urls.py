@@ -52,6 +52,7 @@ site_urlpatterns = [
     path("netzwerk/", include("network.urls")),
     path("newsletter/archiv/", include("newsletter_issues.urls")),
     path("newsletter/", include("newsletters.urls")),
+    path("anmeldung/", include("event_registrations.urls")),
     path("mitglied/benachrichtigungen/", include("notifications.urls")),
     path("forum/", include(board_urls)),
 ]

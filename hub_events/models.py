@@ -33,6 +33,7 @@ from home.models import (
     PublicPageQuerySet,
     RoutedPageMixin,
 )
+from home.sections import EVENT_PAGE_SECTIONS, page_sections
 from hub_events import recurrence, recurrence_text, routes
 from hub_events.choices import EventFormat, EventKind, Repeat
 from hub_events.date_list import DateListField, parse_days
@@ -451,6 +452,7 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
             context["next_dates"] = self.upcoming_dates(limit=5)
             today = timezone.localdate()
             context["skipped_days"] = [day for day in self.series.exceptions if day >= today]
+        context.update(page_sections(EVENT_PAGE_SECTIONS, self, request))
         return context
 
     def local_regions(self):

@@ -204,7 +204,6 @@ EVENTS = [
         "fields": [ECONOMY],
         "summary": "Handlungsfeld Finanzen und Wirtschaft: Was eine Gemeinwohl-Bilanz ist, was sie kostet und was sie bringt.",
         "speakers": [("Katrin Albers", "Elbtal-Gemeinwohl-Runde")],
-        "registration_url": "https://anmeldung.example.org/webinar-gemeinwohl-oekonomie",
         "body": body(
             paragraph(
                 "Eine Unternehmerin aus Dresden erzählt, wie ihr Betrieb die Bilanz erstellt hat und was sich "
@@ -369,7 +368,6 @@ EVENTS = [
         "lng": 7.6397,
         "fields": [ENERGY, FOOD, SOCIAL],
         "summary": "Die erste große Konferenz der Region: Initiativen, Betriebe und Verwaltung aus Stadt und Kreisen an einem Ort.",
-        "registration_url": "https://anmeldung.example.org/mitmach-konferenz-muensterland",
         "body": body(
             paragraph(
                 "Geplant sind Thementische zu Mobilität im ländlichen Raum, regionaler Ernährung und "
@@ -388,3 +386,39 @@ RETIRED_EVENTS = [
     ("events", "sprechstunde-2"),
     ("events", "sprechstunde-3"),
 ]
+
+
+# Registration in the hub (``event_registrations``) instead of an external link: seats, questions and, for an
+# online event, the meeting link only participants see.
+HUB_REGISTRATION = {
+    "webinar-gemeinwohl-oekonomie": {
+        "capacity": 40,
+        "reminder_hours": 24,
+        "meeting_url": "https://meet.example.org/gemeinwohl-webinar",
+        "questions": [
+            {
+                "label": "Was möchtest du über die Gemeinwohl-Bilanz wissen?",
+                "kind": "text",
+                "required": False,
+            },
+        ],
+    },
+    "mitmach-konferenz-muensterland": {
+        "capacity": 120,
+        "reminder_hours": 48,
+        "meeting_url": "",
+        "questions": [
+            {
+                "label": "Verpflegung",
+                "kind": "choice",
+                "options": "vegetarisch\nvegan\nmit Fleisch",
+                "required": True,
+            },
+            {
+                "label": "Unverträglichkeiten oder Unterstützung vor Ort (z. B. Rollstuhl, Kinderbetreuung)",
+                "kind": "text",
+                "required": False,
+            },
+        ],
+    },
+}

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "region_applications",
     "actions",
     "hub_events",
+    "event_registrations",
     "news",
     "network",
     "adoptions",
@@ -422,6 +423,9 @@ ACCOUNT_RATE_LIMITS = {
     # Newsletter sign-ups (newsletters.views.subscribe): each mails a confirmation link, so per IP and per address.
     "newsletter_subscribe": "10/h/ip",
     "newsletter_address": "3/d/key",
+    # Guests registering for events (event_registrations.views.register): each mails a confirmation link.
+    "event_registration": "10/h/ip",
+    "event_registration_address": "5/d/key",
 }
 # Greetings, mails and notices name people by their public name, never by username or e-mail address.
 ACCOUNT_USER_DISPLAY = "members.privacy.user_display"

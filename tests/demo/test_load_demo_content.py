@@ -22,6 +22,7 @@ from machina.apps.forum_permission.models import GroupForumPermission, UserForum
 from actions.models import ActionPage
 from demo.data import english as english_data
 from demo.data import site as site_data
+from event_registrations.models import Question, RegistrationSettings
 from home.models import ContentPage, FieldOfAction, HomePage, Level
 from hub_events.models import EventIndexPage, EventPage
 from members.models import User
@@ -51,6 +52,8 @@ def snapshot():
         "working groups": WorkingGroup.objects.count(),
         "group memberships": Membership.objects.count(),
         "progress reports": ProgressReport.objects.count(),
+        "registration settings": RegistrationSettings.objects.count(),
+        "registration questions": Question.objects.count(),
     }
 
 
@@ -169,6 +172,18 @@ def test_webinars_news_and_handbook_exist(demo):
     )
     assert "Handbuch" in titles
     assert any("Kurs" in title for title in titles)
+
+
+@pytest.mark.django_db
+def test_two_events_take_registrations_in_the_hub(demo):
+    webinar = RegistrationSettings.objects.get(event__slug="webinar-gemeinwohl-oekonomie")
+    assert webinar.enabled and webinar.capacity and webinar.meeting_url
+    conference = RegistrationSettings.objects.get(event__slug="mitmach-konferenz-muensterland")
+    assert conference.event.format == "live"
+    assert conference.questions.filter(kind="choice", required=True).exists()
+    page = Client().get(webinar.event.url).content.decode()
+    assert 'id="anmeldung"' in page
+    assert webinar.meeting_url not in page
 
 
 @pytest.mark.django_db

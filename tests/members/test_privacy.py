@@ -177,8 +177,8 @@ def test_export_query_count_is_bounded(member_client, rich_member, forum, django
 
     # A fixed number per section of the export (each app adds its own), none per row; the co-owner sections of
     # regions (co-ownerships, invitations sent and received) add three, newsletter issues and subscriptions two,
-    # notifications three, working groups two (memberships and reports).
-    with django_assert_max_num_queries(34):
+    # notifications three, working groups two (memberships and reports), event registrations one.
+    with django_assert_max_num_queries(35):
         response = member_client.get(EXPORT)
     assert len(json.loads(response.content)["forum_posts"]) == 11
 

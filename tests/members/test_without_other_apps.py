@@ -61,6 +61,7 @@ def test_the_other_apps_add_their_parts(member):
         "co_owner_invitations_sent",
         "co_owner_invitations_received",
         "region_applications",
+        "event_registrations",
         "directory_card",
         "messages_sent",
         "messages_received",

@@ -27,6 +27,7 @@ from wagtail.models import Revision
 
 from demo import accounts, steps
 from demo import adoptions as adoptions_demo
+from demo import event_registrations as event_registrations_demo
 from demo import forum as forum_demo
 from demo import region_applications as region_applications_demo
 from demo import working_groups as working_groups_demo
@@ -79,6 +80,7 @@ class Command(BaseCommand):
             steps.english_tree(writer)
             steps.english_translations(writer)
             adoptions_demo.load(writer, regions)
+            event_registrations_demo.load(writer)
             forum_demo.load(self.stdout)
             accounts.member_cards(writer, regions, taxonomy)
             working_groups_demo.load(writer, regions)

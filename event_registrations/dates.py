@@ -1,0 +1,35 @@
+"""Which dates of an event people register for, through ``EventPage.occurrences`` / ``occurrence_at`` only (a
+recurring event has many dates; never read ``event.start`` here).
+
+A registration names its date by the date's start (``Registration.occurrence``), or none where the event's
+settings register once for all dates ("whole event"); then the next date that has not started stands for it.
+"""
+
+from django.utils import timezone
+
+MAX_DATES_OFFERED = 52
+
+
+def upcoming_dates(event, now=None, limit=MAX_DATES_OFFERED):
+    """The dates of ``event`` that have not started yet, in order."""
+    now = now or timezone.now()
+    return [date for date in event.occurrences(after=now, limit=limit + 1) if date.start > now][:limit]
+
+
+def next_date(event, now=None):
+    dates = upcoming_dates(event, now, limit=1)
+    return dates[0] if dates else None
+
+
+def date_for(event, settings, occurrence):
+    """The date a registration with ``occurrence`` is for: that date (per date), or the event's next date (whole
+    event). None where there is no such date (any more) or it has begun."""
+    if occurrence is None:
+        return next_date(event)
+    date = event.occurrence_at(occurrence)
+    return date if date is not None and date.start > timezone.now() else None
+
+
+def key_for(settings, date):
+    """What ``Registration.occurrence`` stores for ``date``: its start per date, else None (whole event)."""
+    return date.start if settings.per_date else None

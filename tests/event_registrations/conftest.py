@@ -1,0 +1,1 @@
+from tests.smtp import smtp  # noqa: F401 (a fixture)
