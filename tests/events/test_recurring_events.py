@@ -396,11 +396,14 @@ def test_a_patch_past_the_last_day_is_a_422(single):
     assert any("before its first date" in error["msg"] for error in response.json()["errors"])
 
 
-def test_the_pages_api_gives_next_dates_in_berlin_time(client, tuesdays):
-    dates = client.get(f"/api/v3/pages/{tuesdays.pk}/").json()["next_dates"]
+def test_the_pages_api_gives_next_dates_in_berlin_time(client, make_event, tuesdays):
+    start = dt.datetime(2031, 3, 18, 17, 0, tzinfo=dt.UTC)
+    once = make_event(title="Einmal", start=start, end=start + dt.timedelta(hours=1))
+    first = client.get(f"/api/v3/pages/{once.pk}/").json()["next_dates"]
+    weekly = client.get(f"/api/v3/pages/{tuesdays.pk}/").json()["next_dates"]
 
-    assert dates[0] == {"start": "2031-03-18T18:00:00+01:00", "end": "2031-03-18T19:00:00+01:00"}
-    assert dates[1]["start"].endswith("+02:00") and dates[1]["end"].endswith("+02:00")
+    assert first == [{"start": "2031-03-18T18:00:00+01:00", "end": "2031-03-18T19:00:00+01:00"}]
+    assert weekly[1]["start"].endswith("+02:00") and weekly[1]["end"].endswith("+02:00")
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
