@@ -37,11 +37,11 @@ from home.sections import EVENT_PAGE_SECTIONS, page_sections
 from hub_events import recurrence, recurrence_text, routes
 from hub_events.choices import EventFormat, EventKind, Repeat
 from hub_events.date_list import DateListField, parse_days
+from hub_events.forms import EventPageForm
 from hub_events.ical import BERLIN, event_response, subscription_links
 from hub_events.ical_sequence import ICAL_TRACKED_FIELDS, REPETITION_FIELDS, next_sequence
 from hub_events.occurrences import Occurrence
 from hub_events.permissions import RegionsPermissionTester
-from regions.admin_forms import RegionScopedPageForm
 from regions.models import RegionPage
 
 
@@ -55,12 +55,10 @@ class EventPageQuerySet(PublicPageQuerySet):
     one of its dates has not ended, and sorts by that next date."""
 
     def upcoming(self, now):
-        """Events with a date that has not ended at ``now``, by that next date (``next_start``, ``next_end``)."""
+        """Events with a date that has not ended at ``now``, by that next date (``next_start``)."""
         ahead = EventDate.objects.filter(event=OuterRef("pk"), end__gte=now).order_by("start")
         return (
-            self.annotate(
-                next_start=Subquery(ahead.values("start")[:1]), next_end=Subquery(ahead.values("end")[:1])
-            )
+            self.annotate(next_start=Subquery(ahead.values("start")[:1]))
             .filter(next_start__isnull=False)
             .order_by("next_start", "pk")
         )
@@ -353,7 +351,7 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
     ]
 
     # Moderators may tag an event only with their own regions (the region page lists events by this field).
-    base_form_class = RegionScopedPageForm
+    base_form_class = EventPageForm
     parent_page_types = ["events.EventIndexPage", "regions.RegionPage"]
     subpage_types = []
 
@@ -400,7 +398,7 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
 
     @property
     def recurrence_end_text(self):
-        return recurrence_text.describe_end(self.series)
+        return recurrence_text.describe_end(self.series, BERLIN)
 
     def permissions_for_user(self, user):
         """The moderators of each of the event's regions may edit it (``hub_events.permissions``)."""
@@ -430,7 +428,10 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
     @property
     def next_dates(self):
         """The next five dates for the API, as ``{"start", "end"}`` in Europe/Berlin."""
-        return [{"start": date.start, "end": date.end} for date in self.upcoming_dates()]
+        return [
+            {"start": date.start.astimezone(BERLIN), "end": date.end.astimezone(BERLIN)}
+            for date in self.upcoming_dates()
+        ]
 
     @property
     def shown_date(self):
@@ -515,11 +516,16 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
         Wagtail saves in full when it updates an alias or publishes a translation) and for a page that is not
         live. A draft of a live page goes only into a revision, so the public dates stay those of the live
         version.
+
+        The page's row is locked first, so two saves of the same event at once rewrite the dates one after the
+        other (else both delete, both insert, and the second breaks ``event_date_unique_start``).
         """
-        EventDate.objects.filter(event=self).delete()
-        EventDate.objects.bulk_create(
-            EventDate(event=self, start=date.start, end=date.end) for date in self.occurrences()
-        )
+        with transaction.atomic():
+            list(EventPage.objects.select_for_update(of=("self",)).filter(pk=self.pk).values_list("pk"))
+            EventDate.objects.filter(event=self).delete()
+            EventDate.objects.bulk_create(
+                EventDate(event=self, start=date.start, end=date.end) for date in self.occurrences()
+            )
 
     def _count_ical_sequence(self):
         stored = None

@@ -11,9 +11,11 @@ expanding:
 - a wall time in the hour skipped in March (02:00–03:00) means the same instant as with the offset before the
   gap, so 02:30 becomes 03:30 summer time that day; an ambiguous time in October is the first one (summer time).
   Both are what RFC 5545 prescribes, so calendar apps expand the ``RRULE`` of our iCal files the same way;
-- each date lasts as long as the first one (exact duration, as RFC 5545 has it for ``DTEND``).
+- each date lasts as long as the first one (exact duration, measured in UTC, as RFC 5545 has it for ``DTEND``):
+  a conference from Saturday 10:00 to Sunday 17:00 across the change to summer time lasts 30 hours, not 31.
 
-A series must end: at most ``MAX_DATES`` dates and at most ``MAX_YEARS`` years after its first date. The dates are
+A series must end: at most ``MAX_DATES`` dates, the last one starting at most ``MAX_YEARS`` years after the first
+(for a last day and for a number of dates alike). No date may lie after the year ``MAX_YEAR``. The dates are
 materialised in ``EventDate`` rows when the page is saved (``EventPage.save``), which the listings sort by.
 """
 
@@ -34,7 +36,8 @@ from hub_events.occurrences import Occurrence
 
 MAX_DATES = 200
 MAX_YEARS = 2
-BERLIN_NAME = "Europe/Berlin"
+# Far enough for any real event, and far from datetime's year 9999, which dateutil and the VTIMEZONE step past.
+MAX_YEAR = 2200
 
 
 class Series(NamedTuple):
@@ -94,20 +97,32 @@ def _aware(wall_time, zone):
     return wall_time.replace(tzinfo=zone).astimezone(dt.UTC).astimezone(zone)
 
 
+def duration(series):
+    """How long each date lasts: the first date's exact length (in UTC, not wall time across a DST change)."""
+    return series.end.astimezone(dt.UTC) - series.start.astimezone(dt.UTC)
+
+
+def _end_of(start, series, zone):
+    return (start.astimezone(dt.UTC) + duration(series)).astimezone(zone)
+
+
 def occurrences(series, zone):
-    """Every date of the series (``Occurrence``), in order, without the exceptions (local days)."""
-    duration = series.end - series.start
+    """Every date of the series (``Occurrence``), in order, without the exceptions (local days).
+
+    A single event has its one date exactly as stored."""
+    if not series.repeat:
+        return [Occurrence(series.start, series.end)]
     skipped = set(series.exceptions)
     return [
-        Occurrence(start, (start.astimezone(dt.UTC) + duration).astimezone(zone))
+        Occurrence(start, _end_of(start, series, zone))
         for start in starts(series, zone)
-        if not (series.repeat and start.astimezone(zone).date() in skipped)
+        if start.astimezone(zone).date() not in skipped
     ]
 
 
 def series_end(series, zone):
     """When the series' last date (exceptions included) ends."""
-    return (starts(series, zone)[-1].astimezone(dt.UTC) + (series.end - series.start)).astimezone(zone)
+    return _end_of(starts(series, zone)[-1], series, zone)
 
 
 def excluded_starts(series, zone):
@@ -159,6 +174,9 @@ def latest_until(series, zone):
 
 def problems(series, zone):
     """What is wrong with the series' choices, as ``{field name: message}`` (empty when it is fine)."""
+    for name, value in (("start", series.start), ("end", series.end)):
+        if value.astimezone(zone).year > MAX_YEAR:
+            return {name: _("Choose a date before the year %(year)s.") % {"year": MAX_YEAR + 1}}
     if not series.repeat:
         errors = {}
         if series.until or series.count:
@@ -195,6 +213,19 @@ def problems(series, zone):
             % {"count": MAX_DATES}
         }
     days = {start.astimezone(zone).date() for start in all_starts}
+    if max(days) > latest_until(series, zone):
+        return {
+            "repeat_count": _(
+                "With %(count)s dates the series would run until %(last)s, but a series may run for at most "
+                "%(years)s years, until %(date)s. Choose fewer dates or start a new series for the later ones."
+            )
+            % {
+                "count": series.count,
+                "last": format_date(max(days)),
+                "years": MAX_YEARS,
+                "date": format_date(latest_until(series, zone)),
+            }
+        }
     unknown = sorted(set(series.exceptions) - days)
     if unknown:
         return {

@@ -11,7 +11,7 @@ from django.utils.translation import ngettext, pgettext
 
 from common.dates import format_date, format_time
 from hub_events.choices import Repeat
-from hub_events.recurrence import week_of_month
+from hub_events.recurrence import occurrences, week_of_month
 
 
 def _monthly_weekday(position, day_name):
@@ -58,14 +58,18 @@ def describe(series, zone):
     }
 
 
-def describe_end(series):
-    """How the series ends ("until 31 December 2030", "12 dates"); empty for a single event."""
+def describe_end(series, zone):
+    """How the series ends ("until 31 December 2030", "12 dates in all"); empty for a single event.
+
+    The number counts the dates that take place: ``COUNT`` includes the skipped ones (RFC 5545), the reader
+    does not."""
     if not series.repeat:
         return ""
     if series.until:
         return _("until %(date)s") % {"date": format_date(series.until)}
     if series.count:
-        return ngettext("%(count)s date in all", "%(count)s dates in all", series.count) % {
-            "count": series.count
+        taking_place = len(occurrences(series, zone))
+        return ngettext("%(count)s date in all", "%(count)s dates in all", taking_place) % {
+            "count": taking_place
         }
     return ""

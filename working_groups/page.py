@@ -1,6 +1,7 @@
 """What the group page shows: its dates, contact persons, members (for members), requests (for those who decide)
 and reports — each a fixed number of queries, whatever the number of rows."""
 
+from django.db.models import Min, Q
 from django.utils import timezone
 
 from wagtail.models import Page
@@ -12,14 +13,25 @@ UPCOMING_DATES = 5
 
 
 def upcoming_dates(group):
-    """The group's next live, public events (the pages as linked in the admin), soonest first."""
+    """The group's next live, public events (the pages as linked in the admin), by their next date.
+
+    As the event listings do (``EventPage.upcoming``): by the event's stored dates (``EventDate``, reached by
+    name as ``event__dates``), so a monthly series stays while one of its dates has not ended. Each event
+    carries that date's start as ``next_start``.
+    """
     public = PublicPageQuerySet(Page).live().public().values("pk")
     links = (
-        GroupEvent.objects.filter(group=group, event__in=public, event__end__gte=timezone.now())
+        GroupEvent.objects.filter(group=group, event__in=public)
+        .annotate(next_start=Min("event__dates__start", filter=Q(event__dates__end__gte=timezone.now())))
+        .filter(next_start__isnull=False)
         .select_related("event")
-        .order_by("event__start", "event__pk")
+        .order_by("next_start", "event__pk")
     )
-    return [link.event for link in links[:UPCOMING_DATES]]
+    events = []
+    for link in links[:UPCOMING_DATES]:
+        link.event.next_start = link.next_start
+        events.append(link.event)
+    return events
 
 
 def contacts(group):

@@ -4,11 +4,13 @@ changes to and from summer time, exceptions, the rule in words, and what the pag
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from django.core.exceptions import ValidationError
 from django.utils import translation
 
 import pytest
 
 from hub_events.choices import Repeat
+from hub_events.date_list import DateListFormField
 from hub_events.occurrences import Occurrence
 from hub_events.recurrence import Series, occurrences, problems, rrule_text
 from hub_events.recurrence_text import describe, describe_end
@@ -174,12 +176,74 @@ def test_the_rule_in_words_in_english():
     with translation.override("en"):
         weekly = series(berlin(2031, 3, 18, 18), repeat=Repeat.WEEKLY, until=dt.date(2031, 6, 24))
         assert describe(weekly, BERLIN) == "Every Tuesday, 18:00–19:00"
-        assert describe_end(weekly) == "until 24 June 2031"
+        assert describe_end(weekly, BERLIN) == "until 24 June 2031"
         monthly = series(berlin(2031, 1, 7, 19), 90, repeat=Repeat.MONTHLY_WEEKDAY, count=12)
         assert describe(monthly, BERLIN) == "Every first Tuesday of the month, 19:00–20:30"
-        assert describe_end(monthly) == "12 dates in all"
+        assert describe_end(monthly, BERLIN) == "12 dates in all"
         biweekly = series(berlin(2031, 1, 8, 17), repeat=Repeat.BIWEEKLY, count=5)
         assert describe(biweekly, BERLIN).startswith("Every other Wednesday")
         assert describe(series(berlin(2031, 1, 15, 10), repeat=Repeat.MONTHLY_DAY, count=2), BERLIN) == (
             "Every month on day 15, 10:00–11:00"
         )
+
+
+# --- found in review ------------------------------------------------------------------------------------------
+
+
+def test_a_conference_across_the_change_to_summer_time_keeps_its_end():
+    # Saturday 29 March 2031 10:00 (+01:00) to Sunday 30 March 17:00 (+02:00): 30 hours, not 31.
+    start, end = berlin(2031, 3, 29, 10), berlin(2031, 3, 30, 17)
+
+    assert occurrences(Series(start=start, end=end), BERLIN) == [Occurrence(start, end)]
+    weekly = occurrences(Series(start=start, end=end, repeat=Repeat.WEEKLY, count=2), BERLIN)
+    # Every date lasts the exact 30 hours (RFC 5545), as calendar apps expand the RRULE: the next one, in
+    # summer time throughout, ends at 16:00.
+    assert [date.end.astimezone(BERLIN).hour for date in weekly] == [17, 16]
+
+
+def test_and_in_october_it_does_not_end_an_hour_early():
+    # Saturday 25 October 2031 10:00 (+02:00) to Sunday 26 October 17:00 (+01:00).
+    start, end = berlin(2031, 10, 25, 10), berlin(2031, 10, 26, 17)
+    dates = occurrences(Series(start=start, end=end, repeat=Repeat.WEEKLY, count=2), BERLIN)
+
+    assert dates[0] == Occurrence(start, end)
+    assert dates[0].end.astimezone(dt.UTC) == dt.datetime(2031, 10, 26, 16, 0, tzinfo=dt.UTC)
+
+
+def test_a_number_of_dates_may_not_run_past_two_years():
+    # Every first Tuesday from March 2031: 200 dates would run to 2047.
+    monthly = series(berlin(2031, 3, 4, 18), repeat=Repeat.MONTHLY_WEEKDAY, count=200)
+
+    errors = problems(monthly, BERLIN)
+
+    assert list(errors) == ["repeat_count"]
+    assert "at most 2 years" in errors["repeat_count"]
+    assert problems(monthly._replace(count=24), BERLIN) == {}
+
+
+@pytest.mark.parametrize("year", [2201, 9998, 9999])
+def test_a_date_in_a_far_year_is_refused_not_an_overflow(year):
+    far = series(berlin(year, 6, 3, 18), repeat=Repeat.WEEKLY, until=dt.date(year, 6, 30))
+
+    assert list(problems(far, BERLIN)) == ["start"]
+    assert list(problems(far._replace(repeat=Repeat.NEVER, until=None), BERLIN)) == ["start"]
+
+
+def test_the_number_of_dates_in_words_leaves_out_the_skipped_ones():
+    weekly = series(
+        berlin(2031, 3, 18, 18), repeat=Repeat.WEEKLY, count=4, exceptions=(dt.date(2031, 3, 25),)
+    )
+
+    with translation.override("en"):
+        assert describe_end(weekly, BERLIN) == "3 dates in all"
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_skipped_dates_are_written_and_shown_the_same_in_every_language(language):
+    field = DateListFormField(required=False)
+
+    with translation.override(language):
+        assert field.clean("24.12.2030\n2030-12-25, 1.1.2031") == ["2030-12-24", "2030-12-25", "2031-01-01"]
+        assert field.prepare_value(["2030-12-24"]) == "24.12.2030"
+        with pytest.raises(ValidationError):
+            field.clean("31.02.2030")

@@ -2,16 +2,24 @@
 feeds) by next date, the page, the iCal RRULE/EXDATE parsed back and expanded, SEQUENCE, and the admin's errors."""
 
 import datetime as dt
+import json
+import threading
+import time
 from zoneinfo import ZoneInfo
 
+from django.db import connection, transaction
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+
+from wagtail.models import APIToken
 
 import pytest
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
 from hub_events.models import EventDate, EventPage
+from tests.events.factories import EventPageFactory
 from tests.events.helpers import form_data
 from tests.helpers import english_tree
 from tests.members.factories import UserFactory
@@ -319,3 +327,120 @@ def test_bad_repetitions_are_form_errors_not_500(admin_client, single, changes, 
     errors = response.context["form"].errors
     assert field in errors, errors
     assert EventDate.objects.filter(event=single).count() == 1
+
+
+def test_a_far_year_in_the_admin_is_a_form_error_not_500(admin_client, single):
+    response = post(
+        admin_client,
+        single,
+        start="9998-06-01 18:00",
+        end="9998-06-01 19:00",
+        repeat="weekly",
+        repeat_until="9998-07-01",
+    )
+
+    assert response.status_code == 200
+    assert "start" in response.context["form"].errors
+    assert EventPage.objects.get(pk=single.pk).start.year == 2031
+
+
+# --- found in review: the write API, the pages API, two saves at once --------------------------------------
+
+
+@pytest.fixture
+def tuesdays(single):
+    """Weekly from Tuesday 18 March 2031, for four dates, without 25 March."""
+    single.repeat, single.repeat_count, single.repeat_exceptions = "weekly", 4, ["2031-03-25"]
+    single.save_revision().publish()
+    return EventPage.objects.get(pk=single.pk)
+
+
+def patch_event(event, **fields):
+    """A PATCH of ``fields`` with an editor's token, published."""
+    _, token = APIToken.create_token(user=UserFactory(is_superuser=True, is_staff=True), name="CMS")
+    data = {"meta": {"type": "events.EventPage", "action": "publish"}} | fields
+    return Client(HTTP_AUTHORIZATION=f"Bearer {token}").patch(
+        f"/api/v3/pages/{event.pk}/", data=json.dumps(data), content_type="application/json"
+    )
+
+
+@pytest.mark.parametrize(
+    ("fields", "named"),
+    [
+        # Wednesday: 25 March is no longer a date of the series (the API speaks German by default).
+        (
+            {"start": "2031-03-19T18:00:00+01:00", "end": "2031-03-19T19:00:00+01:00"},
+            "25. März 2031",
+        ),
+        # The end before the new start: ``end`` is not in a PATCH of ``start`` alone.
+        ({"start": "2031-03-19T18:00:00+01:00"}, "Das Ende liegt vor dem Beginn."),
+    ],
+)
+def test_a_patch_that_breaks_the_series_is_a_422_naming_the_problem(tuesdays, fields, named):
+    response = patch_event(tuesdays, **fields)
+
+    assert response.status_code == 422, response.content
+    assert response["Content-Type"].startswith("application/problem+json")
+    assert any(named in error["msg"] for error in response.json()["errors"]), response.json()["errors"]
+    assert EventPage.objects.get(pk=tuesdays.pk).start == tuesdays.start
+    assert EventDate.objects.filter(event=tuesdays).count() == 3
+
+
+def test_a_patch_past_the_last_day_is_a_422(single):
+    single.repeat, single.repeat_until = "weekly", dt.date(2031, 4, 15)
+    single.save_revision().publish()
+
+    response = patch_event(single, start="2031-05-06T18:00:00+02:00", end="2031-05-06T19:00:00+02:00")
+
+    assert response.status_code == 422, response.content
+    assert any("before its first date" in error["msg"] for error in response.json()["errors"])
+
+
+def test_the_pages_api_gives_next_dates_in_berlin_time(client, make_event, tuesdays):
+    start = dt.datetime(2031, 3, 18, 17, 0, tzinfo=dt.UTC)
+    once = make_event(title="Einmal", start=start, end=start + dt.timedelta(hours=1))
+    first = client.get(f"/api/v3/pages/{once.pk}/").json()["next_dates"]
+    weekly = client.get(f"/api/v3/pages/{tuesdays.pk}/").json()["next_dates"]
+
+    assert first == [{"start": "2031-03-18T18:00:00+01:00", "end": "2031-03-18T19:00:00+01:00"}]
+    assert weekly[1]["start"].endswith("+02:00") and weekly[1]["end"].endswith("+02:00")
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_saves_of_the_same_event_at_once_both_succeed(event_index):
+    """The first save holds its transaction open until the second waits on a lock; then both finish."""
+    start = dt.datetime(2031, 3, 18, 18, 0, tzinfo=BERLIN)
+    event = EventPageFactory(
+        parent=event_index, start=start, end=start + dt.timedelta(hours=1), repeat="weekly", repeat_count=3
+    )
+    first_saved, go_on, failures = threading.Event(), threading.Event(), []
+
+    def save(hold):
+        try:
+            with transaction.atomic():
+                EventPage.objects.get(pk=event.pk).store_dates()
+                if hold:
+                    first_saved.set()
+                    go_on.wait(timeout=30)
+        except Exception as error:  # noqa: BLE001  (reported by the test)
+            failures.append(error)
+        finally:
+            connection.close()
+
+    first = threading.Thread(target=save, args=(True,))
+    first.start()
+    first_saved.wait(timeout=30)
+    second = threading.Thread(target=save, args=(False,))
+    second.start()
+    for _ in range(300):  # until the second save waits for the first one's lock
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+            if cursor.fetchone()[0]:
+                break
+        time.sleep(0.05)
+    go_on.set()
+    first.join(timeout=30)
+    second.join(timeout=30)
+
+    assert failures == []
+    assert EventDate.objects.filter(event=event).count() == 3

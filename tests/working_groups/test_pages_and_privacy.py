@@ -1,15 +1,22 @@
 """Where groups appear (directory, region page, profile), their query counts, the export and account deletion."""
 
+import datetime as dt
 import json
+from zoneinfo import ZoneInfo
 
 from django.urls import reverse
+from django.utils import timezone
 
 import pytest
 
 from members.privacy import delete_account
+from tests.events.factories import EventPageFactory
 from tests.members.factories import UserFactory
 from tests.working_groups.factories import ProgressReportFactory, WorkingGroupFactory, add_member
-from working_groups.models import Membership, ProgressReport
+from working_groups.models import GroupEvent, Membership, ProgressReport
+from working_groups.page import upcoming_dates
+
+BERLIN = ZoneInfo("Europe/Berlin")
 
 DIRECTORY = reverse("working_groups:directory")
 
@@ -123,3 +130,32 @@ def test_deletion_removes_memberships_and_keeps_reports_without_the_author(group
     assert not Membership.objects.filter(user_id=contact.pk).exists()
     report = ProgressReport.objects.get(title="Bleibt")
     assert report.author is None
+
+
+def test_the_group_page_shows_a_monthly_series_by_its_next_date(client, group, event_index):
+    # First date 40 days ago, then every month: the series goes on after its first date.
+    start = timezone.now().replace(microsecond=0) - dt.timedelta(days=40)
+    series = EventPageFactory(
+        parent=event_index,
+        title="Monatstreffen",
+        start=start,
+        end=start + dt.timedelta(hours=2),
+        repeat="monthly_day",
+        repeat_count=6,
+    )
+    soon = EventPageFactory(
+        parent=event_index,
+        title="Einmalig",
+        start=start + dt.timedelta(days=200),
+        end=start + dt.timedelta(days=200, hours=1),
+    )
+    GroupEvent.objects.create(group=group, event=series)
+    GroupEvent.objects.create(group=group, event=soon)
+    next_date = series.upcoming_dates(limit=1)[0].start
+
+    dates = upcoming_dates(group)
+
+    assert [event.title for event in dates] == ["Monatstreffen", "Einmalig"]
+    assert dates[0].next_start == next_date
+    html = client.get(group.get_absolute_url()).content.decode()
+    assert f'datetime="{next_date.astimezone(BERLIN).isoformat()}"' in html
