@@ -393,7 +393,7 @@ def test_a_patch_past_the_last_day_is_a_422(single):
     response = patch_event(single, start="2031-05-06T18:00:00+02:00", end="2031-05-06T19:00:00+02:00")
 
     assert response.status_code == 422, response.content
-    assert any("before its first date" in error["msg"] for error in response.json()["errors"])
+    assert any("vor ihrem ersten Termin" in error["msg"] for error in response.json()["errors"])
 
 
 def test_the_pages_api_gives_next_dates_in_berlin_time(client, make_event, tuesdays):
