@@ -31,8 +31,8 @@ register_permission_policy(WorkingGroup, GroupPermissionPolicy(WorkingGroup))
 class OnlyGroupsTheUserManages:
     """The views that open one group: another region's group is out of reach, not just unlisted."""
 
-    def get_object(self, queryset=None):
-        group = super().get_object(queryset)
+    def get_object(self, *args, **kwargs):
+        group = super().get_object(*args, **kwargs)
         if not manages_group(self.request.user, group):
             raise Http404
         return group
@@ -74,7 +74,6 @@ class GroupViewSet(WithoutChooser, SnippetViewSet):
     delete_view_class = scoped(SnippetViewSet.delete_view_class)
     usage_view_class = scoped(SnippetViewSet.usage_view_class)
     history_view_class = scoped(SnippetViewSet.history_view_class)
-    inspect_view_class = scoped(SnippetViewSet.inspect_view_class)
 
     def get_queryset(self, request):
         return GroupPermissionPolicy(WorkingGroup).instances_user_has_any_permission_for(

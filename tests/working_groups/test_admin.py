@@ -101,3 +101,16 @@ def test_removing_a_contact_person_keeps_the_membership(client, editor, group, c
     assert client.post(reverse(EDIT, args=[group.pk]), data).status_code == 302
     membership = Membership.objects.get(group=group, user=contact)
     assert not membership.is_contact
+
+
+@pytest.mark.parametrize("view", ["history", "usage"])
+def test_history_and_usage_open_for_the_groups_managers_only(
+    client, moderator, editor, group, other_region, view
+):
+    foreign = WorkingGroupFactory(name="Fremde AG", region=other_region)
+    name = f"wagtailsnippets_working_groups_workinggroup:{view}"
+    client.force_login(moderator)
+    assert client.get(reverse(name, args=[group.pk])).status_code == 200
+    assert client.get(reverse(name, args=[foreign.pk])).status_code == 404
+    client.force_login(editor)
+    assert client.get(reverse(name, args=[foreign.pk])).status_code == 200

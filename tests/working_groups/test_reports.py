@@ -11,7 +11,7 @@ from PIL import Image
 
 from tests.members.factories import UserFactory
 from tests.working_groups.factories import ProgressReportFactory, add_member
-from working_groups.models import ProgressReport
+from working_groups.models import Membership, ProgressReport
 
 MINIMAL_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -163,6 +163,20 @@ def test_another_contact_person_of_the_group_cannot_change_my_report(client, gro
     client.force_login(colleague)
     edit = reverse("working_groups:edit_report", args=[group.slug, report.pk])
     assert client.get(edit).status_code == 404
+
+
+def test_a_former_contact_person_can_no_longer_change_their_report(client, group, contact):
+    report = ProgressReportFactory(group=group, author=contact, title="Bleibt")
+    edit = reverse("working_groups:edit_report", args=[group.slug, report.pk])
+    delete = reverse("working_groups:delete_report", args=[group.slug, report.pk])
+    client.force_login(contact)
+    Membership.objects.filter(group=group, user=contact).update(is_contact=False)
+    assert client.post(edit, data(title="Weg")).status_code == 404
+    Membership.objects.filter(group=group, user=contact).delete()
+    assert client.post(edit, data(title="Weg")).status_code == 404
+    assert client.post(delete).status_code == 404
+    report.refresh_from_db()
+    assert report.title == "Bleibt"
 
 
 def test_team_deletes_a_report_of_its_region(client, group, contact, moderator):
