@@ -1,6 +1,8 @@
 """Progress reports: who may write, edit and delete them; uploads checked by content; bad input."""
 
 import io
+import struct
+import zlib
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -130,6 +132,46 @@ def test_too_large_document_is_refused(client, group, contact, settings):
         "gross.pdf", MINIMAL_PDF + b"0" * (10 * 1024 * 1024), content_type="application/pdf"
     )
     assert client.post(write_url(group), data(document=big)).status_code == 400
+
+
+def huge_png(width, height):
+    """A PNG of ``width`` × ``height`` RGBA pixels, all zero: a few hundred KB, built row by row (the test itself
+    never holds the decoded picture)."""
+    compressor = zlib.compressobj(9)
+    row = b"\x00" * (1 + 4 * width)  # filter byte and the pixels
+    idat = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
+
+    def chunk(kind, payload):
+        return (
+            struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", zlib.crc32(kind + payload))
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
+    content = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+    return SimpleUploadedFile("riesig.png", content, content_type="image/png")
+
+
+def test_a_picture_with_too_many_pixels_is_refused_before_it_is_decoded(client, group, contact):
+    upload = huge_png(8000, 8000)
+    assert upload.size < 1024 * 1024
+    client.force_login(contact)
+    response = client.post(write_url(group), data(image=upload, image_alt="Nichts"))
+    assert response.status_code == 400
+    assert [error.code for error in response.context["form"].errors.as_data()["image"]] == ["too_many_pixels"]
+    assert not ProgressReport.objects.exists()
+
+
+def test_a_large_rotated_photo_is_shrunk_and_turned_upright(client, group, contact):
+    buffer = io.BytesIO()
+    exif = Image.Exif()
+    exif[0x0112] = 6  # orientation: turn 90° clockwise to show
+    Image.new("RGB", (4000, 3000), (10, 120, 10)).save(buffer, format="JPEG", exif=exif)
+    upload = SimpleUploadedFile("foto.jpg", buffer.getvalue(), content_type="image/jpeg")
+    client.force_login(contact)
+    assert client.post(write_url(group), data(image=upload, image_alt="Wiese")).status_code == 302
+    with Image.open(ProgressReport.objects.get().image.open()) as stored:
+        assert stored.size == (1200, 1600)
+        assert not stored.getexif()
 
 
 def test_author_edits_and_deletes_their_report(client, group, contact):
