@@ -105,26 +105,27 @@ def set_contacts(group, users):
 
 
 class GroupPermissionPolicy(ModelPermissionPolicy):
-    """No model permissions needed: editors and regional teams manage groups, each team its regions'."""
+    """No model permissions needed: editors and regional teams manage groups, each team its regions'. Deleting a
+    group (with its reports) is the editors' alone: a team deactivates a group instead."""
 
     def user_has_permission(self, user, action):
+        if action == "delete":
+            return bool(is_editor(user))
         return may_manage_groups(user)
 
     def users_with_any_permission(self, actions):
         teams = RegionTeam.objects.values("group")
-        return (
-            get_user_model()
-            .objects.filter(
-                Q(is_superuser=True)
-                | Q(groups__name=EDITORS)
-                | Q(groups__in=Group.objects.filter(pk__in=teams))
-            )
-            .filter(is_active=True)
-            .distinct()
-        )
+        who = Q(is_superuser=True) | Q(groups__name=EDITORS)
+        if set(actions) - {"delete"}:
+            who |= Q(groups__in=Group.objects.filter(pk__in=teams))
+        return get_user_model().objects.filter(who).filter(is_active=True).distinct()
 
     def user_has_permission_for_instance(self, user, action, instance):
+        if action == "delete":
+            return bool(is_editor(user))
         return bool(manages_group(user, instance))
 
     def instances_user_has_any_permission_for(self, user, actions):
-        return managed_groups(user) if user.is_authenticated else WorkingGroup.objects.none()
+        if not user.is_authenticated or (set(actions) <= {"delete"} and not is_editor(user)):
+            return WorkingGroup.objects.none()
+        return managed_groups(user)

@@ -247,13 +247,6 @@ def _remove_replaced(report, old_files):
 @require_POST
 def delete_report(request, slug, pk):
     group, report = _report(request, slug, pk)
-    delete_files(report)
-    report.delete()
+    report.delete()  # its files go with it (working_groups/signals.py)
     messages.success(request, _("The report has been deleted."))
     return redirect(group.get_absolute_url())
-
-
-def delete_files(report):
-    for field in (report.image, report.document):
-        if field:
-            field.storage.delete(field.name)

@@ -1,6 +1,7 @@
 """Groups in the admin, on region pages and in the profile; the data export and account deletion."""
 
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -13,6 +14,7 @@ from wagtail.admin.panels import (
     PageChooserPanel,
 )
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -82,6 +84,22 @@ class GroupViewSet(WithoutChooser, SnippetViewSet):
 
 
 register_snippet(GroupViewSet)
+
+
+@hooks.register("register_bulk_action", order=1)  # after Wagtail's own, which it replaces
+class DeleteGroupsBulkAction(DeleteBulkAction):
+    """Wagtail's bulk delete, whose confirmation page named every group asked for ("you may not delete …"): here
+    only the groups the user manages are named at all; the others are left out as if unknown."""
+
+    models = [WorkingGroup]
+
+    @cached_property
+    def _actionable_objects(self):
+        objects, extra = super()._actionable_objects
+        extra["items_with_no_access"] = [
+            group for group in extra["items_with_no_access"] if manages_group(self.request.user, group)
+        ]
+        return objects, extra
 
 
 @hooks.register(REGION_PAGE_SECTIONS)

@@ -1,6 +1,8 @@
 """Groups in the admin: editors manage every group, a region's team only its region's (another's is a 404);
 contact persons are set by their confirmed addresses; dates are events chosen with a page chooser."""
 
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
@@ -9,7 +11,7 @@ import pytest
 
 from home.models import FieldOfAction
 from tests.members.factories import UserFactory
-from tests.working_groups.factories import WorkingGroupFactory
+from tests.working_groups.factories import ProgressReportFactory, WorkingGroupFactory
 from working_groups.models import Membership, WorkingGroup
 
 ADD = "wagtailsnippets_working_groups_workinggroup:add"
@@ -114,3 +116,49 @@ def test_history_and_usage_open_for_the_groups_managers_only(
     assert client.get(reverse(name, args=[foreign.pk])).status_code == 404
     client.force_login(editor)
     assert client.get(reverse(name, args=[foreign.pk])).status_code == 200
+
+
+def _report_with_files(group):
+    picture = SimpleUploadedFile("a.png", b"\x89PNG fake", content_type="image/png")
+    document = SimpleUploadedFile("a.pdf", b"%PDF-1.4 fake", content_type="application/pdf")
+    report = ProgressReportFactory(group=group, image=picture, image_alt="x", document=document)
+    return [report.image.name, report.document.name]
+
+
+def test_deleting_a_group_in_the_admin_deletes_its_report_files(
+    client, editor, group, django_capture_on_commit_callbacks
+):
+    names = _report_with_files(group)
+    assert all(default_storage.exists(name) for name in names)
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(reverse(DELETE, args=[group.pk])).status_code == 302
+    assert not WorkingGroup.objects.filter(pk=group.pk).exists()
+    assert not any(default_storage.exists(name) for name in names)
+
+
+def test_a_team_deactivates_but_does_not_delete_its_groups(client, moderator, group):
+    client.force_login(moderator)
+    assert client.post(reverse(DELETE, args=[group.pk])).status_code in (302, 403)
+    assert WorkingGroup.objects.filter(pk=group.pk).exists()
+
+
+def test_the_bulk_delete_page_shows_a_team_no_other_regions_group(client, moderator, group, other_region):
+    foreign = WorkingGroupFactory(name="Fremde Geheim-AG", region=other_region)
+    client.force_login(moderator)
+    url = reverse("wagtail_bulk_action", args=["working_groups", "workinggroup", "delete"])
+    response = client.get(url, {"id": [foreign.pk, group.pk]})
+    assert "Fremde Geheim-AG" not in response.content.decode()
+    client.post(url + f"?id={foreign.pk}&id={group.pk}")
+    assert WorkingGroup.objects.filter(pk__in=[foreign.pk, group.pk]).count() == 2
+
+
+def test_a_deleted_regions_groups_are_kept_inactive_with_their_reports(
+    group, region, django_capture_on_commit_callbacks
+):
+    names = _report_with_files(group)
+    with django_capture_on_commit_callbacks(execute=True):
+        region.delete()
+    group.refresh_from_db()
+    assert group.region is None and not group.active
+    assert group.reports.count() == 1 and all(default_storage.exists(name) for name in names)
