@@ -62,7 +62,9 @@ class GroupViewSet(WithoutChooser, SnippetViewSet):
             MultiFieldPanel([FieldPanel("region"), FieldPanel("field_of_action")], heading=_("Belongs to")),
             FieldPanel("join_policy"),
             FieldPanel("forum_access"),
-            FieldPanel("contact_emails"),
+            MultiFieldPanel(
+                [FieldPanel("contacts"), FieldPanel("make_me_contact")], heading=_("Contact persons")
+            ),
             InlinePanel(
                 "event_links",
                 label=_("Dates of the group"),

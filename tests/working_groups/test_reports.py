@@ -126,6 +126,23 @@ def test_bad_input_is_a_400_and_nothing_is_saved(client, group, contact, bad):
     assert not ProgressReport.objects.exists()
 
 
+def test_an_empty_post_answers_with_the_forms_errors(client, group, contact):
+    client.force_login(contact)
+    response = client.post(write_url(group), {})
+    assert response.status_code == 400 and "title" in response.context["form"].errors
+    report = ProgressReportFactory(group=group, author=contact)
+    edit = reverse("working_groups:edit_report", args=[group.slug, report.pk])
+    response = client.post(edit, {})
+    assert response.status_code == 400 and "title" in response.context["form"].errors
+
+
+def test_a_date_before_2000_is_refused_with_the_right_message(client, group, contact):
+    client.force_login(contact)
+    response = client.post(write_url(group), data(date="1999-12-31"))
+    assert response.status_code == 400
+    assert "2000" in " ".join(response.context["form"].errors["date"])
+
+
 def test_too_large_document_is_refused(client, group, contact, settings):
     client.force_login(contact)
     big = SimpleUploadedFile(
