@@ -162,6 +162,9 @@ class GroupForum(models.Model):
         "forum.Forum", on_delete=models.CASCADE, related_name="group_link", verbose_name=_("forum")
     )
     closed = models.BooleanField(_("closed"), default=False)
+    # Once members-only, always private: its posts were written for the group's members. Such a forum is never
+    # made public; a group that switches to a public forum gets a new one (forum/structure.py).
+    members_only = models.BooleanField(_("members only"), default=False)
 
     class Meta:
         verbose_name = _("forum of a working group")

@@ -97,6 +97,14 @@ def grant_team_moderation(region, forum):
     _set_group_perm(forum, team_group(region), READ + MEMBER + MODERATE, True)
 
 
+def revoke_other_teams(forum, region):
+    """Take ``forum``'s per-forum rows from every region's team but ``region``'s (None: from every team)."""
+    rows = GroupForumPermission.objects.filter(forum=forum, group__region_team__isnull=False)
+    if region is not None:
+        rows = rows.exclude(group=team_group(region))
+    rows.delete()
+
+
 def handler():
     """A fresh permission handler (ours, hiding closed forums): its caches live as long as the caller's
     request or task."""

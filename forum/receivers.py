@@ -1,6 +1,7 @@
 """Keep the forum tree in step with fields of action and regions; mail subscribers about new posts."""
 
-from django.db.models.signals import post_save, pre_delete, pre_save
+from django.contrib.auth import get_user_model
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from wagtail.signals import page_published, page_unpublished
@@ -9,11 +10,11 @@ from machina.apps.forum.models import Forum
 from machina.apps.forum_conversation.models import Post, Topic
 
 from common import public_cache
-from forum import notifications, structure
-from forum.models import ActionDiscussion, FieldForum, GroupForum, RegionForum
+from forum import notifications, permissions, structure
+from forum.models import ActionDiscussion, FieldForum, ForumSubscription, GroupForum, RegionForum
 from home.models import FieldOfAction
 from regions.models import RegionPage
-from working_groups.models import WorkingGroup
+from working_groups.models import Membership, WorkingGroup
 
 
 @receiver(post_save, sender=FieldOfAction, dispatch_uid="hub_forum_field_saved")
@@ -47,6 +48,23 @@ def group_saved(sender, instance, raw=False, **kwargs):
 @receiver(pre_delete, sender=WorkingGroup, dispatch_uid="hub_forum_group_deleted")
 def group_deleted(sender, instance, **kwargs):
     structure.close_group_forum(instance)
+
+
+@receiver(post_delete, sender=Membership, dispatch_uid="hub_forum_membership_ended")
+def membership_ended(sender, instance, **kwargs):
+    """Leaving a group (or a request withdrawn or declined) ends the member's topic and forum subscriptions in
+    the group's forums they can no longer read (a members-only one): no more titles in the subscription list."""
+    user = get_user_model().objects.filter(pk=instance.user_id).first()
+    if user is None:  # the account is being deleted: its subscriptions go with it
+        return
+    forums = [
+        link.forum for link in GroupForum.objects.select_related("forum").filter(group_id=instance.group_id)
+    ]
+    handler = permissions.handler()
+    unreadable = [forum.pk for forum in forums if not handler.can_read_forum(forum, user)]
+    if unreadable:
+        ForumSubscription.objects.filter(user=user, forum_id__in=unreadable).delete()
+        Topic.subscribers.through.objects.filter(user=user, topic__forum_id__in=unreadable).delete()
 
 
 @receiver(pre_save, sender=Post, dispatch_uid="hub_forum_post_approval_before")

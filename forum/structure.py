@@ -139,32 +139,47 @@ def wants_forum(group):
     return group.active and group.forum_access != ForumAccess.NONE
 
 
+def _new_group_forum(group):
+    forum = Forum.objects.create(
+        parent=category(GROUPS),
+        type=Forum.FORUM_POST,
+        name=_name(group.name),
+        description=group.description,
+    )
+    return GroupForum.objects.create(group=group, forum=forum)
+
+
 @transaction.atomic
 def sync_group_forum(group):
     """The forum of a working group as the group wants it: created, renamed, reopened, or closed (posts kept).
 
-    The team of the group's region moderates it. Returns the open forum, or None."""
+    A forum that was ever members-only is never made public: a group switching to a public forum gets a new one,
+    and the old one is archived (closed and detached from the group: only editors still read it). The team of the
+    group's region moderates the forum, and no other team. Returns the open forum, or None."""
     link = GroupForum.objects.select_related("forum").filter(group=group).first()
     if not wants_forum(group):
         if link is not None and not link.closed:
             link.closed = True
             link.save(update_fields=["closed"])
         return None
+    if link is not None and link.members_only and group.forum_access == ForumAccess.PUBLIC:
+        link.group, link.closed = None, True
+        link.save(update_fields=["group", "closed"])
+        link = None
     if link is None:
-        forum = Forum.objects.create(
-            parent=category(GROUPS),
-            type=Forum.FORUM_POST,
-            name=_name(group.name),
-            description=group.description,
-        )
-        link = GroupForum.objects.create(group=group, forum=forum)
+        link = _new_group_forum(group)
     else:
         _sync(link.forum, _name(group.name), group.description)
         if link.closed:
             link.closed = False
             link.save(update_fields=["closed"])
-    if group.region_id:
-        permissions.grant_team_moderation(group.region, link.forum)
+    if group.forum_access == ForumAccess.MEMBERS and not link.members_only:
+        link.members_only = True
+        link.save(update_fields=["members_only"])
+    region = group.region if group.region_id else None
+    permissions.revoke_other_teams(link.forum, region)
+    if region is not None:
+        permissions.grant_team_moderation(region, link.forum)
     return link.forum
 
 

@@ -27,11 +27,14 @@ app_urls = (
 board_urls = [
     path("", include(app_urls)),
     # Same URLs as machina's, resolved first (reversing still finds machina's names): the forum index and
-    # forum pages with bounded queries, topic subscriptions only for verified members. machina's class
+    # forum pages with bounded queries, topic subscriptions only for verified members and listed only where
+    # readable. machina's class
     # loader would look for these views in the package ``forum`` itself, which must stay empty.
     path("", views.IndexView.as_view()),
     path("forum/<str:slug>-<int:pk>/", views.ForumView.as_view()),
     path("member/topic/<int:pk>/subscribe/", views.TopicSubscribeView.as_view()),
+    # machina's list of subscribed topics showed the titles of forums the member may no longer read.
+    path("member/subscriptions/", views.TopicSubscriptionListView.as_view()),
     # machina's member profiles take any string as the pk (``profile/<str:pk>/``) and answered one that is no
     # number with a 500: its views for numeric pks here, a 404 for anything else but its ``profile/edit/``.
     path("member/profile/<int:pk>/", machina_member_views.ForumProfileDetailView.as_view()),

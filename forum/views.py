@@ -191,6 +191,17 @@ class TopicSubscribeView(machina_member_views.TopicSubscribeView):
         )
 
 
+class TopicSubscriptionListView(machina_member_views.TopicSubscriptionListView):
+    """machina's list of the member's topic subscriptions, limited to the forums they may read: a members-only
+    group's forum they left, or a closed forum, shows no titles there."""
+
+    def get_queryset(self):
+        readable = self.request.forum_permission_handler.get_readable_forums(
+            MachinaForum.objects.all(), self.request.user
+        )
+        return super().get_queryset().filter(forum__in=readable)
+
+
 # --- Reports ----------------------------------------------------------------------------------------
 
 

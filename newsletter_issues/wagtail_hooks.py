@@ -29,8 +29,8 @@ register_permission_policy(NewsletterIssue, IssuePermissionPolicy(NewsletterIssu
 class OnlyIssuesTheUserSees:
     """The snippet views that open one issue: another region's issue is out of reach, not just unlisted."""
 
-    def get_object(self, queryset=None):
-        issue = super().get_object(queryset)
+    def get_object(self, *args, **kwargs):
+        issue = super().get_object(*args, **kwargs)
         if not may_see_issue(self.request.user, issue):
             raise Http404
         return issue
@@ -62,7 +62,6 @@ class IssueViewSet(WithoutChooser, SnippetViewSet):
     delete_view_class = scoped(SnippetViewSet.delete_view_class)
     usage_view_class = scoped(SnippetViewSet.usage_view_class)
     history_view_class = scoped(SnippetViewSet.history_view_class)
-    inspect_view_class = scoped(SnippetViewSet.inspect_view_class)
     preview_on_edit_view_class = scoped(SnippetViewSet.preview_on_edit_view_class)
 
     def get_queryset(self, request):

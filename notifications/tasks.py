@@ -26,7 +26,7 @@ from django_tasks.base import TaskResultStatus
 from django_tasks.exceptions import TaskResultDoesNotExist
 
 from common.links import absolute
-from forum.models import PostReport, RegionForum
+from forum.models import GroupForum, PostReport, RegionForum
 from members.language import in_language, language_of
 from members.models import User
 from notifications import items, mails, recipients
@@ -200,9 +200,26 @@ def _enqueue(task_function, *args):
         logger.exception("Could not queue %s%s", task_function.name, args)
 
 
+def _region_of_forum(forum):
+    """The region whose team moderates ``forum``: the region's own forum, or the forum of a regional group."""
+    region_id = (
+        RegionForum.objects.filter(forum=forum, region__isnull=False)
+        .values_list("region_id", flat=True)
+        .first()
+    )
+    if region_id is None:
+        region_id = (
+            GroupForum.objects.filter(forum=forum, group__region__isnull=False)
+            .values_list("group__region_id", flat=True)
+            .first()
+        )
+    return region_id
+
+
 @task()
 def notify_report(report_id):
-    """Tell the moderators of the forum a post was reported in: its region's team, else the editors."""
+    """Tell the moderators of the forum a post was reported in: its region's team (the region's forum or the forum
+    of one of its working groups), else the editors."""
     report = (
         PostReport.objects.open()
         .select_related("post__topic__forum", "reporter")
@@ -212,11 +229,11 @@ def notify_report(report_id):
     if report is None:
         return 0
     forum = report.post.topic.forum
-    link = RegionForum.objects.filter(forum=forum, region__isnull=False).first()
+    region_id = _region_of_forum(forum)
     editors = recipients.editors().exclude(pk=report.reporter_id)
-    team = recipients.region_team(link.region_id).exclude(pk=report.reporter_id) if link else editors
+    team = recipients.region_team(region_id).exclude(pk=report.reporter_id) if region_id else editors
     moderators = recipients.moderators_wanting(team, "reports")
-    if link and not recipients.mailable(team).exists():
+    if region_id and not recipients.mailable(team).exists():
         # A region without a team the hub can write to: the editors moderate every forum. (A team that switched
         # these mails off keeps them off.)
         moderators = recipients.moderators_wanting(editors, "reports")

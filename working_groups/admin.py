@@ -1,5 +1,5 @@
 """Groups in Wagtail's admin: editors manage every group, a region's team only its regions' groups (another
-region's group is out of reach, 404). The form sets the contact persons by their confirmed e-mail addresses."""
+region's group is out of reach, 404). The form chooses the contact persons among the group's members."""
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -13,9 +13,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
-from allauth.account.models import EmailAddress
-
-from members.roles import EDITORS, MEMBERS
+from members.roles import EDITORS
 from members.rules import is_editor
 from regions.models import RegionPage, RegionTeam, network_locale_id
 from regions.rules import moderated_regions
@@ -29,24 +27,50 @@ def may_manage_groups(user):
     return bool(is_editor(user) or moderated_regions(user).exists())
 
 
-class GroupForm(WagtailAdminModelForm):
-    """A team chooses one of its regions (required for them); editors any region, or none for the network."""
+class MemberChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return str(obj.public_name)
 
-    contact_emails = forms.CharField(
+
+class GroupForm(WagtailAdminModelForm):
+    """A team chooses one of its regions (required for them); editors any region, or none for the network.
+
+    Contact persons are chosen among the group's members, by their public name: joining the group is a member's
+    own step, and a contact person is shown by that name only. No addresses appear here. Whoever creates or edits
+    the group may make themselves a contact person (a new group has no members yet)."""
+
+    contacts = MemberChoiceField(
         label=gettext_lazy("Contact persons"),
+        queryset=get_user_model().objects.none(),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.CheckboxSelectMultiple,
         help_text=gettext_lazy(
-            "The confirmed e-mail addresses of the contact persons, one per line. They become members of the "
-            "group; the group page shows their public name only."
+            "Chosen among the group's members. The group page shows their public name; they accept or decline "
+            "requests and write progress reports."
+        ),
+    )
+    make_me_contact = forms.BooleanField(
+        label=gettext_lazy("Make me a contact person of this group"),
+        required=False,
+        help_text=gettext_lazy(
+            "You become a member of the group and its contact person, shown by your public name."
         ),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            rows = Membership.objects.contacts().filter(group=self.instance).select_related("user")
-            self.fields["contact_emails"].initial = "\n".join(row.user.email for row in rows.order_by("pk"))
+        if "contacts" in self.fields:
+            members = get_user_model().objects.none()
+            if self.instance.pk:
+                members = get_user_model().objects.filter(
+                    group_memberships__group=self.instance, group_memberships__status=MembershipStatus.MEMBER
+                )
+                self.fields["contacts"].initial = list(
+                    Membership.objects.contacts()
+                    .filter(group=self.instance)
+                    .values_list("user_id", flat=True)
+                )
+            self.fields["contacts"].queryset = members.order_by("display_name", "pk")
         if "region" in self.fields and self.for_user is not None:
             regions = RegionPage.objects.filter(locale_id=network_locale_id())
             if not is_editor(self.for_user):
@@ -54,29 +78,10 @@ class GroupForm(WagtailAdminModelForm):
                 self.fields["region"].required = True
             self.fields["region"].queryset = regions.order_by("title")
 
-    def clean_contact_emails(self):
-        addresses = []
-        for line in self.cleaned_data["contact_emails"].replace(",", "\n").splitlines():
-            address = line.strip()
-            if address and address.lower() not in [a.lower() for a in addresses]:
-                addresses.append(address)
-        if len(addresses) > MAX_CONTACTS:
+    def clean_contacts(self):
+        users = list(self.cleaned_data.get("contacts") or [])
+        if len(users) > MAX_CONTACTS:
             raise forms.ValidationError(_("At most %(max)d contact persons, please.") % {"max": MAX_CONTACTS})
-        users = []
-        for address in addresses:
-            if len(address) > 254 or "\x00" in address:
-                raise forms.ValidationError(_("“%(value)s” is no e-mail address.") % {"value": address[:50]})
-            record = (
-                EmailAddress.objects.filter(email__iexact=address, verified=True, user__is_active=True)
-                .filter(user__groups__name=MEMBERS)
-                .select_related("user")
-                .first()
-            )
-            if record is None:
-                raise forms.ValidationError(
-                    _("No member has confirmed the address “%(value)s”.") % {"value": address[:100]}
-                )
-            users.append(record.user)
         return users
 
     def save(self, commit=True):
@@ -84,7 +89,10 @@ class GroupForm(WagtailAdminModelForm):
             self.instance.created_by = self.for_user
         group = super().save(commit=commit)
         if commit:
-            set_contacts(group, self.cleaned_data.get("contact_emails") or [])
+            users = list(self.cleaned_data.get("contacts") or [])
+            if self.cleaned_data.get("make_me_contact") and self.for_user is not None:
+                users.append(self.for_user)
+            set_contacts(group, users)
         return group
 
 
@@ -105,26 +113,27 @@ def set_contacts(group, users):
 
 
 class GroupPermissionPolicy(ModelPermissionPolicy):
-    """No model permissions needed: editors and regional teams manage groups, each team its regions'."""
+    """No model permissions needed: editors and regional teams manage groups, each team its regions'. Deleting a
+    group (with its reports) is the editors' alone: a team deactivates a group instead."""
 
     def user_has_permission(self, user, action):
+        if action == "delete":
+            return bool(is_editor(user))
         return may_manage_groups(user)
 
     def users_with_any_permission(self, actions):
         teams = RegionTeam.objects.values("group")
-        return (
-            get_user_model()
-            .objects.filter(
-                Q(is_superuser=True)
-                | Q(groups__name=EDITORS)
-                | Q(groups__in=Group.objects.filter(pk__in=teams))
-            )
-            .filter(is_active=True)
-            .distinct()
-        )
+        who = Q(is_superuser=True) | Q(groups__name=EDITORS)
+        if set(actions) - {"delete"}:
+            who |= Q(groups__in=Group.objects.filter(pk__in=teams))
+        return get_user_model().objects.filter(who).filter(is_active=True).distinct()
 
     def user_has_permission_for_instance(self, user, action, instance):
+        if action == "delete":
+            return bool(is_editor(user))
         return bool(manages_group(user, instance))
 
     def instances_user_has_any_permission_for(self, user, actions):
-        return managed_groups(user) if user.is_authenticated else WorkingGroup.objects.none()
+        if not user.is_authenticated or (set(actions) <= {"delete"} and not is_editor(user)):
+            return WorkingGroup.objects.none()
+        return managed_groups(user)

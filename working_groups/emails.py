@@ -14,8 +14,11 @@ from working_groups.models import Membership, MembershipStatus, WorkingGroup
 def _leaders(group):
     """Who decides on requests: the contact persons, else the region's team, else the editors."""
     active = User.objects.filter(is_active=True).exclude(email="")
-    contacts = active.filter(group_memberships__group=group, group_memberships__is_contact=True).filter(
-        group_memberships__status=MembershipStatus.MEMBER
+    # One filter(): the three conditions hold for the same membership row.
+    contacts = active.filter(
+        group_memberships__group=group,
+        group_memberships__is_contact=True,
+        group_memberships__status=MembershipStatus.MEMBER,
     )
     if contacts.exists():
         return list(contacts.distinct())

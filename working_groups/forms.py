@@ -32,8 +32,12 @@ class ReportForm(forms.ModelForm):
 
     def clean_date(self):
         date = self.cleaned_data["date"]
-        if date.year < EARLIEST_YEAR or date > timezone.localdate():
+        if date > timezone.localdate():
             raise forms.ValidationError(_("Please give a date that is not in the future."))
+        if date.year < EARLIEST_YEAR:
+            raise forms.ValidationError(
+                _("Please give a date from the year %(year)s on.") % {"year": EARLIEST_YEAR}
+            )
         return date
 
     def clean_title(self):

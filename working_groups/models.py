@@ -85,7 +85,8 @@ class WorkingGroup(TwoLanguageName, ClusterableModel):
         verbose_name=_("Region"),
         null=True,
         blank=True,
-        on_delete=models.CASCADE,
+        # A deleted region's groups are deactivated first (working_groups/signals.py) and kept for the editors.
+        on_delete=models.SET_NULL,
         related_name="working_groups",
         limit_choices_to=network_regions,
         help_text=_("Empty for a group of the whole network."),

@@ -50,6 +50,11 @@ def is_report_author(user, report):
 
 
 @rules.predicate
+def is_contact_of_report_group(user, report):
+    return report is not None and is_group_contact(user, report.group)
+
+
+@rules.predicate
 def manages_report_group(user, report):
     return report is not None and manages_group(user, report.group)
 
@@ -61,6 +66,10 @@ rules.add_perm("working_groups.manage_group", manages_group)
 rules.add_perm("working_groups.join_group", is_verified_member)
 rules.add_perm("working_groups.decide_requests", may_lead_group)
 rules.add_perm("working_groups.write_report", may_lead_group)
-# The author (while a verified member) and whoever manages the group; another group's contact person may not.
-rules.add_perm("working_groups.change_report", (is_verified_member & is_report_author) | manages_report_group)
+# The author while a verified member and still a contact person of the group, and whoever manages the group;
+# a former contact person, or another group's, may not.
+rules.add_perm(
+    "working_groups.change_report",
+    (is_verified_member & is_report_author & is_contact_of_report_group) | manages_report_group,
+)
 rules.add_perm("working_groups.see_members", (is_verified_member & is_group_member) | manages_group)

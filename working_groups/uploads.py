@@ -21,6 +21,9 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 IMAGE_MAX_BYTES = 5 * 1024 * 1024
 IMAGE_MAX_SIDE = 8000
 IMAGE_MIN_SIDE = 16
+# A small file can hold a huge picture (an 8000 × 8000 PNG of zeros is 243 KB and 256 MB decoded): the number of
+# pixels is checked before a single one is decoded.
+IMAGE_MAX_PIXELS = 40_000_000
 IMAGE_STORED_SIDE = 1600
 IMAGE_FORMATS = {"JPEG": ("jpg", "image/jpeg"), "PNG": ("png", "image/png"), "WEBP": ("webp", "image/webp")}
 
@@ -75,9 +78,24 @@ def clean_image(upload):
                             "max": IMAGE_MAX_SIDE,
                         },
                     )
-                image.load()  # reads every byte: truncated or corrupt data fails here
-                image = ImageOps.exif_transpose(image)
+                if width * height > IMAGE_MAX_PIXELS:
+                    raise ValidationError(
+                        _(
+                            "The image has %(pixels)s million pixels. At most %(max)s million pixels are "
+                            "allowed: please make it smaller."
+                        ),
+                        code="too_many_pixels",
+                        params={
+                            "pixels": round(width * height / 1_000_000),
+                            "max": IMAGE_MAX_PIXELS // 1_000_000,
+                        },
+                    )
+                if image_format == "JPEG":  # decode at a reduced scale where JPEG allows it
+                    image.draft("RGB", (IMAGE_STORED_SIDE, IMAGE_STORED_SIDE))
+                # thumbnail() reads every byte (truncated or corrupt data fails here) and shrinks before the
+                # rotation copies the picture; the EXIF orientation is kept in ``info`` for exif_transpose.
                 image.thumbnail((IMAGE_STORED_SIDE, IMAGE_STORED_SIDE))
+                image = ImageOps.exif_transpose(image)
                 if image_format == "JPEG" and image.mode not in ("RGB", "L"):
                     image = image.convert("RGB")
                 buffer = io.BytesIO()

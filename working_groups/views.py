@@ -192,7 +192,7 @@ def write_report(request, slug):
     group = _group(slug, request.user)
     if not rules.has_perm("working_groups.write_report", request.user, group):
         return render(request, "working_groups/not_allowed.html", {"group": group}, status=403)
-    form = ReportForm(request.POST or None, request.FILES or None)
+    form = ReportForm(*_bound(request))
     status = 200
     if request.method == "POST":
         if not form.is_valid():
@@ -212,6 +212,11 @@ def write_report(request, slug):
     return render(request, "working_groups/report_form.html", {"group": group, "form": form}, status=status)
 
 
+def _bound(request):
+    """The form's data on a POST (an empty POST too: it is answered with the form's errors), else none."""
+    return (request.POST, request.FILES) if request.method == "POST" else (None, None)
+
+
 def _report(request, slug, pk):
     group = _group(slug, request.user)
     report = ProgressReport.objects.filter(group=group, pk=min(pk, MAX_ID)).select_related("group").first()
@@ -224,7 +229,7 @@ def _report(request, slug, pk):
 def edit_report(request, slug, pk):
     group, report = _report(request, slug, pk)
     old_files = (report.image.name, report.document.name)
-    form = ReportForm(request.POST or None, request.FILES or None, instance=report)
+    form = ReportForm(*_bound(request), instance=report)
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -247,13 +252,6 @@ def _remove_replaced(report, old_files):
 @require_POST
 def delete_report(request, slug, pk):
     group, report = _report(request, slug, pk)
-    delete_files(report)
-    report.delete()
+    report.delete()  # its files go with it (working_groups/signals.py)
     messages.success(request, _("The report has been deleted."))
     return redirect(group.get_absolute_url())
-
-
-def delete_files(report):
-    for field in (report.image, report.document):
-        if field:
-            field.storage.delete(field.name)

@@ -1,6 +1,7 @@
 """Groups in the admin, on region pages and in the profile; the data export and account deletion."""
 
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -13,6 +14,7 @@ from wagtail.admin.panels import (
     PageChooserPanel,
 )
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -31,8 +33,8 @@ register_permission_policy(WorkingGroup, GroupPermissionPolicy(WorkingGroup))
 class OnlyGroupsTheUserManages:
     """The views that open one group: another region's group is out of reach, not just unlisted."""
 
-    def get_object(self, queryset=None):
-        group = super().get_object(queryset)
+    def get_object(self, *args, **kwargs):
+        group = super().get_object(*args, **kwargs)
         if not manages_group(self.request.user, group):
             raise Http404
         return group
@@ -60,7 +62,9 @@ class GroupViewSet(WithoutChooser, SnippetViewSet):
             MultiFieldPanel([FieldPanel("region"), FieldPanel("field_of_action")], heading=_("Belongs to")),
             FieldPanel("join_policy"),
             FieldPanel("forum_access"),
-            FieldPanel("contact_emails"),
+            MultiFieldPanel(
+                [FieldPanel("contacts"), FieldPanel("make_me_contact")], heading=_("Contact persons")
+            ),
             InlinePanel(
                 "event_links",
                 label=_("Dates of the group"),
@@ -74,7 +78,6 @@ class GroupViewSet(WithoutChooser, SnippetViewSet):
     delete_view_class = scoped(SnippetViewSet.delete_view_class)
     usage_view_class = scoped(SnippetViewSet.usage_view_class)
     history_view_class = scoped(SnippetViewSet.history_view_class)
-    inspect_view_class = scoped(SnippetViewSet.inspect_view_class)
 
     def get_queryset(self, request):
         return GroupPermissionPolicy(WorkingGroup).instances_user_has_any_permission_for(
@@ -83,6 +86,22 @@ class GroupViewSet(WithoutChooser, SnippetViewSet):
 
 
 register_snippet(GroupViewSet)
+
+
+@hooks.register("register_bulk_action", order=1)  # after Wagtail's own, which it replaces
+class DeleteGroupsBulkAction(DeleteBulkAction):
+    """Wagtail's bulk delete, whose confirmation page named every group asked for ("you may not delete …"): here
+    only the groups the user manages are named at all; the others are left out as if unknown."""
+
+    models = [WorkingGroup]
+
+    @cached_property
+    def _actionable_objects(self):
+        objects, extra = super()._actionable_objects
+        extra["items_with_no_access"] = [
+            group for group in extra["items_with_no_access"] if manages_group(self.request.user, group)
+        ]
+        return objects, extra
 
 
 @hooks.register(REGION_PAGE_SECTIONS)

@@ -208,3 +208,18 @@ def test_the_preview_shows_the_mail(network, editor):
     html = issue.serve_preview(request, "").content.decode()
 
     assert "Vorschau" in html and "Kurz gesagt" in html and "Mitmach-Hub" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("view", ["history", "usage"])
+def test_history_and_usage_open_for_whoever_sees_the_issue(
+    client, moderator, editor, region_news, other_region_news, view
+):
+    own = make_issue([region_news], subject="Aus Neumarkt", created_by=moderator)
+    foreign = make_issue([other_region_news], subject="Aus Tübingen", created_by=editor)
+    name = f"wagtailsnippets_newsletter_issues_newsletterissue:{view}"
+    client.force_login(moderator)
+    assert client.get(reverse(name, args=[own.pk])).status_code == 200
+    assert client.get(reverse(name, args=[foreign.pk])).status_code == 404
+    client.force_login(editor)
+    assert client.get(reverse(name, args=[foreign.pk])).status_code == 200

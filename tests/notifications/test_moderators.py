@@ -11,6 +11,7 @@ from tests.notifications.helpers import body, topic, unsubscribe_path
 from tests.region_applications.factories import RegionApplicationPageFactory, add_fields
 from tests.region_applications.helpers import valid_data
 from tests.regions.helpers import logged_in
+from tests.working_groups.factories import WorkingGroupFactory
 
 
 def report(reporter, post):
@@ -40,6 +41,17 @@ def test_a_report_in_a_region_forum_goes_to_the_regions_team(
     with django_capture_on_commit_callbacks(execute=True):
         report(UserFactory(verified=True), reported.first_post)
     assert inbox.messages == []
+
+
+def test_a_report_in_a_regional_groups_forum_goes_to_the_regions_team(
+    inbox, moderator, region, forums, editor, django_capture_on_commit_callbacks
+):
+    group = WorkingGroupFactory(region=region)
+    reported = topic(forums.group_forum(group), UserFactory(verified=True), "Streit")
+    inbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert report(UserFactory(verified=True), reported.first_post).status_code == 302
+    assert [recipients for recipients, _message in inbox.messages] == [[moderator.email]]
 
 
 def test_a_report_in_a_field_forum_goes_to_the_editors(

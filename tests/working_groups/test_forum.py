@@ -5,9 +5,10 @@ from django.urls import reverse
 
 import pytest
 from machina.apps.forum_conversation.models import Topic
+from machina.apps.forum_permission.models import GroupForumPermission
 
 from forum import structure
-from forum.models import GroupForum
+from forum.models import ForumSubscription, GroupForum
 from tests.forum.factories import make_topic
 from tests.forum.helpers import create_topic_url, forum_url, post_data, topic_url
 from tests.members.factories import UserFactory
@@ -15,6 +16,7 @@ from tests.working_groups.factories import WorkingGroupFactory, add_member
 from working_groups.models import ForumAccess, Membership
 
 SEARCH = reverse("forum_search:search")
+SUBSCRIPTIONS = reverse("forum_member:user_subscriptions")
 
 
 @pytest.fixture
@@ -45,7 +47,7 @@ def test_a_group_gets_its_forum_and_it_follows_the_group(region):
     assert structure.group_forum(group) is None
     group.forum_access = ForumAccess.PUBLIC
     group.save()
-    assert structure.group_forum(group).pk == forum.pk  # reopened, posts kept
+    assert structure.group_forum(group).pk == forum.pk  # reopened, posts kept (it was never members-only)
 
     group.delete()
     assert GroupForum.objects.get(forum=forum).closed
@@ -113,3 +115,80 @@ def test_other_forums_keep_their_rights_next_to_a_members_only_one(client, close
 
 def test_the_group_page_links_its_forum(client, group):
     assert forum_url(structure.group_forum(group)) in client.get(group.get_absolute_url()).content.decode()
+
+
+def test_leaving_ends_the_subscriptions_to_a_members_only_forum(client, closed_group, secret, contact):
+    reader = UserFactory(verified=True)
+    add_member(closed_group, reader)
+    secret.subscribers.add(reader)
+    ForumSubscription.objects.create(user=reader, forum=secret.forum)
+    client.force_login(reader)
+    assert "Geheimes Budget" in client.get(SUBSCRIPTIONS).content.decode()
+
+    client.post(reverse("working_groups:leave", args=[closed_group.slug]))
+    page = client.get(SUBSCRIPTIONS)
+    assert page.status_code == 200 and "Geheimes Budget" not in page.content.decode()
+    assert not secret.subscribers.filter(pk=reader.pk).exists()
+    assert not ForumSubscription.objects.filter(user=reader).exists()
+
+
+def test_the_subscription_list_shows_only_readable_forums(client, closed_group, secret, member):
+    """A subscription left over (say, from when the forum was still public) shows no title."""
+    secret.subscribers.add(member)
+    client.force_login(member)
+    page = client.get(SUBSCRIPTIONS)
+    assert page.status_code == 200 and "Geheimes Budget" not in page.content.decode()
+
+
+def test_a_members_only_forum_turned_public_is_archived_and_a_new_one_opens(client, closed_group, secret):
+    closed_group.forum_access = ForumAccess.PUBLIC
+    closed_group.save()
+    new = structure.group_forum(closed_group)
+    assert new is not None and new.pk != secret.forum_id
+    assert GroupForum.objects.get(forum=secret.forum).closed
+    assert client.get(topic_url(secret)).status_code in (302, 403, 404)
+    assert client.get(forum_url(new)).status_code == 200
+    assert "Geheimes Budget" not in client.get(forum_url(new)).content.decode()
+
+    # The long way round (no forum first, then public) reopens nothing private either.
+    other = WorkingGroupFactory(forum_access=ForumAccess.MEMBERS)
+    private = structure.group_forum(other)
+    other.forum_access = ForumAccess.NONE
+    other.save()
+    other.forum_access = ForumAccess.PUBLIC
+    other.save()
+    assert structure.group_forum(other).pk != private.pk
+    assert GroupForum.objects.get(forum=private).closed
+
+
+def test_a_members_only_forum_is_marked_private_for_good(closed_group, secret):
+    """Posts written while members-only are private for good, even if the group goes public again."""
+    assert GroupForum.objects.get(forum=secret.forum).members_only
+
+
+def _team_rows(forum):
+    return set(
+        GroupForumPermission.objects.filter(forum=forum, group__region_team__isnull=False).values_list(
+            "group__region_team__region_id", flat=True
+        )
+    )
+
+
+def test_moving_a_group_moves_the_moderation_of_its_forum(group, region, other_region):
+    forum = structure.group_forum(group)
+    assert _team_rows(forum) == {region.pk}
+    group.region = other_region
+    group.save()
+    assert _team_rows(forum) == {other_region.pk}
+    group.region = None
+    group.save()
+    assert _team_rows(forum) == set()
+
+
+def test_the_old_team_no_longer_moderates_a_moved_groups_forum(client, group, moderator, other_region):
+    topic = make_topic(structure.group_forum(group), moderator, subject="Thema")
+    group.region = other_region
+    group.save()
+    client.force_login(moderator)
+    lock = reverse("forum_moderation:topic_lock", kwargs={"slug": topic.slug, "pk": topic.pk})
+    assert client.post(lock).status_code in (302, 403) and not Topic.objects.get(pk=topic.pk).is_locked

@@ -5,8 +5,8 @@ from django.urls import reverse
 import pytest
 
 from tests.members.factories import UserFactory
-from tests.working_groups.factories import add_member
-from working_groups.models import Membership, MembershipStatus
+from tests.working_groups.factories import WorkingGroupFactory, add_member
+from working_groups.models import JoinPolicy, Membership, MembershipStatus
 
 
 def url(name, group, *args):
@@ -161,3 +161,24 @@ def test_the_anonymous_cache_drops_the_page_when_the_member_count_changes(client
     add_member(group, member)
     second = client.get(group.get_absolute_url()).content.decode()
     assert "1 member" in second or "1 Mitglied" in second
+
+
+def test_mails_are_not_html_escaped(client, region, member, post, smtp):
+    group = WorkingGroupFactory(
+        name="AG Energie & Klima", slug="ag-energie-klima", region=region, join_policy=JoinPolicy.ON_REQUEST
+    )
+    leader = UserFactory(verified=True, display_name="Lea O'Brien")
+    add_member(group, leader, contact=True)
+    member.display_name = "Mo O'Brien"
+    member.save()
+    client.force_login(member)
+    post(url("join", group))
+    (message,) = smtp.to(leader.email)
+    text = smtp.text_of(message)
+    assert "AG Energie & Klima" in message["Subject"]
+    assert "Mo O'Brien" in text and "Lea O'Brien" in text and "AG Energie & Klima" in text
+    assert "&amp;" not in text + message["Subject"] and "&#x27;" not in text
+    client.force_login(leader)
+    post(url("accept", group, Membership.objects.get(group=group, user=member).pk))
+    (welcome,) = smtp.to(member.email)
+    assert "AG Energie & Klima" in welcome["Subject"] and "&amp;" not in smtp.text_of(welcome)

@@ -1,6 +1,8 @@
 """Progress reports: who may write, edit and delete them; uploads checked by content; bad input."""
 
 import io
+import struct
+import zlib
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -11,7 +13,7 @@ from PIL import Image
 
 from tests.members.factories import UserFactory
 from tests.working_groups.factories import ProgressReportFactory, add_member
-from working_groups.models import ProgressReport
+from working_groups.models import Membership, ProgressReport
 
 MINIMAL_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -124,12 +126,69 @@ def test_bad_input_is_a_400_and_nothing_is_saved(client, group, contact, bad):
     assert not ProgressReport.objects.exists()
 
 
+def test_an_empty_post_answers_with_the_forms_errors(client, group, contact):
+    client.force_login(contact)
+    response = client.post(write_url(group), {})
+    assert response.status_code == 400 and "title" in response.context["form"].errors
+    report = ProgressReportFactory(group=group, author=contact)
+    edit = reverse("working_groups:edit_report", args=[group.slug, report.pk])
+    response = client.post(edit, {})
+    assert response.status_code == 400 and "title" in response.context["form"].errors
+
+
+def test_a_date_before_2000_is_refused_with_the_right_message(client, group, contact):
+    client.force_login(contact)
+    response = client.post(write_url(group), data(date="1999-12-31"))
+    assert response.status_code == 400
+    assert "2000" in " ".join(response.context["form"].errors["date"])
+
+
 def test_too_large_document_is_refused(client, group, contact, settings):
     client.force_login(contact)
     big = SimpleUploadedFile(
         "gross.pdf", MINIMAL_PDF + b"0" * (10 * 1024 * 1024), content_type="application/pdf"
     )
     assert client.post(write_url(group), data(document=big)).status_code == 400
+
+
+def huge_png(width, height):
+    """A PNG of ``width`` × ``height`` RGBA pixels, all zero: a few hundred KB, built row by row (the test itself
+    never holds the decoded picture)."""
+    compressor = zlib.compressobj(9)
+    row = b"\x00" * (1 + 4 * width)  # filter byte and the pixels
+    idat = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
+
+    def chunk(kind, payload):
+        return (
+            struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", zlib.crc32(kind + payload))
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
+    content = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+    return SimpleUploadedFile("riesig.png", content, content_type="image/png")
+
+
+def test_a_picture_with_too_many_pixels_is_refused_before_it_is_decoded(client, group, contact):
+    upload = huge_png(8000, 8000)
+    assert upload.size < 1024 * 1024
+    client.force_login(contact)
+    response = client.post(write_url(group), data(image=upload, image_alt="Nichts"))
+    assert response.status_code == 400
+    assert [error.code for error in response.context["form"].errors.as_data()["image"]] == ["too_many_pixels"]
+    assert not ProgressReport.objects.exists()
+
+
+def test_a_large_rotated_photo_is_shrunk_and_turned_upright(client, group, contact):
+    buffer = io.BytesIO()
+    exif = Image.Exif()
+    exif[0x0112] = 6  # orientation: turn 90° clockwise to show
+    Image.new("RGB", (4000, 3000), (10, 120, 10)).save(buffer, format="JPEG", exif=exif)
+    upload = SimpleUploadedFile("foto.jpg", buffer.getvalue(), content_type="image/jpeg")
+    client.force_login(contact)
+    assert client.post(write_url(group), data(image=upload, image_alt="Wiese")).status_code == 302
+    with Image.open(ProgressReport.objects.get().image.open()) as stored:
+        assert stored.size == (1200, 1600)
+        assert not stored.getexif()
 
 
 def test_author_edits_and_deletes_their_report(client, group, contact):
@@ -163,6 +222,20 @@ def test_another_contact_person_of_the_group_cannot_change_my_report(client, gro
     client.force_login(colleague)
     edit = reverse("working_groups:edit_report", args=[group.slug, report.pk])
     assert client.get(edit).status_code == 404
+
+
+def test_a_former_contact_person_can_no_longer_change_their_report(client, group, contact):
+    report = ProgressReportFactory(group=group, author=contact, title="Bleibt")
+    edit = reverse("working_groups:edit_report", args=[group.slug, report.pk])
+    delete = reverse("working_groups:delete_report", args=[group.slug, report.pk])
+    client.force_login(contact)
+    Membership.objects.filter(group=group, user=contact).update(is_contact=False)
+    assert client.post(edit, data(title="Weg")).status_code == 404
+    Membership.objects.filter(group=group, user=contact).delete()
+    assert client.post(edit, data(title="Weg")).status_code == 404
+    assert client.post(delete).status_code == 404
+    report.refresh_from_db()
+    assert report.title == "Bleibt"
 
 
 def test_team_deletes_a_report_of_its_region(client, group, contact, moderator):
