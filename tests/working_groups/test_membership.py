@@ -96,7 +96,7 @@ def test_team_and_editors_decide_on_requests(client, closed_group, member, who, 
 
 @pytest.mark.parametrize("who", ["member", "other_moderator", "other_contact", "unverified"])
 def test_others_cannot_decide_on_requests(client, closed_group, who, request):
-    requester = UserFactory(verified=True)
+    requester = UserFactory(verified=True, display_name="Anfragende Anja")
     request_row = Membership.objects.create(
         group=closed_group, user=requester, status=MembershipStatus.REQUESTED
     )
