@@ -33,3 +33,19 @@ def date_for(event, settings, occurrence):
 def key_for(settings, date):
     """What ``Registration.occurrence`` stores for ``date``: its start per date, else None (whole event)."""
     return date.start if settings.per_date else None
+
+
+def has_begun(registration, now=None):
+    """The registration's date has started (per date), or no date of the event is ahead (whole event): it can no
+    longer be cancelled, and a seat it frees helps nobody."""
+    now = now or timezone.now()
+    if registration.occurrence is not None:
+        return registration.occurrence <= now
+    return next_date(registration.event, now) is None
+
+
+def current_date(event, now=None):
+    """The date that has not ended yet and comes first (a running meeting counts): the one whose participants see
+    the meeting link."""
+    dates = event.occurrences(after=now or timezone.now(), limit=1)
+    return dates[0] if dates else None
