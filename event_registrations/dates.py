@@ -49,3 +49,13 @@ def current_date(event, now=None):
     the meeting link."""
     dates = event.occurrences(after=now or timezone.now(), limit=1)
     return dates[0] if dates else None
+
+
+def with_cancel_state(registrations, now=None):
+    """The registrations as a list, each marked ``can_cancel`` where its date has not begun (lists offer no
+    cancel button for a date that is over)."""
+    now = now or timezone.now()
+    registrations = list(registrations)
+    for registration in registrations:
+        registration.can_cancel = not has_begun(registration, now)
+    return registrations
