@@ -115,10 +115,14 @@ def pending_for(secret):
 
 def confirm_guest(registration):
     """The guest confirmed their address: now they take a seat or join the waiting list (in the order of
-    confirming). Raises ``RegistrationRefused`` ("closed", "full"); a refused registration is cancelled."""
+    confirming). Raises ``RegistrationRefused`` ("closed": the date is gone or registration has closed since,
+    "full"); a refused registration is cancelled."""
+    refused = None
     with transaction.atomic():
         settings = _locked_settings(registration.event_id)
-        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        registration = (
+            Registration.objects.select_for_update().select_related("event").get(pk=registration.pk)
+        )
         if registration.status != Status.PENDING:
             return registration
         registration.confirmation_hash = ""
@@ -127,13 +131,15 @@ def confirm_guest(registration):
             if date is None or not settings.is_open(date.start):
                 raise RegistrationRefused("closed")
             _take_seat_or_queue(settings, registration, timezone.now())
-        except RegistrationRefused:
+        except RegistrationRefused as error:
             registration.status = Status.CANCELLED
             registration.cancelled_at = timezone.now()
-            registration.save()
-            raise
+            refused = error  # raised after the commit, so the cancellation is kept
         registration.save()
-        _announce(registration)
+        if refused is None:
+            _announce(registration)
+    if refused is not None:
+        raise refused
     return registration
 
 
