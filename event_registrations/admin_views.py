@@ -18,18 +18,21 @@ from django.views.decorators.http import require_GET, require_http_methods
 import rules
 
 from common.spreadsheets import write_spreadsheet_csv
-from event_registrations import mails, seats
+from event_registrations import mails, reminders, seats
+from event_registrations.box import original_event_id
 from event_registrations.forms import MessageForm, QuestionFormSet, SettingsForm
 from event_registrations.models import Registration, RegistrationSettings, Status
 from hub_events.models import EventPage
 
-MAX_RECIPIENTS = 2000
-
 
 def _event_for_team(request, event_id):
+    """The event (for a translation: its original, whose settings and participants every language shares)."""
     event = EventPage.objects.filter(pk=event_id).first()
     if event is None:
         raise Http404(_("This event does not exist (any more)."))
+    original = original_event_id(event)
+    if original != event.pk:
+        event = EventPage.objects.get(pk=original)
     if not rules.has_perm("event_registrations.manage", request.user, event):
         raise PermissionDenied(_("Only the event's team and the editors can do this."))
     return event
@@ -40,7 +43,10 @@ def _occurrence_from(request, event):
     value = request.GET.get("datum", "") or request.POST.get("datum", "")
     if not value:
         return None
-    parsed = parse_datetime(value[:40]) if len(value) <= 40 else None
+    try:
+        parsed = parse_datetime(value) if len(value) <= 40 else None
+    except ValueError:  # well formed but impossible, e.g. 30 February
+        parsed = None
     if parsed is None or timezone.is_naive(parsed):
         raise Http404(_("This event has no such date."))
     if (
@@ -70,6 +76,7 @@ def settings_view(request, event_id):
                 questions.instance = saved
                 questions.save()
             seats.move_up_everywhere(event.pk)
+            reminders.reschedule_event(event.pk)
             messages.success(request, _("The registration settings have been saved."))
             return redirect("event_registrations_admin_settings", event.pk)
         status = 400
@@ -110,10 +117,13 @@ def participants_view(request, event_id):
         set(Registration.objects.filter(event=event).values_list("occurrence", flat=True)),
         key=lambda value: (value is not None, value),
     )
+    current = {date.start for date in event.occurrences()}
+    active = Registration.objects.active().filter(event=event).values_list("occurrence", flat=True)
     context = {
         "event": event,
         "occurrence": occurrence,
         "dates": dates,
+        "lost_dates": sorted({value for value in active if value is not None and value not in current}),
         "rows": rows,
         "confirmed": sum(row.status == Status.CONFIRMED for row in rows),
         "waiting": sum(row.status == Status.WAITING for row in rows),
@@ -157,17 +167,17 @@ def message_view(request, event_id):
         if form.is_valid():
             registration_settings = RegistrationSettings.objects.filter(event=event).first()
             reply_to = (registration_settings.reply_to if registration_settings else "") or request.user.email
-            chosen = list(recipients.select_related("event")[:MAX_RECIPIENTS])
             subject, text = form.cleaned_data["subject"], form.cleaned_data["text"]
-            for registration in chosen:
+            count = 0
+            # Every confirmed participant, however many: each mail is one task in the queue.
+            for registration in recipients.select_related("event").iterator(chunk_size=500):
                 transaction.on_commit(
                     lambda registration=registration: mails.send_team_message(
                         registration, subject, text, reply_to
                     )
                 )
-            messages.success(
-                request, _("Your message goes to %(count)d participants.") % {"count": len(chosen)}
-            )
+                count += 1
+            messages.success(request, _("Your message goes to %(count)d participants.") % {"count": count})
             return redirect(_participants_url(event, occurrence))
         status = 400
     context = {"event": event, "form": form, "occurrence": occurrence, "count": recipients.count()}

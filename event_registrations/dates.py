@@ -33,3 +33,29 @@ def date_for(event, settings, occurrence):
 def key_for(settings, date):
     """What ``Registration.occurrence`` stores for ``date``: its start per date, else None (whole event)."""
     return date.start if settings.per_date else None
+
+
+def has_begun(registration, now=None):
+    """The registration's date has started (per date), or no date of the event is ahead (whole event): it can no
+    longer be cancelled, and a seat it frees helps nobody."""
+    now = now or timezone.now()
+    if registration.occurrence is not None:
+        return registration.occurrence <= now
+    return next_date(registration.event, now) is None
+
+
+def current_date(event, now=None):
+    """The date that has not ended yet and comes first (a running meeting counts): the one whose participants see
+    the meeting link."""
+    dates = event.occurrences(after=now or timezone.now(), limit=1)
+    return dates[0] if dates else None
+
+
+def with_cancel_state(registrations, now=None):
+    """The registrations as a list, each marked ``can_cancel`` where its date has not begun (lists offer no
+    cancel button for a date that is over)."""
+    now = now or timezone.now()
+    registrations = list(registrations)
+    for registration in registrations:
+        registration.can_cancel = not has_begun(registration, now)
+    return registrations

@@ -10,6 +10,7 @@ from event_registrations.models import (
     MAX_QUESTIONS,
     Question,
     QuestionKind,
+    Registration,
     RegistrationSettings,
 )
 
@@ -97,7 +98,24 @@ class SettingsForm(forms.ModelForm):
         opens, closes = cleaned.get("opens_at"), cleaned.get("closes_at")
         if opens and closes and closes <= opens:
             self.add_error("closes_at", _("Registration must close after it opens."))
+        per_date = cleaned.get("per_date")
+        if per_date and not self.instance.event.is_recurring:
+            self.add_error("per_date", _("Registration per date is only for recurring events."))
+        if per_date != self.initial.get("per_date", False) and self._has_registrations():
+            self.add_error(
+                "per_date",
+                _(
+                    "People have registered already: registration per date cannot be switched on or off now. "
+                    "Cancel their registrations first."
+                ),
+            )
         return cleaned
+
+    def _has_registrations(self):
+        return (
+            self.instance.pk is not None
+            and Registration.objects.active().filter(event_id=self.instance.event_id).exists()
+        )
 
 
 class QuestionForm(forms.ModelForm):

@@ -72,6 +72,21 @@ def send_cancelled(registration):
     _send(registration, "cancelled", lambda: _("Registration cancelled:"))
 
 
+def send_date_moved(registration):
+    """The date of a per-date registration moved (``moves``): the new time, with a fresh ``.ics``."""
+    _send(
+        registration,
+        "date_moved",
+        lambda: _("New time:"),
+        attach_calendar=registration.status == Status.CONFIRMED,
+    )
+
+
+def send_date_dropped(registration, old_start):
+    """The date of a per-date registration is no longer part of the series: the registration is cancelled."""
+    _send(registration, "date_dropped", lambda: _("Date cancelled:"), extra={"old_start": old_start})
+
+
 def send_reminder(registration, date):
     _send(registration, "reminder", lambda: _("Reminder:"), attach_calendar=True, date=date)
 

@@ -1,8 +1,10 @@
 """Registrations in a member's data export and account deletion, and the deletion of guests' data after events.
 
-Account deletion: upcoming registrations are cancelled first (a freed seat moves the waiting list up, with its
-mail) and then deleted; registrations for dates that are over stay without the person (name, address, answers
-and link to the account emptied), so a team's attendance figures keep their counts.
+Both cover the member's registrations and the guest registrations made with one of their confirmed addresses while
+logged out. Account deletion: upcoming registrations are cancelled first (a freed seat moves the waiting list up,
+with its mail) and then deleted; registrations for dates that are over — and a running series' registration for
+the whole event with attendance marked — stay without the person (name, address, answers and link to the account
+emptied), so a team's attendance figures keep their counts.
 
 Guests: ``delete_guest_data`` deletes guests' registrations ``GUEST_DATA_DAYS`` after the event's last date (the
 consent text says so); ``manage.py delete_past_guest_registrations`` runs it (daily, from cron or the worker's
@@ -11,16 +13,31 @@ host).
 
 from datetime import timedelta
 
+from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 
+from allauth.account.models import EmailAddress
+
 from event_registrations import seats
-from event_registrations.dates import upcoming_dates
+from event_registrations.dates import has_begun
 from event_registrations.models import ACTIVE, GUEST_DATA_DAYS, Registration
 from members.privacy import iso
 
 
+def _of(user):
+    """The member's registrations and the guest registrations made with one of their confirmed addresses (while
+    logged out): the address is theirs, so is the data."""
+    addresses = (
+        EmailAddress.objects.filter(user=user, verified=True)
+        .annotate(address=Lower("email"))
+        .values("address")
+    )
+    return Registration.objects.filter(Q(user=user) | Q(user__isnull=True, email__in=addresses))
+
+
 def export_rows(user):
-    rows = Registration.objects.filter(user=user).select_related("event").order_by("requested_at", "pk")
+    rows = _of(user).select_related("event").order_by("requested_at", "pk")
     return [
         {
             "event": registration.event.title,
@@ -39,23 +56,32 @@ def export_rows(user):
     ]
 
 
-def _is_over(registration, now):
-    if registration.occurrence is not None:
-        return registration.occurrence <= now
-    return not upcoming_dates(registration.event, now, limit=1)
+def _has_history(registration, now):
+    """A whole-event registration of a series that is running: its attendance of the dates that are over."""
+    if registration.occurrence is not None or registration.attended is None:
+        return False
+    first = registration.event.occurrences(limit=1)
+    return bool(first) and first[0].start <= now
+
+
+def _anonymise(registration):
+    Registration.objects.filter(pk=registration.pk).update(
+        user=None, name="", email="", answers=[], consent_text="", confirmation_hash=""
+    )
 
 
 def forget_member(user):
     now = timezone.now()
-    for registration in Registration.objects.filter(user=user).select_related("event"):
-        if _is_over(registration, now):
-            Registration.objects.filter(pk=registration.pk).update(
-                user=None, name="", email="", answers=[], consent_text="", confirmation_hash=""
-            )
+    for registration in _of(user).select_related("event"):
+        if has_begun(registration, now):
+            _anonymise(registration)
             continue
         if registration.status in ACTIVE:
             seats.cancel(registration)
-        Registration.objects.filter(pk=registration.pk).delete()
+        if _has_history(registration, now):
+            _anonymise(registration)  # the seat is free, the attendance counts stay
+        else:
+            Registration.objects.filter(pk=registration.pk).delete()
 
 
 def delete_guest_data(now=None):

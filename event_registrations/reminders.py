@@ -56,7 +56,12 @@ def schedule(registration, after=None):
     if not send_reminder.get_backend().supports_defer:
         logger.info("No reminder for registration %s: the task backend cannot run tasks later.", current.pk)
         return None
-    Registration.objects.filter(pk=current.pk).update(reminder_due=due)
+    # Compare and set: of two callers at the same time (publishing, a worker), only one queues the reminder.
+    claimed = Registration.objects.filter(pk=current.pk, reminder_due=current.reminder_due).update(
+        reminder_due=due
+    )
+    if claimed != 1:
+        return None
     run_after = max(due, timezone.now())
     transaction.on_commit(
         lambda: send_reminder.using(run_after=run_after).enqueue(current.pk, due.isoformat())
@@ -87,8 +92,15 @@ def send_reminder(registration_id, due):
         # The date moved later since this was queued: remind at the new time instead.
         schedule(registration, registration.reminded_for)
         return "moved"
+    # Claim it before sending: of two workers running the same reminder, only one sends it.
+    claimed = (
+        Registration.objects.filter(pk=registration.pk, reminder_due=due)
+        .exclude(reminded_for=date.start)
+        .update(reminded_for=date.start)
+    )
+    if claimed != 1:
+        return "already sent"
     mails.send_reminder(registration, date)
-    Registration.objects.filter(pk=registration.pk).update(reminded_for=date.start)
     if registration.occurrence is None:
         schedule(registration, after=date.start)
     return "sent"

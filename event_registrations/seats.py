@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from event_registrations import mails, reminders
-from event_registrations.dates import date_for
+from event_registrations.dates import date_for, has_begun
 from event_registrations.models import (
     ACTIVE,
     Registration,
@@ -24,7 +24,8 @@ from event_registrations.models import (
 
 
 class RegistrationRefused(Exception):
-    """Why someone cannot register: ``reason`` is "closed", "duplicate" or "full"."""
+    """Why someone cannot register (``reason``: "closed", "duplicate", "full") or cancel ("over": the date has
+    begun; cancelling would move the waiting list up for a date that is gone)."""
 
     def __init__(self, reason):
         super().__init__(reason)
@@ -114,31 +115,37 @@ def pending_for(secret):
 
 def confirm_guest(registration):
     """The guest confirmed their address: now they take a seat or join the waiting list (in the order of
-    confirming). Raises ``RegistrationRefused`` ("closed", "full"); a refused registration is cancelled."""
+    confirming). Raises ``RegistrationRefused`` ("closed": the date is gone or registration has closed since,
+    "full"); a refused registration is cancelled."""
+    refused = None
     with transaction.atomic():
         settings = _locked_settings(registration.event_id)
-        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        registration = (
+            Registration.objects.select_for_update().select_related("event").get(pk=registration.pk)
+        )
         if registration.status != Status.PENDING:
             return registration
         registration.confirmation_hash = ""
         date = date_for(registration.event, settings, registration.occurrence)
         try:
-            if date is None or not settings.enabled:
+            if date is None or not settings.is_open(date.start):
                 raise RegistrationRefused("closed")
             _take_seat_or_queue(settings, registration, timezone.now())
-        except RegistrationRefused:
+        except RegistrationRefused as error:
             registration.status = Status.CANCELLED
             registration.cancelled_at = timezone.now()
-            registration.save()
-            raise
+            refused = error  # raised after the commit, so the cancellation is kept
         registration.save()
-        _announce(registration)
+        if refused is None:
+            _announce(registration)
+    if refused is not None:
+        raise refused
     return registration
 
 
 def cancel(registration):
     """Cancel ``registration``; a freed seat goes to the first on the waiting list. Returns True if it was
-    active."""
+    active. Raises ``RegistrationRefused("over")`` once the date has begun."""
     with transaction.atomic():
         settings = _locked_settings(registration.event_id)
         registration = (
@@ -146,6 +153,8 @@ def cancel(registration):
         )
         if registration.status not in ACTIVE:
             return False
+        if has_begun(registration):
+            raise RegistrationRefused("over")
         freed = registration.status == Status.CONFIRMED
         was_pending = registration.status == Status.PENDING
         registration.status = Status.CANCELLED

@@ -19,7 +19,7 @@ from allauth.core import ratelimit
 
 from event_registrations import seats
 from event_registrations.box import settings_of
-from event_registrations.dates import key_for, upcoming_dates
+from event_registrations.dates import has_begun, key_for, upcoming_dates, with_cancel_state
 from event_registrations.forms import RegistrationForm
 from event_registrations.links import registration_id_from
 from event_registrations.models import ACTIVE, Registration, Status
@@ -30,6 +30,7 @@ REFUSALS = {
     "closed": gettext_lazy("Registration for this date is not open."),
     "duplicate": gettext_lazy("You are already registered for this date (or on its waiting list)."),
     "full": gettext_lazy("This date is fully booked."),
+    "over": gettext_lazy("This date has already begun: the registration can no longer be cancelled."),
 }
 
 
@@ -148,8 +149,15 @@ def cancel(request, token):
     if registration is None:
         return render(request, "event_registrations/link_invalid.html", status=404)
     context = {"registration": registration, "event": registration.event}
+    if registration.status in ACTIVE and has_begun(registration):
+        context["refusal"] = _refusal("over")
+        return render(request, "event_registrations/cancel.html", context, status=409)
     if request.method == "POST":
-        seats.cancel(registration)
+        try:
+            seats.cancel(registration)
+        except seats.RegistrationRefused as refused:  # it began in the meantime
+            context["refusal"] = _refusal(refused.reason)
+            return render(request, "event_registrations/cancel.html", context, status=409)
         return render(request, "event_registrations/cancelled.html", context)
     if registration.status not in ACTIVE:
         return render(request, "event_registrations/cancelled.html", context)
@@ -160,8 +168,13 @@ def cancel(request, token):
 @require_POST
 def cancel_own(request, pk):
     """A member cancels from the event page or from "My registrations"."""
-    registration = get_object_or_404(Registration, pk=pk, user=request.user)
-    if seats.cancel(registration):
+    registration = get_object_or_404(Registration.objects.select_related("event"), pk=pk, user=request.user)
+    try:
+        cancelled = seats.cancel(registration)
+    except seats.RegistrationRefused as refused:
+        messages.error(request, _refusal(refused.reason))
+        return redirect(_back_to(request, registration.event.url or "/"))
+    if cancelled:
         messages.success(request, _("Your registration has been cancelled."))
     return redirect(_back_to(request, registration.event.url or "/"))
 
@@ -174,4 +187,6 @@ def mine(request):
         .select_related("event")
         .order_by("occurrence", "requested_at")
     )
-    return render(request, "event_registrations/mine.html", {"registrations": registrations})
+    return render(
+        request, "event_registrations/mine.html", {"registrations": with_cancel_state(registrations)}
+    )

@@ -8,7 +8,8 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 
 from event_registrations import admin_views, privacy
-from event_registrations.box import box_for
+from event_registrations.box import box_for, original_event_id
+from event_registrations.dates import with_cancel_state
 from event_registrations.models import ACTIVE, Registration
 from event_registrations.team import is_event_team
 from home.sections import EVENT_PAGE_SECTIONS, Section
@@ -50,15 +51,17 @@ def admin_urls():
 def _buttons(page, user, priority):
     if not issubclass(page.specific_class or object, EventPage) or not is_event_team(user, page):
         return
+    # A translation's buttons open its original's settings and participants (shared by every language).
+    event_id = original_event_id(page)
     yield Button(
         _("Registration"),
-        reverse("event_registrations_admin_settings", args=[page.pk]),
+        reverse("event_registrations_admin_settings", args=[event_id]),
         icon_name="form",
         priority=priority,
     )
     yield Button(
         _("Participants"),
-        reverse("event_registrations_admin_participants", args=[page.pk]),
+        reverse("event_registrations_admin_participants", args=[event_id]),
         icon_name="group",
         priority=priority + 1,
     )
@@ -84,7 +87,7 @@ def my_registrations(request, user):
     return [
         (
             "event_registrations/includes/profile_registrations.html",
-            {"event_registrations": list(registrations)},
+            {"event_registrations": with_cancel_state(registrations)},
         )
     ]
 
