@@ -18,12 +18,13 @@ Both count an event as part of the subtree of each region it is tagged with: a u
 on any of those region pages, but only to change and publish it (``SHARED_ACTIONS``). Everything else stays with
 whoever holds rights where the page lives: deleting or moving the event (it would leave every region),
 unpublishing it, making it private, unscheduling a revision, locking it, and copying it (a copy keeps the regions,
-so a copy published by another team would be a live event of your region that your team never saw). The tagging counted is the
-saved one (what is live, or the page itself while it is not live), never a draft's: a draft cannot hand out
-rights before someone allowed to publish it has done so.
+so a copy published by another team would be a live event of your region that your team never saw).
 
-Who may *tag* an event with a region is ``regions.admin_forms.RegionScopedPageForm``'s call (a moderator only
-their own regions, and they keep the regions of other teams).
+The tagging counted is the saved one (what is live, or the page itself while it is not live), never a draft's: a
+draft cannot hand out rights before someone allowed to publish it has done so.
+
+Who may *tag* an event with a region is ``hub_events.forms.EventPageForm``'s call (a moderator only their own
+regions, and they keep the regions of other teams: ``RegionScopedPageForm.keeps_other_regions``).
 """
 
 from contextlib import contextmanager
