@@ -2,10 +2,26 @@
 
 An event belongs to one or more regions (``EventPage.regions``). An English event that is still an alias of a
 German one keeps the German region pages it was copied with (wagtail-localize copies relations as they are).
-Lists compare regions by ``translation_key``; cards and the API show the region pages of the list's language.
+Lists compare regions by ``translation_key``; cards, the event page and the API show the region pages of the
+list's language.
+
+What is shown follows one rule everywhere (cards, the event page, both APIs and their deprecated ``region``):
+only live, public region pages (``shown_regions_of``), ordered by the title of the region page the event is
+tagged with (``REGION_ORDER``) — events are tagged with the German region pages (an English alias carries the
+same ones), so the order is the German titles' in every language, and the first is the same region in the
+events API and the pages API.
 """
 
 from regions.models import RegionPage
+
+# The order of an event's regions: by the title of the tagged (German) region page, then its id.
+REGION_ORDER = ("title", "pk")
+
+
+def shown_regions_of():
+    """The region pages an event may show: live and public, in ``REGION_ORDER`` (a queryset to prefetch or
+    filter)."""
+    return RegionPage.objects.live().public().order_by(*REGION_ORDER)
 
 
 def with_local_regions(events, locale):
@@ -17,30 +33,31 @@ def with_local_regions(events, locale):
 
 
 def localize_regions(events, locale):
-    """Give each of ``events`` (a list, from a query that prefetched ``regions``, see
-    ``EventPageQuerySet.for_listing``) the list ``shown_regions``: its regions by title, each as the live region
-    page of ``locale`` (a Locale id) where there is one.
+    """Give each of ``events`` (a list, from a query that prefetched ``regions`` with ``shown_regions_of``, see
+    ``EventPageQuerySet.for_listing``) the list ``shown_regions``: its live, public regions in ``REGION_ORDER``,
+    each as the live region page of ``locale`` (a Locale id) where there is one.
 
     An English event that is still an alias keeps the German region pages; its card links the English ones
     instead. One query for all events, none when every region is already in ``locale``.
     """
-    keys = {
-        region.translation_key
-        for event in events
-        for region in event.regions.all()
-        if region.locale_id != locale
-    }
-    local = {}
-    if keys:
-        local = {
-            region.translation_key: region
-            for region in RegionPage.objects.live()
-            .public()
-            .filter(locale_id=locale, translation_key__in=keys)
-        }
+    local = _local_pages([region for event in events for region in event.regions.all()], locale)
     for event in events:
-        shown = [
-            region if region.locale_id == locale else local.get(region.translation_key, region)
-            for region in event.regions.all()
-        ]
-        event.shown_regions = sorted(shown, key=lambda region: (region.title, region.pk))
+        event.shown_regions = [local.get(region.translation_key, region) for region in event.regions.all()]
+
+
+def localized(regions, locale):
+    """``regions`` (live, public region pages in ``REGION_ORDER``) as the pages of ``locale`` where there is a
+    live, public one; same order."""
+    local = _local_pages(regions, locale)
+    return [local.get(region.translation_key, region) for region in regions]
+
+
+def _local_pages(regions, locale):
+    """The live, public pages of ``locale`` for those of ``regions`` in another language, by translation key."""
+    keys = {region.translation_key for region in regions if region.locale_id != locale}
+    if not keys:
+        return {}
+    return {
+        region.translation_key: region
+        for region in RegionPage.objects.live().public().filter(locale_id=locale, translation_key__in=keys)
+    }

@@ -6,10 +6,15 @@ from regions.admin_forms import RegionScopedPageForm
 
 
 class EventPageForm(RegionScopedPageForm):
-    """``EventPage.clean`` names the field each problem is about (``repeat_until``, ``end``, …). The admin's form
+    """A moderator keeps the regions of other teams on an event (``RegionScopedPageForm.keeps_other_regions``):
+    their tagging is what gives those teams their rights on it.
+
+    ``EventPage.clean`` names the field each problem is about (``repeat_until``, ``end``, …). The admin's form
     has them all; the API's is narrowed to the writable fields a request sends (a PATCH of ``start`` alone), and
     Django refuses an error on a field the form lacks (a ValueError, a 500). Such an error becomes one of the
     whole form, led by the field's label, so the API answers 422 with the problem named."""
+
+    keeps_other_regions = True
 
     def add_error(self, field, error):
         if field is None and hasattr(error, "error_dict"):

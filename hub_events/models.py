@@ -37,17 +37,18 @@ from home.sections import EVENT_PAGE_SECTIONS, page_sections
 from hub_events import recurrence, recurrence_text, routes
 from hub_events.choices import EventFormat, EventKind, Repeat
 from hub_events.date_list import DateListField, parse_days
+from hub_events.event_regions import localized, shown_regions_of
 from hub_events.forms import EventPageForm
 from hub_events.ical import BERLIN, event_response, subscription_links
 from hub_events.ical_sequence import ICAL_TRACKED_FIELDS, REPETITION_FIELDS, next_sequence
 from hub_events.occurrences import Occurrence
 from hub_events.permissions import RegionsPermissionTester
-from regions.models import RegionPage
 
 
 def regions_in_order():
-    """The prefetch of an event's regions, by title (the first is the deprecated API field ``region``)."""
-    return Prefetch("regions", queryset=RegionPage.objects.order_by("title", "pk"))
+    """The prefetch of an event's shown regions: live, public, in ``REGION_ORDER`` (the first is the deprecated
+    API field ``region``)."""
+    return Prefetch("regions", queryset=shown_regions_of())
 
 
 class EventPageQuerySet(PublicPageQuerySet):
@@ -456,25 +457,24 @@ class EventPage(RoutedPageMixin, RoutablePageMixin, LocatedMixin, Page):
         context.update(page_sections(EVENT_PAGE_SECTIONS, self, request))
         return context
 
+    def live_regions(self):
+        """The event's live, public regions as tagged, in ``REGION_ORDER`` (``hub_events.event_regions``)."""
+        return shown_regions_of().filter(pk__in=self.regions.values_list("id", flat=True))
+
     def local_regions(self):
-        """The event's regions as pages of its language, by title: an English alias keeps the German region
-        pages it was copied with; their live English pages take their place. One query."""
-        keys = self.regions.values("translation_key")
-        by_key = {}
-        for region in RegionPage.objects.live().public().filter(translation_key__in=keys).order_by("pk"):
-            if region.locale_id == self.locale_id or region.translation_key not in by_key:
-                by_key[region.translation_key] = region
-        return sorted(by_key.values(), key=lambda region: (region.title, region.pk))
+        """The event's shown regions as pages of its language: an English alias keeps the German region pages
+        it was copied with; their live English pages take their place. One query, two for an alias."""
+        return localized(list(self.live_regions()), self.locale_id)
 
     @property
     def region(self):
         """Deprecated field ``region`` of Wagtail's pages API, for clients written when an event had one region:
-        the first live one of ``regions`` by title, in the shape of the API's page references (``id`` and
-        ``meta.type``), or None. Code reads ``regions``."""
-        regions = [region for region in self.regions.all() if region.live]
-        if not regions:
+        the first of its shown regions (live, public, ``REGION_ORDER``: the same region as the events API's
+        ``region``), in the shape of the API's page references (``id`` and ``meta.type``), or None. Code reads
+        ``regions``."""
+        first = self.live_regions().first()
+        if first is None:
             return None
-        first = min(regions, key=lambda region: (region.title, region.pk))
         return {"id": first.pk, "meta": {"type": first._meta.label}}
 
     def ical_url(self, request=None):

@@ -10,6 +10,7 @@ import uuid
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
@@ -33,12 +34,18 @@ def _initial_pks(value):
 
 
 class RegionScopedPageForm(WagtailAdminPageForm):
-    """For events and news: a moderator may add or remove only the regions they moderate.
+    """For events and news: a moderator may tag a page only with the regions they moderate; posting another
+    region is a form error.
 
-    The other regions the page is tagged with (an editor's or another team's choice) are not offered and stay
-    on the page whatever is posted: a moderator can neither remove another region's tagging nor add a region
-    that is not theirs (posting one is a form error). The field's help names the regions kept.
+    News (``keeps_other_regions = False``): the regions the page already has stay selectable, so a moderator may
+    untick another region on their news item (an editor's earlier choice is not silently dropped either).
+
+    Events (``keeps_other_regions = True``, ``hub_events.forms.EventPageForm``): tagging an event with a region
+    gives that region's team rights on it (``hub_events.permissions``), so the other regions are the other
+    teams' to remove: they are not offered and stay on the page whatever is posted; the field's help names them.
     """
+
+    keeps_other_regions = False
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -51,6 +58,9 @@ class RegionScopedPageForm(WagtailAdminPageForm):
             if field is None:
                 continue
             current = _initial_pks(self.initial.get(name)) if self.instance.pk else []
+            if not self.keeps_other_regions:
+                field.queryset = field.queryset.filter(Q(pk__in=allowed) | Q(pk__in=current))
+                continue
             kept = field.queryset.filter(pk__in=current).exclude(pk__in=allowed).order_by("title")
             self.kept_regions[name] = list(kept)
             field.queryset = field.queryset.filter(pk__in=allowed)

@@ -13,23 +13,24 @@ BATCH = 500
 
 
 def _event_revisions(apps, schema_editor):
+    """The stored revisions of events. Wagtail saves a page's revisions with ``base_content_type`` Page and
+    ``content_type`` the specific type, so they are found by ``content_type``."""
+    alias = schema_editor.connection.alias
     ContentType = apps.get_model("contenttypes", "ContentType")
     Revision = apps.get_model("wagtailcore", "Revision")
-    content_type = ContentType.objects.db_manager(schema_editor.connection.alias).filter(
-        app_label="events", model="eventpage"
-    ).first()
+    content_type = ContentType.objects.db_manager(alias).filter(app_label="events", model="eventpage").first()
     if content_type is None:
-        return Revision.objects.none()
-    return Revision.objects.filter(base_content_type=content_type)
+        return Revision.objects.using(alias).none()
+    return Revision.objects.using(alias).filter(content_type=content_type)
 
 
 def copy_region_to_regions(apps, schema_editor):
     EventPage = apps.get_model("events", "EventPage")
     Through = EventPage.regions.through
-    Through.objects.bulk_create(
+    Through.objects.using(schema_editor.connection.alias).bulk_create(
         [
             Through(eventpage_id=event_id, regionpage_id=region_id)
-            for event_id, region_id in EventPage.objects.filter(region__isnull=False).values_list("pk", "region_id")
+            for event_id, region_id in EventPage.objects.using(schema_editor.connection.alias).filter(region__isnull=False).values_list("pk", "region_id")
         ],
         ignore_conflicts=True,
     )
@@ -42,20 +43,22 @@ def copy_region_to_regions(apps, schema_editor):
         content["regions"] = [region] if region else []
         revision.content = content
         changed.append(revision)
-    _event_revisions(apps, schema_editor).model.objects.bulk_update(changed, ["content"], batch_size=BATCH)
+    apps.get_model("wagtailcore", "Revision").objects.using(schema_editor.connection.alias).bulk_update(
+        changed, ["content"], batch_size=BATCH
+    )
 
 
 def keep_first_region(apps, schema_editor):
     EventPage = apps.get_model("events", "EventPage")
     RegionPage = apps.get_model("regions", "RegionPage")
-    titles = dict(RegionPage.objects.values_list("pk", "title"))
+    titles = dict(RegionPage.objects.using(schema_editor.connection.alias).values_list("pk", "title"))
     first = {}
-    for event_id, region_id in EventPage.regions.through.objects.values_list("eventpage_id", "regionpage_id"):
+    for event_id, region_id in EventPage.regions.through.objects.using(schema_editor.connection.alias).values_list("eventpage_id", "regionpage_id"):
         key = (titles.get(region_id, ""), region_id)
         if event_id not in first or key < first[event_id]:
             first[event_id] = key
     for event_id, (_title, region_id) in first.items():
-        EventPage.objects.filter(pk=event_id).update(region_id=region_id)
+        EventPage.objects.using(schema_editor.connection.alias).filter(pk=event_id).update(region_id=region_id)
     changed = []
     for revision in _event_revisions(apps, schema_editor).iterator():
         content = revision.content or {}
@@ -65,7 +68,9 @@ def keep_first_region(apps, schema_editor):
         content["region"] = min(regions, key=lambda pk: (titles[pk], pk)) if regions else None
         revision.content = content
         changed.append(revision)
-    _event_revisions(apps, schema_editor).model.objects.bulk_update(changed, ["content"], batch_size=BATCH)
+    apps.get_model("wagtailcore", "Revision").objects.using(schema_editor.connection.alias).bulk_update(
+        changed, ["content"], batch_size=BATCH
+    )
 
 
 class Migration(migrations.Migration):

@@ -1,11 +1,18 @@
 """An event of several regions: each region shows it once, and the moderators of each may edit it.
 
 The event lives below the first region's page; the second region's team gets its rights on the event through
-``EventPage.permissions_for_user`` (``hub_events.permissions``), a third region's team gets none.
+``EventPage.permissions_for_user`` (``hub_events.permissions``) — change and publish only —, a third region's
+team gets none.
 """
 
-from django.urls import reverse
+import datetime as dt
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from wagtail.models import Locale, PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 import pytest
@@ -13,7 +20,7 @@ import pytest
 from hub_events.models import EventPage
 from tests.api.test_write_tokens import patch, token_client
 from tests.events.factories import EventPageFactory
-from tests.helpers import fresh
+from tests.helpers import english_tree, fresh, translate
 from tests.members.factories import UserFactory
 from tests.regions.factories import RegionPageFactory
 from tests.regions.helpers import set_team
@@ -147,8 +154,9 @@ def test_the_second_regions_moderator_sees_the_actions_of_the_event(shared, othe
 
     assert permissions.can_edit()
     assert permissions.can_publish()
-    assert permissions.can_lock()
-    # Deleting or moving it would take it from every region: that stays with the home region's team.
+    # Deleting or moving it would take it from every region: that stays with the home region's team, as do
+    # locking, unpublishing, privacy, unscheduling and copying (tested below through the admin's views).
+    assert not permissions.can_lock()
     assert not permissions.can_delete()
     assert not permissions.can_move()
 
@@ -251,3 +259,153 @@ def test_events_of_one_region_stay_the_teams_only(shared, region, third_region):
     lonely = EventPageFactory(parent=region, title="Nur hier", regions=[region])
 
     assert not lonely.permissions_for_user(team_of(third_region, "Lau Sitz")).can_edit()
+
+
+# --- what stays with the home region's team: copy, unpublish, privacy, unscheduling, locking ----------------
+
+
+def test_the_second_team_may_not_copy_the_shared_event(client, shared, region, other_region, moderator):
+    """A copy keeps its regions: a live copy by Wendland's team would be a Neumarkt event Neumarkt never saw."""
+    wendland_team = team_of(other_region, "Wendy Land")
+    client.force_login(wendland_team)
+
+    response = client.post(
+        reverse("wagtailadmin_pages:copy", args=[shared.pk]),
+        {
+            "new_title": "Kopie",
+            "new_slug": "kopie",
+            "new_parent_page": other_region.pk,
+            "publish_copies": "on",
+        },
+    )
+
+    assert response.status_code in (302, 403)
+    assert not EventPage.objects.filter(slug="kopie").exists()
+    permissions = shared.permissions_for_user(wendland_team)
+    assert not permissions.can_copy()
+    assert not permissions.can_copy_to(other_region)
+    # The home region's team still copies its event.
+    assert shared.permissions_for_user(moderator).can_copy_to(region)
+
+
+def test_the_second_team_may_not_unpublish_the_shared_event(client, shared, other_region):
+    client.force_login(team_of(other_region, "Wendy Land"))
+
+    response = client.post(reverse("wagtailadmin_pages:unpublish", args=[shared.pk]))
+
+    assert response.status_code in (302, 403)
+    assert EventPage.objects.get(pk=shared.pk).live
+
+
+def test_the_second_team_may_not_make_the_shared_event_private(client, shared, other_region):
+    client.force_login(team_of(other_region, "Wendy Land"))
+
+    response = client.post(
+        reverse("wagtailadmin_pages:set_privacy", args=[shared.pk]), {"restriction_type": "login"}
+    )
+
+    assert response.status_code in (302, 403)
+    assert not PageViewRestriction.objects.filter(page_id=shared.pk).exists()
+
+
+def test_the_second_team_may_not_unschedule_a_revision_of_the_shared_event(
+    client, shared, other_region, editor
+):
+    shared.title = "Später"
+    revision = shared.save_revision(user=editor, approved_go_live_at=timezone.now() + dt.timedelta(days=3))
+    client.force_login(team_of(other_region, "Wendy Land"))
+
+    response = client.post(reverse("wagtailadmin_pages:revisions_unschedule", args=[shared.pk, revision.pk]))
+
+    assert response.status_code in (302, 403)
+    revision.refresh_from_db()
+    assert revision.approved_go_live_at is not None
+
+
+def test_the_second_team_may_not_lock_the_shared_event(client, shared, other_region):
+    wendland_team = team_of(other_region, "Wendy Land")
+    client.force_login(wendland_team)
+
+    response = client.post(reverse("wagtailadmin_pages:lock", args=[shared.pk]))
+
+    assert response.status_code in (302, 403)
+    assert not EventPage.objects.get(pk=shared.pk).locked
+    assert not shared.permissions_for_user(wendland_team).can_lock()
+
+
+def test_the_home_team_keeps_every_action(shared, moderator):
+    permissions = shared.permissions_for_user(moderator)
+
+    assert permissions.can_unpublish()
+    assert permissions.can_set_view_restrictions()
+    assert permissions.can_unschedule()
+    assert permissions.can_lock()
+
+
+# --- the admin's listing: a fixed number of queries ---------------------------------------------------------
+
+
+def explorer_queries(client, page):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("wagtailadmin_explore", args=[page.pk]))
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_the_admin_listing_of_a_region_does_not_grow_with_its_shared_events(
+    client, make_event, region, other_region, moderator
+):
+    for number in range(2):
+        make_event(title=f"Treffen {number}", parent=region, regions=[region, other_region])
+    client.force_login(moderator)
+    explorer_queries(client, region)  # the session and caches warm
+    few = explorer_queries(client, region)
+
+    for number in range(2, 12):
+        make_event(title=f"Treffen {number}", parent=region, regions=[region, other_region])
+
+    assert explorer_queries(client, region) <= few
+
+
+def test_the_second_team_asks_the_region_paths_once_per_page(shared, other_region, django_assert_num_queries):
+    wendland_team = team_of(other_region, "Wendy Land")
+    shared.permissions_for_user(wendland_team).can_edit()  # the user's permissions and the paths: cached
+
+    with django_assert_num_queries(0):
+        for _ in range(5):
+            permissions = shared.permissions_for_user(wendland_team)
+            assert permissions.can_edit() and permissions.can_publish()
+
+
+# --- shown regions: live and public only, one order in both APIs ------------------------------------------
+
+
+def test_an_unpublished_or_private_region_is_not_shown(
+    client, make_event, region, other_region, third_region
+):
+    shared = make_event(title="Dreiländertreffen", regions=[region, other_region, third_region])
+    other_region.unpublish()
+    PageViewRestriction.objects.create(page=region, restriction_type=PageViewRestriction.LOGIN)
+
+    [item] = client.get("/api/v3/events/").json()["results"]
+    assert [entry["id"] for entry in item["regions"]] == [third_region.pk]
+    assert item["region"]["id"] == third_region.pk
+    assert client.get(f"/api/v3/pages/{shared.pk}/").json()["region"]["id"] == third_region.pk
+    html = client.get(shared.url).content.decode()
+    assert 'href="/regionen/lausitz/"' in html
+    assert 'href="/regionen/wendland/"' not in html
+    assert 'href="/regionen/neumarkt/"' not in html
+
+
+def test_both_apis_name_the_same_first_region_in_english(client, shared, region, other_region):
+    """By the German title: Neumarkt before Wendland, also where Neumarkt's English title sorts after."""
+    english_tree()
+    translate(region, title="Zukunftsregion Neumarkt")
+
+    [item] = client.get("/api/v3/events/", {"locale": "en"}).json()["results"]
+    assert [entry["title"] for entry in item["regions"]] == ["Zukunftsregion Neumarkt", "Wendland"]
+    assert item["region"]["title"] == "Zukunftsregion Neumarkt"
+    alias = shared.get_translation(Locale.objects.get(language_code="en"))
+    assert client.get(f"/api/v3/pages/{alias.pk}/").json()["region"]["id"] == region.pk
+    html = client.get(alias.url).content.decode()
+    assert html.index("Zukunftsregion Neumarkt") < html.index(">Wendland<")

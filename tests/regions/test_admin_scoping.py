@@ -11,6 +11,7 @@ from news.models import NewsPage
 from regions.models import RegionModerator
 from tests.helpers import fresh
 from tests.members.factories import UserFactory
+from tests.news.factories import NewsPageFactory
 from tests.regions.helpers import set_team
 
 pytestmark = pytest.mark.django_db
@@ -147,6 +148,38 @@ def test_editor_may_tag_news_with_any_region(client, region, other_region):
         region,
         other_region,
     }
+
+
+def test_moderator_may_untick_another_region_on_their_news(
+    client, news_index, region, other_region, moderator
+):
+    """News keep their old rule: tagging news gives no rights, so the regions a page has stay choices."""
+    news = NewsPageFactory(parent=region, slug="beide")
+    news.regions.set([region, other_region])
+    news.save()
+    client.force_login(moderator)
+
+    form = client.get(edit_url(news)).context["form"]
+    assert set(form.fields["regions"].queryset) == {region, other_region}
+
+    response = client.post(edit_url(news), news_data("beide", [region]))
+
+    assert response.status_code == 302
+    assert list(NewsPage.objects.get(pk=news.pk).regions.all()) == [region]
+
+
+def test_a_moderator_keeps_another_regions_tag_on_an_event(client, region, other_region, moderator):
+    """Events differ from news: another region's tag gives its team rights, so it stays (not offered)."""
+    client.force_login(moderator)
+    client.post(add_url("events", "eventpage", region), event_data("geteilt", region))
+    event = EventPage.objects.get(slug="geteilt", locale__language_code="de")
+    event.regions = [region, other_region]
+    event.save_revision().publish()
+
+    response = client.post(edit_url(event), event_data("geteilt", region))
+
+    assert response.status_code == 302
+    assert set(EventPage.objects.get(pk=event.pk).regions.all()) == {region, other_region}
 
 
 # --- Item 2: the region's team is the editors' call -------------------------------------------------------
