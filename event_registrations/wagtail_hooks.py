@@ -48,11 +48,15 @@ def admin_urls():
     ]
 
 
-def _buttons(page, user, priority):
+def _buttons(page, user, priority, original):
+    """The buttons to the settings and participants of ``page`` (an event), or nothing for others.
+
+    A translation's settings and participants are its original's (shared by every language). The page's header
+    links to the original; a listing links each row to its own page, whose admin views find the original, so
+    that a listing of many events asks nothing more per row."""
     if not issubclass(page.specific_class or object, EventPage) or not is_event_team(user, page):
         return
-    # A translation's buttons open its original's settings and participants (shared by every language).
-    event_id = original_event_id(page)
+    event_id = original_event_id(page) if original else page.pk
     yield Button(
         _("Registration"),
         reverse("event_registrations_admin_settings", args=[event_id]),
@@ -69,12 +73,12 @@ def _buttons(page, user, priority):
 
 @hooks.register("register_page_header_buttons")
 def header_buttons(page, user, view_name=None, next_url=None):
-    yield from _buttons(page, user, 62)
+    yield from _buttons(page, user, 62, original=True)
 
 
 @hooks.register("register_page_listing_more_buttons")
 def listing_buttons(page, user, next_url=None):
-    yield from _buttons(page, user, 62)
+    yield from _buttons(page, user, 62, original=False)
 
 
 @hooks.register(member_hooks.PROFILE_SECTIONS)
