@@ -124,7 +124,6 @@ def region_history(page, request, slug):
         page.public_events()
         .of_regions([region.translation_key])
         .past(timezone.now())
-        .order_by("-start", "-pk")
         .for_history()
     )
     past = paginate(request, events, per_page=HISTORY_PER_PAGE)

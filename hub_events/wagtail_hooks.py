@@ -45,7 +45,6 @@ def past_events_of_region(page, request):
         .filter(locale_id=locale_id())
         .of_regions([page.translation_key])
         .past(timezone.now())
-        .order_by("-start", "-pk")
         .for_history()[:PAST_EVENTS_ON_REGION_PAGE]
     )
     return Section("past_events", with_local_regions(events, locale_id()))

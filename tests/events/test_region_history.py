@@ -37,6 +37,18 @@ def test_the_region_page_keeps_its_past_events_newest_first(client, make_event, 
     assert "rueckblick/neumarkt/" in html
 
 
+def test_a_finished_series_counts_by_its_last_date(client, event_index, make_event, region):
+    # Weekly office hours from 10 weeks ago to last week, and a single meeting in between.
+    make_event(title="Sprechstunde", days=-70, regions=[region], repeat="weekly", repeat_count=10)
+    make_event(title="Treffen", days=-30, regions=[region])
+
+    on_region_page = client.get(region.url).context["past_events"]
+    in_history = client.get(history_url(event_index)).context["past_events"]
+
+    assert [event.title for event in on_region_page] == ["Sprechstunde", "Treffen"]
+    assert [event.title for event in in_history] == ["Sprechstunde", "Treffen"]
+
+
 def test_the_region_page_shows_at_most_three_past_events(client, make_event, region):
     for number in range(5):
         make_event(title=f"Vorbei {number}", days=-(number + 1), regions=[region])
