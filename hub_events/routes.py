@@ -120,12 +120,7 @@ def region_history(page, request, slug):
     is a 404, and so is a page of the list that does not exist."""
     network_only(page)
     region = get_object_or_404(regions_for_filter(page.locale_id), slug=slug)
-    events = (
-        page.public_events()
-        .of_regions([region.translation_key])
-        .past(timezone.now())
-        .for_history()
-    )
+    events = page.public_events().of_regions([region.translation_key]).past(timezone.now()).for_history()
     past = paginate(request, events, per_page=HISTORY_PER_PAGE)
     past.object_list = with_local_regions(past.object_list, page.locale_id)
     return page.render(
