@@ -37,14 +37,15 @@ def upcoming_events_of_region(page, request):
 
 @hooks.register(REGION_PAGE_SECTIONS)
 def past_events_of_region(page, request):
-    """The region's latest past events with their recordings and results; the rest are on its history page
-    (``EventIndexPage`` route ``region_history``)."""
+    """The region's latest past events with their outcome and recording, in one query (the region page's budget);
+    their other regions and materials are on the region's history page (``EventIndexPage`` route
+    ``region_history``)."""
     events = (
         EventPage.objects.live()
         .public()
         .filter(locale_id=locale_id())
         .of_regions([page.translation_key])
         .past(timezone.now())
-        .for_history()[:PAST_EVENTS_ON_REGION_PAGE]
+        .defer_streamfields()[:PAST_EVENTS_ON_REGION_PAGE]
     )
-    return Section("past_events", with_local_regions(events, locale_id()))
+    return Section("past_events", list(events))
