@@ -105,7 +105,7 @@ def test_per_date_cannot_change_while_people_are_registered(region, moderator, m
     url = f"/admin/event-registrations/{event.pk}/settings/"
     response = logged_in(moderator).post(url, settings_data())  # per date switched off
     assert response.status_code == 400
-    assert "per date" in response.content.decode()
+    assert "Anmeldung je Termin kann jetzt nicht" in response.content.decode()
     assert RegistrationSettings.objects.get(event=event).per_date is True
 
 
