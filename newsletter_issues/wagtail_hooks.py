@@ -3,7 +3,6 @@ deletion."""
 
 from django.db.models import Q
 from django.db.models.functions import Lower
-from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -16,7 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from allauth.account.models import EmailAddress
 
-from common.snippets import WithoutChooser
+from common.snippets import WithoutChooser, scoped
 from members import hooks as member_hooks
 from members.privacy import iso
 from newsletter_issues.admin import IssueForm, IssuePermissionPolicy, dispatch_view
@@ -24,20 +23,6 @@ from newsletter_issues.models import Delivery, NewsletterIssue
 from newsletter_issues.rules import may_see_issue
 
 register_permission_policy(NewsletterIssue, IssuePermissionPolicy(NewsletterIssue))
-
-
-class OnlyIssuesTheUserSees:
-    """The snippet views that open one issue: another region's issue is out of reach, not just unlisted."""
-
-    def get_object(self, *args, **kwargs):
-        issue = super().get_object(*args, **kwargs)
-        if not may_see_issue(self.request.user, issue):
-            raise Http404
-        return issue
-
-
-def scoped(view_class):
-    return type(f"Scoped{view_class.__name__}", (OnlyIssuesTheUserSees, view_class), {})
 
 
 class IssueViewSet(WithoutChooser, SnippetViewSet):
@@ -58,11 +43,11 @@ class IssueViewSet(WithoutChooser, SnippetViewSet):
         ],
         base_form_class=IssueForm,
     )
-    edit_view_class = scoped(SnippetViewSet.edit_view_class)
-    delete_view_class = scoped(SnippetViewSet.delete_view_class)
-    usage_view_class = scoped(SnippetViewSet.usage_view_class)
-    history_view_class = scoped(SnippetViewSet.history_view_class)
-    preview_on_edit_view_class = scoped(SnippetViewSet.preview_on_edit_view_class)
+    edit_view_class = scoped(SnippetViewSet.edit_view_class, may_see_issue)
+    delete_view_class = scoped(SnippetViewSet.delete_view_class, may_see_issue)
+    usage_view_class = scoped(SnippetViewSet.usage_view_class, may_see_issue)
+    history_view_class = scoped(SnippetViewSet.history_view_class, may_see_issue)
+    preview_on_edit_view_class = scoped(SnippetViewSet.preview_on_edit_view_class, may_see_issue)
 
     def get_queryset(self, request):
         return IssuePermissionPolicy(NewsletterIssue).instances_user_has_any_permission_for(

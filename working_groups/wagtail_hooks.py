@@ -1,6 +1,5 @@
 """Groups in the admin, on region pages and in the profile; the data export and account deletion."""
 
-from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -18,7 +17,7 @@ from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from common.snippets import WithoutChooser
+from common.snippets import WithoutChooser, scoped
 from home.sections import REGION_PAGE_SECTIONS, Section
 from members import hooks as member_hooks
 from members.privacy import iso
@@ -28,20 +27,6 @@ from working_groups.models import Membership, ProgressReport, WorkingGroup
 from working_groups.rules import manages_group
 
 register_permission_policy(WorkingGroup, GroupPermissionPolicy(WorkingGroup))
-
-
-class OnlyGroupsTheUserManages:
-    """The views that open one group: another region's group is out of reach, not just unlisted."""
-
-    def get_object(self, *args, **kwargs):
-        group = super().get_object(*args, **kwargs)
-        if not manages_group(self.request.user, group):
-            raise Http404
-        return group
-
-
-def scoped(view_class):
-    return type(f"Scoped{view_class.__name__}", (OnlyGroupsTheUserManages, view_class), {})
 
 
 class GroupViewSet(WithoutChooser, SnippetViewSet):
@@ -74,10 +59,10 @@ class GroupViewSet(WithoutChooser, SnippetViewSet):
         ],
         base_form_class=GroupForm,
     )
-    edit_view_class = scoped(SnippetViewSet.edit_view_class)
-    delete_view_class = scoped(SnippetViewSet.delete_view_class)
-    usage_view_class = scoped(SnippetViewSet.usage_view_class)
-    history_view_class = scoped(SnippetViewSet.history_view_class)
+    edit_view_class = scoped(SnippetViewSet.edit_view_class, manages_group)
+    delete_view_class = scoped(SnippetViewSet.delete_view_class, manages_group)
+    usage_view_class = scoped(SnippetViewSet.usage_view_class, manages_group)
+    history_view_class = scoped(SnippetViewSet.history_view_class, manages_group)
 
     def get_queryset(self, request):
         return GroupPermissionPolicy(WorkingGroup).instances_user_has_any_permission_for(
