@@ -4,7 +4,7 @@ count; a region's events and news; where an action has been done; an event's reg
 The page's app must not import those apps (docs/architecture.md). Each app registers a loader under a Wagtail hook
 named after the page (``HOME_PAGE_SECTIONS``, ``REGION_PAGE_SECTIONS``, ``ACTION_PAGE_SECTIONS``,
 ``EVENT_PAGE_SECTIONS``) in its ``wagtail_hooks.py``. A loader takes
-the page and the request and returns a ``Section``. The taxonomy badges of every section's cards come from one query.
+the page and the request and returns a ``Section``, or a tuple of them when one query fills several. The taxonomy badges of every section's cards come from one query.
 """
 
 from dataclasses import dataclass
@@ -30,7 +30,10 @@ class Section:
 def page_sections(hook_name, page, request, badges=()):
     """The sections registered for ``hook_name`` as template variables, with the badges of their cards and of
     ``badges`` (more ``(objects, relation)`` pairs of the page's own) attached in one query."""
-    sections = [load(page, request) for load in hooks.get_hooks(hook_name)]
+    sections = []
+    for load in hooks.get_hooks(hook_name):
+        loaded = load(page, request)
+        sections.extend(loaded if isinstance(loaded, tuple) else (loaded,))
     attach_taxonomy(
         *badges, *((section.value, relation) for section in sections for relation in section.badges)
     )

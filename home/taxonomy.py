@@ -1,4 +1,4 @@
-"""The taxonomy rows of cards of any kind (fields of action, SDGs), for all of them in one query.
+"""The taxonomy rows of cards of any kind (fields of action, SDGs, tags), for all of them in one query.
 
 A ``prefetch_related`` costs a query per relation and kind of card: a page showing action, news and initiative
 cards spent up to four queries on their badges. ``attach_taxonomy`` asks the link tables of every relation in one
@@ -15,8 +15,8 @@ from modelcluster.queryset import FakeQuerySet
 def attach_taxonomy(*groups):
     """Store each object's related rows where ``prefetch_related`` would, so ``obj.<relation>.all()`` runs no query.
 
-    ``groups`` are ``(objects, relation name)`` pairs for many-to-many relations (Django's or modelcluster's),
-    e.g. ``(actions, "sdgs")``. The rows come in the target model's ordering, as a prefetch would give them.
+    ``groups`` are ``(objects, relation name)`` pairs for many-to-many relations (Django's or modelcluster's) and
+    taggit's tags, e.g. ``(actions, "sdgs")`` or ``(news, "tags")``. The rows come in the target model's ordering, as a prefetch would give them.
     Each target model gets columns of its own in the union, so no two models' types meet in one column.
     """
     groups = [(list(objects), name) for objects, name in groups]
@@ -30,9 +30,10 @@ def attach_taxonomy(*groups):
 
     selects, params = [], []
     for index, ((objects, _name), field) in enumerate(zip(groups, fields, strict=True)):
-        through = field.remote_field.through._meta.db_table
-        owner = quote(f"{field.m2m_field_name()}_id")
-        target_column = quote(f"{field.m2m_reverse_field_name()}_id")
+        # Django's many-to-many fields and taggit's tag managers name their link table and columns alike.
+        through = field.m2m_db_table()
+        owner = quote(field.m2m_column_name())
+        target_column = quote(field.m2m_reverse_name())
         target = field.related_model
         slots = []
         for model in targets:

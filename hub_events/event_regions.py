@@ -12,6 +12,8 @@ same ones), so the order is the German titles' in every language, and the first 
 events API and the pages API.
 """
 
+from django.db.models import Prefetch
+
 from regions.models import RegionPage
 
 # The order of an event's regions: by the title of the tagged (German) region page, then its id.
@@ -61,3 +63,15 @@ def _local_pages(regions, locale):
         region.translation_key: region
         for region in RegionPage.objects.live().public().filter(locale_id=locale, translation_key__in=keys)
     }
+
+
+def regions_in_order():
+    """The prefetch of an event's shown regions: live, public, in ``REGION_ORDER`` (the first is the deprecated
+    API field ``region``)."""
+    return Prefetch("regions", queryset=shown_regions_of())
+
+
+def card_prefetches():
+    """The relations an event card shows (``for_listing``), for ``prefetch_related`` or, over several lists at
+    once, ``prefetch_related_objects``."""
+    return regions_in_order(), "fields_of_action"

@@ -37,7 +37,7 @@ from home.sections import EVENT_PAGE_SECTIONS, page_sections
 from hub_events import recurrence, recurrence_text, routes
 from hub_events.choices import EventFormat, EventKind, Repeat
 from hub_events.date_list import DateListField, parse_days
-from hub_events.event_regions import localized, shown_regions_of
+from hub_events.event_regions import card_prefetches, localized, regions_in_order, shown_regions_of
 from hub_events.forms import EventPageForm
 from hub_events.ical import BERLIN, event_response, subscription_links
 from hub_events.ical_sequence import ICAL_TRACKED_FIELDS, REPETITION_FIELDS, next_sequence
@@ -45,10 +45,20 @@ from hub_events.occurrences import Occurrence
 from hub_events.permissions import RegionsPermissionTester
 
 
-def regions_in_order():
-    """The prefetch of an event's shown regions: live, public, in ``REGION_ORDER`` (the first is the deprecated
-    API field ``region``)."""
-    return Prefetch("regions", queryset=shown_regions_of())
+def _next_start(now):
+    """The start of an event's first date that has not ended at ``now`` (None when there is none)."""
+    ahead = EventDate.objects.filter(event=OuterRef("pk"), end__gte=now).order_by("start")
+    return Subquery(ahead.values("start")[:1])
+
+
+def _last_start():
+    """The start of an event's last date."""
+    return Subquery(EventDate.objects.filter(event=OuterRef("pk")).order_by("-start").values("start")[:1])
+
+
+def _newest_first(moment):
+    """A sort key that puts later moments first (``None`` gives 0: sort those apart)."""
+    return -moment.timestamp() if moment else 0
 
 
 class EventPageQuerySet(PublicPageQuerySet):
@@ -57,9 +67,8 @@ class EventPageQuerySet(PublicPageQuerySet):
 
     def upcoming(self, now):
         """Events with a date that has not ended at ``now``, by that next date (``next_start``)."""
-        ahead = EventDate.objects.filter(event=OuterRef("pk"), end__gte=now).order_by("start")
         return (
-            self.annotate(next_start=Subquery(ahead.values("start")[:1]))
+            self.annotate(next_start=_next_start(now))
             .filter(next_start__isnull=False)
             .order_by("next_start", "pk")
         )
@@ -67,11 +76,27 @@ class EventPageQuerySet(PublicPageQuerySet):
     def past(self, now):
         """Events without a date ahead, the latest last date first (``last_start``)."""
         ahead = EventDate.objects.filter(event=OuterRef("pk"), end__gte=now)
-        latest = EventDate.objects.filter(event=OuterRef("pk")).order_by("-start")
         return (
             self.filter(~Exists(ahead))
-            .annotate(last_start=Subquery(latest.values("start")[:1]))
+            .annotate(last_start=_last_start())
             .order_by(F("last_start").desc(nulls_last=True), "-pk")
+        )
+
+    def next_and_latest(self, now, upcoming, past):
+        """The first ``upcoming`` events of ``upcoming(now)`` and the first ``past`` of ``past(now)``, as two
+        lists in those orders, from one query (a region page shows both within its query budget)."""
+        events = self.annotate(next_start=_next_start(now), last_start=_last_start())
+        ahead = events.filter(next_start__isnull=False).order_by("next_start", "pk")[:upcoming]
+        behind = events.filter(next_start__isnull=True).order_by(F("last_start").desc(nulls_last=True), "-pk")
+        both = list(ahead.union(behind[:past], all=True))
+        return (
+            sorted(
+                (event for event in both if event.next_start), key=lambda event: (event.next_start, event.pk)
+            ),
+            sorted(
+                (event for event in both if not event.next_start),
+                key=lambda event: (event.last_start is None, _newest_first(event.last_start), -event.pk),
+            ),
         )
 
     def with_recording(self):
@@ -79,7 +104,7 @@ class EventPageQuerySet(PublicPageQuerySet):
 
     def for_listing(self):
         """Everything an event card shows, in a fixed number of queries (the bodies stay in the database)."""
-        return self.defer_streamfields().prefetch_related(regions_in_order(), "fields_of_action")
+        return self.defer_streamfields().prefetch_related(*card_prefetches())
 
     def of_regions(self, translation_keys):
         """The events of any of these regions (by ``translation_key``: an English event, an alias, keeps the

@@ -5,6 +5,7 @@ and the iCal feeds.
 (``public_events``) and renders; see docs/events.md for the addresses.
 """
 
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -13,7 +14,7 @@ from common.pagination import paginate
 from common.params import InvalidParameter
 from home.models import FieldOfAction
 from hub_events import ical
-from hub_events.event_regions import localize_regions, with_local_regions
+from hub_events.event_regions import card_prefetches, localize_regions, with_local_regions
 from hub_events.filters import FilterChoices, filter_form, parse_filters, regions_for_filter
 
 HISTORY_PER_PAGE = 20
@@ -26,7 +27,8 @@ def network_only(page):
 
 
 def filtered(page, request, listing):
-    """``(context, status)`` for a filtered listing: ``listing(event_filter, events)`` builds the lists.
+    """``(context, status)`` for a filtered listing: ``listing(event_filter, events)`` builds the lists (and
+    prefetches what their cards show).
 
     A wrong filter value gives ``filter_error`` instead of the lists, and status 400.
     """
@@ -35,7 +37,7 @@ def filtered(page, request, listing):
         event_filter = parse_filters(request.GET, choices=choices)
     except InvalidParameter as error:
         return {"filter_error": error}, 400
-    context = listing(event_filter, event_filter.apply(page.public_events().for_listing()))
+    context = listing(event_filter, event_filter.apply(page.public_events().defer_streamfields()))
     context.update(event_filter=event_filter, filter_fields=filter_form(event_filter, choices))
     return context, 200
 
@@ -50,7 +52,9 @@ def index(page, request):
         upcoming = paginate(request, events.upcoming(now), per_page=20)
         upcoming.object_list = list(upcoming.object_list)
         past = list(events.past(now)[:12])
-        localize_regions(upcoming.object_list + past, page.locale_id)  # one query for both lists
+        # One query per relation and one for the regions' translations, for both lists.
+        prefetch_related_objects(upcoming.object_list + past, *card_prefetches())
+        localize_regions(upcoming.object_list + past, page.locale_id)
         return {
             "upcoming_events": upcoming,
             "past_events": past,
@@ -68,7 +72,7 @@ def videothek(page, request):
     network_only(page)
 
     def listing(event_filter, events):
-        recordings = events.past(timezone.now()).with_recording()
+        recordings = events.past(timezone.now()).with_recording().prefetch_related(*card_prefetches())
         recordings = paginate(request, recordings, per_page=20)
         recordings.object_list = with_local_regions(recordings.object_list, page.locale_id)
         return {"recordings": recordings}

@@ -4,8 +4,8 @@ from wagtail import hooks
 
 from common.language import locale_id
 from home.sections import HOME_PAGE_SECTIONS, REGION_PAGE_SECTIONS, Section
-from hub_events.event_regions import with_local_regions
-from hub_events.models import EventPage, regions_in_order
+from hub_events.event_regions import regions_in_order, with_local_regions
+from hub_events.models import EventPage
 
 
 def _upcoming():
@@ -26,26 +26,22 @@ def upcoming_events(page, request):
     return Section("upcoming_events", events)
 
 
+UPCOMING_EVENTS_ON_REGION_PAGE = 5
 PAST_EVENTS_ON_REGION_PAGE = 3
 
 
 @hooks.register(REGION_PAGE_SECTIONS)
-def upcoming_events_of_region(page, request):
-    # By translation key: an English event (an alias) points to the German region page.
-    return Section("upcoming_events", _upcoming().of_regions([page.translation_key])[:5])
-
-
-@hooks.register(REGION_PAGE_SECTIONS)
-def past_events_of_region(page, request):
-    """The region's latest past events with their outcome and recording, in one query (the region page's budget);
-    their other regions and materials are on the region's history page (``EventIndexPage`` route
+def events_of_region(page, request):
+    """The region's next events, and its latest past ones with their outcome and recording, in one query (the
+    region page's budget). By translation key: an English event (an alias) points to the German region page.
+    The past events' other regions and materials are on the region's history page (``EventIndexPage`` route
     ``region_history``)."""
-    events = (
+    upcoming, past = (
         EventPage.objects.live()
         .public()
         .filter(locale_id=locale_id())
         .of_regions([page.translation_key])
-        .past(timezone.now())
-        .defer_streamfields()[:PAST_EVENTS_ON_REGION_PAGE]
+        .defer_streamfields()
+        .next_and_latest(timezone.now(), UPCOMING_EVENTS_ON_REGION_PAGE, PAST_EVENTS_ON_REGION_PAGE)
     )
-    return Section("past_events", list(events))
+    return Section("upcoming_events", upcoming), Section("past_events", past)

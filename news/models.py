@@ -33,16 +33,12 @@ class NewsPageQuerySet(PublicPageQuerySet):
 
     def for_listing(self):
         """Newest first, with everything a news card shows in a fixed number of queries."""
-        return self.for_cards().prefetch_related("fields_of_action")
+        return self.for_cards().prefetch_related("fields_of_action", "tags")
 
     def for_cards(self):
-        """``for_listing`` without the fields of action, for pages that attach them to cards of several kinds
-        in one query (``home.taxonomy.attach_taxonomy``)."""
-        return (
-            self.order_by("-date", "-pk")
-            .select_related("image")
-            .prefetch_related("image__renditions", "tags")
-        )
+        """``for_listing`` without the fields of action and tags, for pages that attach them to cards of several
+        kinds in one query (``home.taxonomy.attach_taxonomy``)."""
+        return self.order_by("-date", "-pk").select_related("image").prefetch_related("image__renditions")
 
 
 class NewsIndexPage(RoutedPageMixin, RoutablePageMixin, Page):

@@ -10,11 +10,11 @@ def latest_news(page, request):
     return Section(
         "latest_news",
         list(NewsPage.objects.live().public().filter(locale_id=locale_id()).for_cards()[:3]),
-        badges=("fields_of_action",),
+        badges=("fields_of_action", "tags"),
     )
 
 
 @hooks.register(REGION_PAGE_SECTIONS)
 def latest_news_of_region(page, request):
     news = NewsPage.objects.live().public().filter(locale_id=locale_id()).of_region(page).for_cards()[:5]
-    return Section("latest_news", list(news), badges=("fields_of_action",))
+    return Section("latest_news", list(news), badges=("fields_of_action", "tags"))

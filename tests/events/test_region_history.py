@@ -2,12 +2,15 @@
 own (route ``rueckblick/<slug>/`` of the network's event index), with recordings and results."""
 
 from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from wagtail.documents.models import Document
 
 import pytest
 
-from hub_events.models import EventMaterial
+from hub_events.models import EventMaterial, EventPage
 from tests.events.factories import EventIndexPageFactory
 from tests.members.factories import UserFactory
 
@@ -47,6 +50,33 @@ def test_a_finished_series_counts_by_its_last_date(client, event_index, make_eve
 
     assert [event.title for event in on_region_page] == ["Sprechstunde", "Treffen"]
     assert [event.title for event in in_history] == ["Sprechstunde", "Treffen"]
+
+
+def test_the_region_page_shows_the_next_five_and_latest_three_events_from_one_query(
+    client, make_event, region, other_region
+):
+    # Weekly office hours since ten weeks whose next date is tomorrow, so they lead the upcoming events.
+    make_event(title="Sprechstunde", days=-69, regions=[region], repeat="weekly", repeat_count=12)
+    for number in range(7):
+        make_event(title=f"Kommend {number}", days=number + 2, regions=[region])
+        make_event(title=f"Vorbei {number}", days=-(number + 1), regions=[region])
+    make_event(title="Anderswo", days=3, regions=[other_region])
+    now = timezone.now()
+    events = EventPage.objects.live().of_regions([region.translation_key])
+
+    with CaptureQueriesContext(connection) as captured:
+        upcoming, past = events.next_and_latest(now, 5, 3)
+
+    assert len(captured) == 1
+    assert [event.title for event in upcoming] == ["Sprechstunde", *(f"Kommend {n}" for n in range(4))]
+    assert [event.title for event in past] == ["Vorbei 0", "Vorbei 1", "Vorbei 2"]
+    assert upcoming == list(events.upcoming(now)[:5])
+    assert past == list(events.past(now)[:3])
+    response = client.get(region.url)
+    assert [event.title for event in response.context["upcoming_events"]] == [
+        event.title for event in upcoming
+    ]
+    assert [event.title for event in response.context["past_events"]] == [event.title for event in past]
 
 
 def test_the_region_page_shows_at_most_three_past_events(client, make_event, region):

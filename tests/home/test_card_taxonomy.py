@@ -77,3 +77,18 @@ def test_nothing_to_attach_runs_no_query():
     with CaptureQueriesContext(connection) as captured:
         attach_taxonomy(([], "fields_of_action"))
     assert len(captured) == 0
+
+
+def test_news_tags_come_in_the_same_query(news_index):
+    tagged = NewsPageFactory(parent=news_index)
+    tagged.tags.add("Konferenz", "Energie")
+    tagged.save()
+    NewsPageFactory(parent=news_index)  # no tags
+    news_items = list(NewsPage.objects.order_by("pk"))
+
+    with CaptureQueriesContext(connection) as captured:
+        attach_taxonomy((news_items, "fields_of_action"), (news_items, "tags"))
+        shown = [sorted(tag.name for tag in item.tags.all()) for item in news_items]
+
+    assert len(captured) == 1
+    assert shown == [["Energie", "Konferenz"], []]
