@@ -16,7 +16,7 @@ def attach_taxonomy(*groups):
     """Store each object's related rows where ``prefetch_related`` would, so ``obj.<relation>.all()`` runs no query.
 
     ``groups`` are ``(objects, relation name)`` pairs for many-to-many relations (Django's or modelcluster's) and
-    taggit's tags, e.g. ``(actions, "sdgs")`` or ``(news, "tags")``. The rows come in the target model's ordering, as a prefetch would give them.
+    taggit's tags with a through model of their own, e.g. ``(actions, "sdgs")`` or ``(news, "tags")``. The rows come in the target model's ordering, as a prefetch would give them.
     Each target model gets columns of its own in the union, so no two models' types meet in one column.
     """
     groups = [(list(objects), name) for objects, name in groups]
@@ -24,6 +24,9 @@ def attach_taxonomy(*groups):
     if not groups:
         return
     fields = [objects[0]._meta.get_field(name) for objects, name in groups]
+    if any(getattr(field, "use_gfk", False) for field in fields):
+        # taggit's generic TaggedItem links rows of every model by object_id alone: not one table per relation.
+        raise ValueError("attach_taxonomy needs a tag relation with a through model of its own")
     targets = list(dict.fromkeys(field.related_model for field in fields))
     columns = {model: list(model._meta.concrete_fields) for model in targets}
     quote = connection.ops.quote_name

@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
-from django.db.models import Exists, F, OuterRef, Prefetch, Subquery
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -88,7 +88,8 @@ class EventPageQuerySet(PublicPageQuerySet):
         events = self.annotate(next_start=_next_start(now), last_start=_last_start())
         ahead = events.filter(next_start__isnull=False).order_by("next_start", "pk")[:upcoming]
         behind = events.filter(next_start__isnull=True).order_by(F("last_start").desc(nulls_last=True), "-pk")
-        both = list(ahead.union(behind[:past], all=True))
+        # Both limited lists as subqueries of one query (SQLite allows no LIMIT inside a UNION).
+        both = list(events.filter(Q(pk__in=ahead.values("pk")) | Q(pk__in=behind[:past].values("pk"))))
         return (
             sorted(
                 (event for event in both if event.next_start), key=lambda event: (event.next_start, event.pk)

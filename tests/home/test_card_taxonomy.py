@@ -3,6 +3,8 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from wagtail.images.models import Image
+
 import pytest
 
 from actions.models import ActionPage
@@ -92,3 +94,9 @@ def test_news_tags_come_in_the_same_query(news_index):
 
     assert len(captured) == 1
     assert shown == [["Energie", "Konferenz"], []]
+
+
+def test_generic_tags_are_refused():
+    # Wagtail's image tags share taggit's one TaggedItem table with every other model: no per-relation table.
+    with pytest.raises(ValueError, match="through model of its own"):
+        attach_taxonomy(([Image()], "tags"))
