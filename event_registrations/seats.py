@@ -203,17 +203,6 @@ def move_up_everywhere(event_id):
         return [moved for occurrence in list(dates) for moved in move_up(settings, occurrence)]
 
 
-def waiting_position(registration):
-    """1 for the first on the waiting list of the registration's date."""
-    ahead = Registration.objects.filter(
-        event_id=registration.event_id,
-        occurrence=registration.occurrence,
-        status=Status.WAITING,
-        queued_at__lte=registration.queued_at,
-    ).exclude(queued_at=registration.queued_at, pk__gt=registration.pk)
-    return ahead.count()
-
-
 def _announce(registration):
     if registration.status == Status.CONFIRMED:
         transaction.on_commit(lambda: mails.send_confirmed(registration))

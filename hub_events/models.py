@@ -85,11 +85,11 @@ class EventPageQuerySet(PublicPageQuerySet):
     def next_and_latest(self, now, upcoming, past):
         """The first ``upcoming`` events of ``upcoming(now)`` and the first ``past`` of ``past(now)``, as two
         lists in those orders, from one query (a region page shows both within its query budget)."""
-        events = self.annotate(next_start=_next_start(now), last_start=_last_start())
-        ahead = events.filter(next_start__isnull=False).order_by("next_start", "pk")[:upcoming]
-        behind = events.filter(next_start__isnull=True).order_by(F("last_start").desc(nulls_last=True), "-pk")
+        ahead = self.upcoming(now)[:upcoming].values("pk")
+        behind = self.past(now)[:past].values("pk")
         # Both limited lists as subqueries of one query (SQLite allows no LIMIT inside a UNION).
-        both = list(events.filter(Q(pk__in=ahead.values("pk")) | Q(pk__in=behind[:past].values("pk"))))
+        events = self.annotate(next_start=_next_start(now), last_start=_last_start())
+        both = list(events.filter(Q(pk__in=ahead) | Q(pk__in=behind)))
         return (
             sorted(
                 (event for event in both if event.next_start), key=lambda event: (event.next_start, event.pk)

@@ -6,7 +6,7 @@ from django.test import TestCase
 from django.utils import timezone
 
 from event_registrations import seats
-from event_registrations.models import Question, RegistrationSettings
+from event_registrations.models import Question, Registration, RegistrationSettings, Status
 from tests.events.factories import EventPageFactory
 
 MEETING = "https://meet.example.org/geheimer-raum-4711"
@@ -28,11 +28,12 @@ def committed():
     return TestCase.captureOnCommitCallbacks(execute=True)
 
 
-def register_member(event, user):
+def register_member(event, user, occurrence=None):
+    """``user`` registered for the whole event, or for the date starting at ``occurrence``."""
     with committed():
         return seats.register(
             event,
-            None,
+            occurrence,
             user=user,
             name=user.public_name,
             email=user.email,
@@ -42,8 +43,29 @@ def register_member(event, user):
         )
 
 
+def weekly(parent, count=4, capacity=1, **settings):
+    """A weekly event of ``count`` dates with registration per date, published."""
+    event = event_with_registration(parent, capacity=capacity, per_date=True, **settings)
+    event.repeat, event.repeat_count, event.repeat_exceptions = "weekly", count, []
+    with committed():
+        event.save_revision().publish()
+    return event
+
+
 def register_guest(event, email, name="Gast"):
     with committed():
         return seats.register(
             event, None, name=name, email=email, language="de", answers=[], consent_text="ok"
         )
+
+
+def waiting_position(registration):
+    """1 for the first on the waiting list of the registration's date, counted on its own (the box counts all of a
+    member's positions in one query)."""
+    ahead = Registration.objects.filter(
+        event_id=registration.event_id,
+        occurrence=registration.occurrence,
+        status=Status.WAITING,
+        queued_at__lte=registration.queued_at,
+    ).exclude(queued_at=registration.queued_at, pk__gt=registration.pk)
+    return ahead.count()

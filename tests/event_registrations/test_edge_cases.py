@@ -15,11 +15,17 @@ from wagtail.models import Page
 import pytest
 from allauth.account.models import EmailAddress
 
-from event_registrations import links, reminders, seats
+from event_registrations import links, reminders
 from event_registrations.models import Registration, RegistrationSettings, Status
 from event_registrations.wagtail_hooks import header_buttons
-from tests.event_registrations.helpers import MEETING, committed, event_with_registration, register_member
-from tests.event_registrations.test_moved_dates import register_for, weekly
+from tests.event_registrations.helpers import (
+    MEETING,
+    committed,
+    event_with_registration,
+    register_guest,
+    register_member,
+    weekly,
+)
 from tests.event_registrations.test_reminders import QUEUE, reminders_waiting
 from tests.helpers import english_tree
 from tests.members.factories import UserFactory
@@ -70,7 +76,7 @@ def test_cancelling_a_date_that_has_begun_is_refused_and_nobody_moves_up(event_i
 def test_a_past_date_of_a_series_does_not_show_the_meeting_link_for_the_next(event_index, member, client):
     event = weekly(event_index, capacity=3)
     first = event.occurrences()[0].start
-    registration = register_for(event, first, member)
+    registration = register_member(event, member, first)
     client.force_login(member)
     assert MEETING in client.get(event.url).content.decode()
     # The series began earlier: the first date is over (its registration stays for the record).
@@ -79,7 +85,7 @@ def test_a_past_date_of_a_series_does_not_show_the_meeting_link_for_the_next(eve
     type(event).objects.filter(pk=event.pk).update(start=event.start - shift, end=event.end - shift)
     event.refresh_from_db()
     assert MEETING not in client.get(event.url).content.decode()
-    register_for(event, event.occurrences(after=timezone.now())[0].start, member)
+    register_member(event, member, event.occurrences(after=timezone.now())[0].start)
     assert MEETING in client.get(event.url).content.decode()
 
 
@@ -101,7 +107,7 @@ def settings_data(**changes):
 
 def test_per_date_cannot_change_while_people_are_registered(region, moderator, member):
     event = weekly(region, capacity=5)
-    register_for(event, event.occurrences()[0].start, member)
+    register_member(event, member, event.occurrences()[0].start)
     url = f"/admin/event-registrations/{event.pk}/settings/"
     response = logged_in(moderator).post(url, settings_data())  # per date switched off
     assert response.status_code == 400
@@ -184,10 +190,7 @@ def test_the_english_pages_buttons_open_the_originals_settings(event_index, edit
 
 def test_a_guest_cannot_confirm_after_registration_closed(event_index, client, smtp):
     event = event_with_registration(event_index)
-    with committed():
-        seats.register(
-            event, None, name="G", email="gast@example.org", language="de", answers=[], consent_text="ok"
-        )
+    register_guest(event, "gast@example.org", name="G")
     link = [word for word in smtp.text_of(smtp.to("gast@example.org")[0]).split() if "/bestaetigen/" in word][
         0
     ]
@@ -205,8 +208,8 @@ def test_a_guest_cannot_confirm_after_registration_closed(event_index, client, s
 def test_a_per_date_event_page_with_ten_dates_counts_seats_in_one_query(event_index, member, client):
     event = weekly(event_index, count=10, capacity=1)
     for date in event.occurrences()[:3]:
-        register_for(event, date.start, UserFactory(verified=True))
-        register_for(event, date.start, member)  # waiting
+        register_member(event, UserFactory(verified=True), date.start)
+        register_member(event, member, date.start)  # waiting
     client.force_login(member)
     client.get(event.url)
     with CaptureQueriesContext(connection) as queries:
@@ -223,10 +226,7 @@ def test_export_and_deletion_cover_guest_registrations_of_the_members_address(cl
     member = UserFactory(verified=True)
     assert EmailAddress.objects.filter(user=member, verified=True).exists()
     event = event_with_registration(event_index, capacity=5)
-    with committed():
-        guest = seats.register(
-            event, None, name="Als Gast", email=member.email, language="de", answers=[], consent_text="ok"
-        )
+    guest = register_guest(event, member.email, name="Als Gast")
     client.force_login(member)
     rows = json.loads(client.get(reverse("members:data_export")).content)["event_registrations"]
     assert [row["name"] for row in rows] == ["Als Gast"]

@@ -5,36 +5,20 @@ import datetime as dt
 
 import pytest
 
-from event_registrations import seats
 from event_registrations.models import Registration, RegistrationSettings, Status
 from hub_events.ical import BERLIN
-from tests.event_registrations.helpers import MEETING, committed, event_with_registration
+from tests.event_registrations.helpers import (
+    MEETING,
+    committed,
+    event_with_registration,
+    register_member,
+    waiting_position,
+    weekly,
+)
 from tests.event_registrations.test_reminders import calendar_start, reminders_waiting
 from tests.members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def weekly(parent, count=4, capacity=1, **settings):
-    event = event_with_registration(parent, capacity=capacity, per_date=True, **settings)
-    event.repeat, event.repeat_count, event.repeat_exceptions = "weekly", count, []
-    with committed():
-        event.save_revision().publish()
-    return event
-
-
-def register_for(event, start, user):
-    with committed():
-        return seats.register(
-            event,
-            start,
-            user=user,
-            name=user.public_name,
-            email=user.email,
-            language="de",
-            answers=[],
-            consent_text="ok",
-        )
 
 
 def publish(event, **fields):
@@ -49,7 +33,7 @@ def test_a_date_moved_an_hour_takes_its_registrations_along_and_nobody_is_over_b
 ):
     event = weekly(event_index)
     first_date = event.occurrences()[0].start
-    registration = register_for(event, first_date, member)
+    registration = register_member(event, member, first_date)
     later = dt.timedelta(hours=1)
     publish(event, start=event.start + later, end=event.end + later)
 
@@ -61,7 +45,7 @@ def test_a_date_moved_an_hour_takes_its_registrations_along_and_nobody_is_over_b
     assert MEETING in smtp.text_of(moved_mail)
 
     second = UserFactory(verified=True)
-    assert register_for(event, first_date + later, second).status == Status.WAITING
+    assert register_member(event, second, first_date + later).status == Status.WAITING
     assert Registration.objects.filter(status=Status.CONFIRMED).count() == 1
 
 
@@ -69,7 +53,7 @@ def test_a_moved_date_queues_the_reminder_for_the_new_time(event_index, member, 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     event = weekly(event_index, reminder_hours=24)
     first_date = event.occurrences()[0].start
-    register_for(event, first_date, member)
+    register_member(event, member, first_date)
     later = dt.timedelta(hours=1)
     publish(event, start=event.start + later, end=event.end + later)
     assert reminders_waiting().order_by(
@@ -80,8 +64,8 @@ def test_a_moved_date_queues_the_reminder_for_the_new_time(event_index, member, 
 def test_a_date_that_became_an_exception_cancels_its_registrations_and_says_so(event_index, member, smtp):
     event = weekly(event_index, capacity=3)
     second_date = event.occurrences()[1].start
-    dropped = register_for(event, second_date, member)
-    kept = register_for(event, event.occurrences()[2].start, member)
+    dropped = register_member(event, member, second_date)
+    kept = register_member(event, member, event.occurrences()[2].start)
     publish(event, repeat_exceptions=[second_date.astimezone(BERLIN).date().isoformat()])
 
     dropped.refresh_from_db()
@@ -95,7 +79,7 @@ def test_a_date_that_became_an_exception_cancels_its_registrations_and_says_so(e
 
 def test_a_shorter_series_cancels_the_registrations_of_its_lost_dates(event_index, member):
     event = weekly(event_index, capacity=3)
-    last = register_for(event, event.occurrences()[-1].start, member)
+    last = register_member(event, member, event.occurrences()[-1].start)
     publish(event, repeat_count=2)
     last.refresh_from_db()
     assert last.status == Status.CANCELLED
@@ -104,8 +88,8 @@ def test_a_shorter_series_cancels_the_registrations_of_its_lost_dates(event_inde
 def test_when_the_new_time_is_taken_the_moved_registration_waits_first_in_line(event_index, member):
     event = weekly(event_index, capacity=1)
     dates = [date.start for date in event.occurrences()]
-    taken = register_for(event, dates[1], UserFactory(verified=True))
-    moved = register_for(event, dates[0], member)
+    taken = register_member(event, UserFactory(verified=True), dates[1])
+    moved = register_member(event, member, dates[0])
     # The series now starts a week later: the first date's registrations move onto the (full) second date.
     week = dt.timedelta(days=7)
     publish(event, start=event.start + week, end=event.end + week)
@@ -113,22 +97,12 @@ def test_when_the_new_time_is_taken_the_moved_registration_waits_first_in_line(e
     moved.refresh_from_db()
     assert taken.status == Status.CONFIRMED
     assert (moved.occurrence, moved.status) == (dates[1], Status.WAITING)
-    assert seats.waiting_position(moved) == 1
+    assert waiting_position(moved) == 1
 
 
 def test_a_single_event_moved_keeps_its_whole_event_registration(event_index, member, smtp):
     event = event_with_registration(event_index, capacity=1)
-    with committed():
-        registration = seats.register(
-            event,
-            None,
-            user=member,
-            name="M",
-            email=member.email,
-            language="de",
-            answers=[],
-            consent_text="ok",
-        )
+    registration = register_member(event, member)
     later = dt.timedelta(hours=1)
     publish(event, start=event.start + later, end=event.end + later)
     registration.refresh_from_db()

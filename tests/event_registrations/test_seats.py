@@ -12,6 +12,7 @@ from tests.event_registrations.helpers import (
     event_with_registration,
     register_guest,
     register_member,
+    waiting_position,
 )
 from tests.members.factories import UserFactory
 
@@ -87,7 +88,7 @@ def test_cancelling_moves_the_first_on_the_waiting_list_up_in_order_and_mails_th
     assert any(part.get_content_type() == "text/calendar" for part in moved_up_mail.iter_attachments())
     assert len(smtp.to(third_user.email)) == 1  # only the waiting-list notice
     assert len(smtp.to(member.email)) == 2  # confirmation and cancellation
-    assert seats.waiting_position(Registration.objects.get(email=third_user.email)) == 1
+    assert waiting_position(Registration.objects.get(email=third_user.email)) == 1
 
 
 def test_a_guest_on_the_waiting_list_who_never_confirmed_does_not_move_up(event, member, smtp):

@@ -7,7 +7,6 @@ from wagtail.models import Page
 
 import pytest
 
-from event_registrations import seats
 from event_registrations.models import Registration, Status
 from tests.event_registrations.helpers import (
     MEETING,
@@ -166,17 +165,7 @@ def test_the_csv_quotes_cells_a_spreadsheet_would_run_as_formulas(event, moderat
 
 def test_attendance_of_one_date_returns_to_that_date(region, member, moderator):
     event = event_with_registration(region, capacity=5, per_date=True)
-    with committed():
-        registration = seats.register(
-            event,
-            event.start,
-            user=member,
-            name="M",
-            email=member.email,
-            language="de",
-            answers=[],
-            consent_text="ok",
-        )
+    registration = register_member(event, member, event.start)
     team = logged_in(moderator)
     url = f"/admin/event-registrations/{event.pk}/participants/"
     date = {"datum": event.start.isoformat()}
